@@ -1,0 +1,252 @@
+package build
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/tiendo/tiendo/generator/metrics"
+	"github.com/tiendo/tiendo/generator/site"
+)
+
+// SeriesDoc is the JSON download of one series (/data/<id>.json).
+type SeriesDoc struct {
+	ID            string       `json:"id"`
+	Title         string       `json:"title"`
+	TitleEn       string       `json:"title_en"`
+	Unit          string       `json:"unit"`
+	UnitEn        string       `json:"unit_en"`
+	Kind          string       `json:"kind"`
+	Better        string       `json:"better"`
+	Theme         string       `json:"theme"`
+	Description   string       `json:"description,omitempty"`
+	DescriptionEn string       `json:"description_en,omitempty"`
+	Subseries     []subDoc     `json:"subseries,omitempty"`
+	Points        []pointDoc   `json:"points"`
+	Targets       []targetDoc  `json:"targets"`
+	Sources       []*sourceDoc `json:"sources"`
+	URL           string       `json:"url"`
+	License       string       `json:"license"`
+}
+
+type subDoc struct {
+	ID      string `json:"id"`
+	Label   string `json:"label"`
+	LabelEn string `json:"label_en"`
+}
+
+type pointDoc struct {
+	Period      string   `json:"period"`
+	Start       string   `json:"start"`
+	End         string   `json:"end"`
+	Subseries   string   `json:"subseries,omitempty"`
+	Value       *float64 `json:"value"`
+	Of          *float64 `json:"of,omitempty"`
+	Change      *float64 `json:"change,omitempty"`
+	ChangePct   *float64 `json:"change_pct,omitempty"`
+	Derived     bool     `json:"derived"`
+	DerivedFrom string   `json:"derived_from,omitempty"`
+	Source      string   `json:"source"`
+	Quote       string   `json:"quote,omitempty"`
+	Note        string   `json:"note,omitempty"`
+	NoteEn      string   `json:"note_en,omitempty"`
+}
+
+type targetDoc struct {
+	Value     float64 `json:"value"`
+	By        string  `json:"by"`
+	Subseries string  `json:"subseries,omitempty"`
+	Source    string  `json:"source"`
+	Stated    string  `json:"stated"`
+	Quote     string  `json:"quote"`
+	Note      string  `json:"note,omitempty"`
+}
+
+type sourceDoc struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	TitleEn   string `json:"title_en,omitempty"`
+	Publisher string `json:"publisher"`
+	Date      string `json:"date"`
+	Kind      string `json:"kind"`
+	URL       string `json:"url,omitempty"`
+	Document  string `json:"document,omitempty"`
+}
+
+func (s *Site) seriesDoc(se *metrics.Series) SeriesDoc {
+	d := SeriesDoc{ID: se.ID, Title: se.Title, TitleEn: se.TitleEn, Unit: se.Unit, UnitEn: se.UnitEn,
+		Kind: se.Kind, Better: se.Better, Theme: se.Theme, Description: se.Description,
+		DescriptionEn: se.DescriptionEn, URL: s.URLs.Abs(site.DataJSON(se.ID)),
+		License: "CC BY 4.0", Points: []pointDoc{}, Targets: []targetDoc{}, Sources: []*sourceDoc{}}
+	for _, sub := range se.Subseries {
+		d.Subseries = append(d.Subseries, subDoc{sub.ID, sub.Label, sub.LabelEn})
+	}
+	used := map[string]bool{}
+	for _, p := range se.Points {
+		pd := pointDoc{Period: p.Period.String(), Start: p.Period.Start().String(), End: p.Period.End().String(),
+			Subseries: p.Subseries, Value: p.Value, Of: p.Of, Change: p.Change, ChangePct: p.ChangePct,
+			Derived: p.Derived(), Source: p.Source, Quote: p.Quote, Note: p.Note, NoteEn: p.NoteEn}
+		if p.Derived() {
+			pd.DerivedFrom = p.DerivedFrom.String()
+			if p.Origin != nil {
+				pd.Source = p.Origin.Source
+			}
+		}
+		used[pd.Source] = true
+		d.Points = append(d.Points, pd)
+	}
+	for _, t := range se.Targets {
+		td := targetDoc{Value: *t.Value, By: t.By.String(), Subseries: t.Subseries, Source: t.Source, Quote: t.Quote, Note: t.Note}
+		if src := s.Data.Source(t.Source); src != nil {
+			td.Stated = src.Date.String()
+		}
+		used[t.Source] = true
+		d.Targets = append(d.Targets, td)
+	}
+	for _, src := range s.Data.Sources {
+		if used[src.ID] {
+			d.Sources = append(d.Sources, &sourceDoc{src.ID, src.Title, src.TitleEn, src.Publisher,
+				src.Date.String(), src.Kind, src.URL, src.Document})
+		}
+	}
+	return d
+}
+
+// CSVHeader is the first row of every series CSV.
+var CSVHeader = []string{"series", "subseries", "period", "start", "end", "value", "of", "derived",
+	"derived_from", "source", "source_title", "quote", "note"}
+
+func (s *Site) seriesCSV(se *metrics.Series) []byte {
+	var b bytes.Buffer
+	b.WriteString("\ufeff") // so spreadsheet programs read UTF-8 Vietnamese correctly
+	w := csv.NewWriter(&b)
+	w.Write(CSVHeader)
+	num := func(f *float64) string {
+		if f == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*f, 'f', -1, 64)
+	}
+	for _, p := range s.seriesDoc(se).Points {
+		title := ""
+		if src := s.Data.Source(p.Source); src != nil {
+			title = src.Title
+		}
+		w.Write([]string{se.ID, p.Subseries, p.Period, p.Start, p.End, num(p.Value), num(p.Of),
+			strconv.FormatBool(p.Derived), p.DerivedFrom, p.Source, title, p.Quote, p.Note})
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+func marshal(v any) ([]byte, error) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	return append(b, '\n'), err
+}
+
+func (s *Site) dataJobs() []job {
+	var jobs []job
+	for _, se := range s.Data.Series {
+		jobs = append(jobs,
+			job{path: site.DataCSV(se.ID), run: func() ([]byte, error) { return s.seriesCSV(se), nil }},
+			job{path: site.DataJSON(se.ID), run: func() ([]byte, error) { return marshal(s.seriesDoc(se)) }})
+	}
+	jobs = append(jobs, job{path: site.DataArchive, run: s.archive})
+	return jobs
+}
+
+// archive zips every series (CSV and JSON), the sources and the commitments,
+// with fixed timestamps so that builds stay byte-identical.
+func (s *Site) archive() ([]byte, error) {
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	stamp := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	add := func(name string, data []byte) error {
+		w, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: stamp})
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	}
+	for _, se := range s.Data.Series {
+		j, err := marshal(s.seriesDoc(se))
+		if err != nil {
+			return nil, err
+		}
+		if err := add(se.ID+".csv", s.seriesCSV(se)); err != nil {
+			return nil, err
+		}
+		if err := add(se.ID+".json", j); err != nil {
+			return nil, err
+		}
+	}
+	var srcs []*sourceDoc
+	for _, src := range s.Data.Sources {
+		srcs = append(srcs, &sourceDoc{src.ID, src.Title, src.TitleEn, src.Publisher, src.Date.String(), src.Kind, src.URL, src.Document})
+	}
+	j, err := marshal(srcs)
+	if err != nil {
+		return nil, err
+	}
+	if err := add("sources.json", j); err != nil {
+		return nil, err
+	}
+	j, err = marshal(s.Data.Commitments)
+	if err != nil {
+		return nil, err
+	}
+	if err := add("commitments.json", j); err != nil {
+		return nil, err
+	}
+	if err := z.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// assetJobs copies assets/ into the output.
+func (s *Site) assetJobs() []job {
+	var jobs []job
+	var names []string
+	fs.WalkDir(s.fsys, "assets", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, name)
+		}
+		return nil
+	})
+	sort.Strings(names)
+	for _, name := range names {
+		jobs = append(jobs, job{path: name, run: func() ([]byte, error) { return fs.ReadFile(s.fsys, name) }})
+	}
+	return jobs
+}
+
+// funcs is the one FuncMap of the templates.
+func (s *Site) funcs() template.FuncMap {
+	return template.FuncMap{
+		"add": func(a, b int) int { return a + b },
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, fmt.Errorf("dict: odd number of arguments")
+			}
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i < len(kv); i += 2 {
+				k, ok := kv[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+				}
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+		"pct": func(f float64) string { return strconv.FormatFloat(f, 'f', 0, 64) },
+	}
+}

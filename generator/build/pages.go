@@ -1,0 +1,218 @@
+package build
+
+import (
+	"html/template"
+	"sort"
+
+	"github.com/tiendo/tiendo/generator/content"
+	"github.com/tiendo/tiendo/generator/i18n"
+	"github.com/tiendo/tiendo/generator/markdown"
+	"github.com/tiendo/tiendo/generator/metrics"
+	"github.com/tiendo/tiendo/generator/site"
+)
+
+// Tile is a headline figure: latest value, change, target, status.
+type Tile struct {
+	Series   *metrics.Series
+	Sub      string // sub-series label, if any
+	Value    string // "71/193", "28"
+	Unit     string
+	Period   string
+	Change   string // "+15 bậc", "+36%"; empty when unknown
+	Better   string // "better", "worse", "same" or ""
+	Target   string // "80% (2024)"
+	Progress float64
+	HasProg  bool
+	Status   string // metrics status constant
+	Derived  bool
+	Source   string
+}
+
+func (s *Site) tiles(lang *i18n.Lang, se *metrics.Series) []Tile {
+	var out []Tile
+	for _, line := range se.Lines() {
+		sum := metrics.Summarize(se, line.ID, s.Data, s.Data.AsOf())
+		if sum.Latest == nil && sum.Target == nil && len(se.TargetsOf(line.ID)) == 0 {
+			continue
+		}
+		t := Tile{Series: se, Sub: line.LabelIn(lang.Code), Unit: se.UnitIn(lang.Code), Status: sum.Status}
+		if sum.Latest != nil {
+			p := sum.Latest
+			t.Value = formatValue(lang, se, p.Value, p.Of)
+			t.Period = lang.Period(p.Period)
+			t.Derived = p.Derived()
+			t.Source = p.Source
+		}
+		switch {
+		case sum.Change != nil && se.Kind == metrics.Rank:
+			t.Change = lang.T("tile.places", lang.Signed(-*sum.Change, 0))
+		case sum.Change != nil && se.Kind == metrics.Rate:
+			t.Change = lang.T("tile.points", lang.Signed(*sum.Change, 1))
+		case sum.ChangePct != nil:
+			t.Change = lang.Signed(*sum.ChangePct, 1) + "%"
+		case sum.Change != nil:
+			t.Change = lang.Signed(*sum.Change, -1)
+		}
+		if sum.Change != nil && sum.Previous != nil {
+			t.Change += " " + lang.T("tile.since", lang.Period(sum.Previous.Period))
+		}
+		switch {
+		case sum.Improved == nil && sum.Change != nil:
+			t.Better = "same"
+		case sum.Improved != nil && *sum.Improved:
+			t.Better = "better"
+		case sum.Improved != nil:
+			t.Better = "worse"
+		}
+		tg := sum.Target
+		if tg == nil {
+			if ts := se.TargetsOf(line.ID); len(ts) > 0 {
+				tg = ts[len(ts)-1]
+			}
+		}
+		if tg != nil {
+			t.Target = formatValue(lang, se, tg.Value, nil) + " (" + lang.Period(*tg.By) + ")"
+		}
+		if sum.Progress != nil {
+			t.Progress, t.HasProg = *sum.Progress, true
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// ThemeView is one group of the metrics index.
+type ThemeView struct {
+	ID, Title string
+	Series    []*metrics.Series
+	Tiles     []Tile
+}
+
+func (s *Site) themes(lang *i18n.Lang) []ThemeView {
+	var out []ThemeView
+	for _, t := range s.Config.Themes {
+		tv := ThemeView{ID: t.ID, Title: pick(lang, t.Title, t.TitleEn)}
+		for _, se := range s.Data.Series {
+			if se.Theme == t.ID {
+				tv.Series = append(tv.Series, se)
+			}
+		}
+		if len(tv.Series) > 0 {
+			out = append(out, tv)
+		}
+	}
+	return out
+}
+
+func (s *Site) view(lang *i18n.Lang, kind, path, title string) *View {
+	v := &View{S: s, Lang: lang, Kind: kind, Path: path, Title: title}
+	for _, l := range s.Langs {
+		if l != lang {
+			v.AltLang = l
+		}
+	}
+	v.AltPath = swapLang(path, lang, v.AltLang)
+	v.Desc = v.SiteDesc()
+	return v
+}
+
+// swapLang maps a path of lang to the same path in other.
+func swapLang(path string, lang, other *i18n.Lang) string {
+	if other == nil {
+		return path
+	}
+	rest := path[len(lang.Prefix):]
+	return other.Prefix + rest
+}
+
+func (s *Site) jobs(docs []*doc) []job {
+	var jobs []job
+	add := func(path string, v *View) {
+		jobs = append(jobs, job{path: site.File(path), run: func() ([]byte, error) { return s.tmpl.Page(v.Kind, v) }})
+	}
+	for _, lang := range s.Langs {
+		// Home.
+		home := s.view(lang, "home", site.Home(lang), "")
+		for _, id := range s.Config.Headline {
+			home.Tiles = append(home.Tiles, s.tiles(lang, s.Data.SeriesByID(id))...)
+		}
+		for _, p := range s.Pages {
+			if p.Lang == lang.Code && p.Section != "pages" {
+				home.List = append(home.List, p)
+			}
+		}
+		home.Themes = s.themes(lang)
+		add(home.Path, home)
+
+		// Pages.
+		for _, d := range docs {
+			p := d.page
+			if p.Lang != lang.Code {
+				continue
+			}
+			v := s.view(lang, "page", site.Page(lang, p.Section, p.Slug), p.Title)
+			v.Page, v.Body, v.HasCharts = p, template.HTML(d.result.HTML), len(d.charts) > 0
+			if len(d.result.Headings) >= 4 {
+				v.TOC = d.result.Headings
+			}
+			if p.Summary != "" {
+				v.Desc = p.Summary
+			}
+			if s.translation(p, v.AltLang.Code) == nil {
+				v.AltPath = site.Home(v.AltLang)
+			}
+			add(v.Path, v)
+		}
+
+		// Section indexes.
+		for _, sec := range content.Sections {
+			v := s.view(lang, "list", site.SectionIndex(lang, sec), lang.T("section."+sec))
+			for _, p := range s.Pages {
+				if p.Lang == lang.Code && p.Section == sec {
+					v.List = append(v.List, p)
+				}
+			}
+			if sec == "pages" {
+				sort.SliceStable(v.List, func(i, j int) bool { return v.List[i].Weight < v.List[j].Weight })
+			}
+			add(v.Path, v)
+		}
+
+		// Metrics.
+		idx := s.view(lang, "metrics", site.MetricsIndex(lang), lang.T("nav.metrics"))
+		idx.Themes = s.themes(lang)
+		for i := range idx.Themes {
+			for _, se := range idx.Themes[i].Series {
+				idx.Themes[i].Tiles = append(idx.Themes[i].Tiles, s.tiles(lang, se)...)
+			}
+		}
+		add(idx.Path, idx)
+		for _, se := range s.Data.Series {
+			v := s.view(lang, "metric", site.Metric(lang, se.ID), se.TitleIn(lang.Code))
+			v.Series = se
+			v.Tiles = s.tiles(lang, se)
+			if d := se.DescriptionIn(lang.Code); d != "" {
+				v.Desc = d
+			}
+			if len(se.Points) > 0 {
+				cv, err := s.chartView(lang, markdown.Chart{Metrics: []string{se.ID}}, se.ID)
+				if err == nil {
+					v.Chart, v.HasCharts = cv, true
+				}
+			}
+			v.Mentions = s.pagesMentioning(docs, lang.Code, se.ID)
+			add(v.Path, v)
+		}
+
+		add(site.Sources(lang), s.view(lang, "sources", site.Sources(lang), lang.T("nav.sources")))
+		add(site.Commitments(lang), s.view(lang, "commitments", site.Commitments(lang), lang.T("nav.commitments")))
+		add(site.DataIndex(lang), s.view(lang, "data", site.DataIndex(lang), lang.T("nav.data")))
+	}
+	nf := s.view(s.Langs[0], "404", "404.html", s.Langs[0].T("404.title"))
+	nf.NoIndex = true
+	jobs = append(jobs, job{path: "404.html", run: func() ([]byte, error) { return s.tmpl.Page("404", nf) }})
+	jobs = append(jobs, s.dataJobs()...)
+	jobs = append(jobs, s.assetJobs()...)
+	jobs = append(jobs, job{path: ".nojekyll", run: func() ([]byte, error) { return []byte{}, nil }})
+	return jobs
+}

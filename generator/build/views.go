@@ -1,0 +1,337 @@
+package build
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/tiendo/tiendo/generator/calendar"
+	"github.com/tiendo/tiendo/generator/charts"
+	"github.com/tiendo/tiendo/generator/content"
+	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/i18n"
+	"github.com/tiendo/tiendo/generator/markdown"
+	"github.com/tiendo/tiendo/generator/metrics"
+	"github.com/tiendo/tiendo/generator/site"
+)
+
+// View is what every page template receives.
+type View struct {
+	S         *Site
+	Lang      *i18n.Lang
+	Kind      string // template name: home, page, metric, …
+	Path      string // site-relative path of this page in Lang
+	AltPath   string // the same page in the other language, or its home
+	AltLang   *i18n.Lang
+	Title     string
+	Desc      string
+	HasCharts bool
+	NoIndex   bool
+
+	Page     *content.Page
+	Body     template.HTML
+	TOC      []markdown.Heading
+	Series   *metrics.Series
+	Chart    *ChartView
+	Tiles    []Tile
+	Mentions []*content.Page
+	List     []*content.Page
+	Themes   []ThemeView
+}
+
+// T translates an interface string.
+func (v *View) T(key string, args ...any) string { return v.Lang.T(key, args...) }
+
+// URL links a site-relative path under the base path.
+func (v *View) URL(rel string) string { return v.S.URLs.Path(rel) }
+
+// Abs is an absolute URL when the base URL has an origin.
+func (v *View) Abs(rel string) string { return v.S.URLs.Abs(rel) }
+
+// Asset links a file under assets/.
+func (v *View) Asset(name string) string { return v.S.URLs.Path("assets/" + name) }
+
+// SiteTitle is the site's title in the page's language.
+func (v *View) SiteTitle() string { return pick(v.Lang, v.S.Config.Title, v.S.Config.TitleEn) }
+
+// SiteDesc is the site's description in the page's language.
+func (v *View) SiteDesc() string {
+	return pick(v.Lang, v.S.Config.Description, v.S.Config.DescriptionEn)
+}
+
+func pick(l *i18n.Lang, vi, en string) string {
+	if l.Code == "en" && en != "" {
+		return en
+	}
+	return vi
+}
+
+// Home, MetricURL … are the site's paths in the page's language.
+func (v *View) Home() string                { return site.Home(v.Lang) }
+func (v *View) MetricPath(id string) string { return site.Metric(v.Lang, id) }
+func (v *View) MetricsPath() string         { return site.MetricsIndex(v.Lang) }
+func (v *View) SourcesPath() string         { return site.Sources(v.Lang) }
+func (v *View) CommitmentsPath() string     { return site.Commitments(v.Lang) }
+func (v *View) DataPath() string            { return site.DataIndex(v.Lang) }
+func (v *View) SearchPath() string          { return site.Search(v.Lang) }
+func (v *View) SearchIndexPath() string     { return site.SearchIndex(v.Lang) }
+func (v *View) FeedPath() string            { return site.Feed(v.Lang) }
+func (v *View) SectionPath(s string) string { return site.SectionIndex(v.Lang, s) }
+func (v *View) PagePath(p *content.Page) string {
+	return site.Page(v.Lang, p.Section, p.Slug)
+}
+func (v *View) CSV(id string) string  { return site.DataCSV(id) }
+func (v *View) JSON(id string) string { return site.DataJSON(id) }
+func (v *View) Archive() string       { return site.DataArchive }
+
+// Num formats a number in the page's language.
+func (v *View) Num(x float64) string { return v.Lang.Number(x, -1) }
+
+// Date formats a date in the page's language.
+func (v *View) Date(d calendar.Date) string { return v.Lang.Date(d) }
+
+// Period formats a period in the page's language.
+func (v *View) Period(p calendar.Period) string { return v.Lang.Period(p) }
+
+// MetricTitle is a series' title in the page's language.
+func (v *View) MetricTitle(id string) string {
+	if s := v.S.Data.SeriesByID(id); s != nil {
+		return s.TitleIn(v.Lang.Code)
+	}
+	return id
+}
+
+// Source looks up a source.
+func (v *View) Source(id string) *metrics.Source { return v.S.Data.Source(id) }
+
+// SourceTitle is a source's title in the page's language.
+func (v *View) SourceTitle(id string) string {
+	if s := v.S.Data.Source(id); s != nil {
+		return s.TitleIn(v.Lang.Code)
+	}
+	return id
+}
+
+// SourceAnchor is the link to a source on the sources page.
+func (v *View) SourceAnchor(id string) string { return site.Sources(v.Lang) + "#src-" + id }
+
+// Value formats a point's value with its "of": "71/193", "16,4".
+func (v *View) Value(s *metrics.Series, p *metrics.Point) string {
+	return formatValue(v.Lang, s, p.Value, p.Of)
+}
+
+// TargetValue formats a target's value.
+func (v *View) TargetValue(s *metrics.Series, t *metrics.Target) string {
+	return formatValue(v.Lang, s, t.Value, nil)
+}
+
+func formatValue(l *i18n.Lang, s *metrics.Series, x, of *float64) string {
+	if x == nil {
+		return "–"
+	}
+	dec := -1
+	if s.Decimals != nil {
+		dec = *s.Decimals
+	}
+	out := l.Number(*x, dec)
+	if of != nil {
+		out += "/" + l.Number(*of, -1)
+	}
+	if s.Kind == metrics.Rate {
+		out += "%"
+	}
+	return out
+}
+
+// WithUnit formats a value and its unit: "28 tỷ USD", "42%", "hạng 71/193".
+func (v *View) WithUnit(s *metrics.Series, x *float64, of *float64) string {
+	val := formatValue(v.Lang, s, x, of)
+	if s.Kind == metrics.Rate || x == nil {
+		return val
+	}
+	return val + " " + s.UnitIn(v.Lang.Code)
+}
+
+// Label returns a sub-series label in the page's language.
+func (v *View) Label(s *metrics.Series, sub string) string {
+	for _, x := range s.Subseries {
+		if x.ID == sub {
+			return x.LabelIn(v.Lang.Code)
+		}
+	}
+	return ""
+}
+
+// Theme returns a theme's title in the page's language.
+func (v *View) Theme(id string) string {
+	for _, t := range v.S.Config.Themes {
+		if t.ID == id {
+			return pick(v.Lang, t.Title, t.TitleEn)
+		}
+	}
+	return id
+}
+
+// Commitments lists the commitments.
+func (v *View) Commitments() []*metrics.Commitment { return v.S.Data.Commitments }
+
+// Passed reports whether a commitment's deadline has passed at the data's date.
+func (v *View) Passed(c *metrics.Commitment) bool { return c.Due.End().Before(v.S.Data.AsOf()) }
+
+// AsOf is the date of the newest source.
+func (v *View) AsOf() calendar.Date { return v.S.Data.AsOf() }
+
+// ChartView is one chart figure: the option JSON and the same data as a table.
+type ChartView struct {
+	ID      string
+	Anchor  string
+	Title   string
+	Unit    string
+	Payload template.JS // JSON, HTML-safe (json.Marshal escapes <, >, &)
+	Series  []*metrics.Series
+	Rows    []Row
+	Sources []*metrics.Source
+	Notes   []string
+	Lang    *i18n.Lang
+	URLs    site.URLs
+	Multi   bool // several series: the table has a series column
+	HasSub  bool
+	Periods string // "2021–2024"
+	Derived bool   // some value is derived
+}
+
+// Row is one line of a chart's data table.
+type Row struct {
+	Series  string
+	Sub     string
+	Period  string
+	Value   string
+	Source  string
+	SrcID   string
+	Derived bool
+	Note    string
+}
+
+// T translates.
+func (c *ChartView) T(key string, args ...any) string { return c.Lang.T(key, args...) }
+
+// URL links a site-relative path.
+func (c *ChartView) URL(rel string) string { return c.URLs.Path(rel) }
+
+// CSV returns the download of a series.
+func (c *ChartView) CSV(id string) string { return c.URLs.Path(site.DataCSV(id)) }
+
+// JSON returns the download of a series.
+func (c *ChartView) JSON(id string) string { return c.URLs.Path(site.DataJSON(id)) }
+
+// MetricURL links a metric page.
+func (c *ChartView) MetricURL(id string) string { return c.URLs.Path(site.Metric(c.Lang, id)) }
+
+// SourceURL links a source on the sources page.
+func (c *ChartView) SourceURL(id string) string {
+	return c.URLs.Path(site.Sources(c.Lang) + "#src-" + id)
+}
+
+// chartView builds the figure of a chart block (or of a metric page, with a
+// synthetic block).
+func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart, pageSlug string) (*ChartView, error) {
+	var errs diag.List
+	var list []*metrics.Series
+	for _, id := range c.Metrics {
+		se := s.Data.SeriesByID(id)
+		if se == nil {
+			errs.Add(c.Pos, "chart: unknown metric %q (no %s/%s.toml)", id, metrics.SeriesDir, id)
+			continue
+		}
+		list = append(list, se)
+	}
+	var from, to calendar.Period
+	var err error
+	if c.From != "" {
+		if from, err = calendar.ParsePeriod(c.From); err != nil {
+			errs.Add(c.Pos, "chart: from: %v", err)
+		}
+	}
+	if c.To != "" {
+		if to, err = calendar.ParsePeriod(c.To); err != nil {
+			errs.Add(c.Pos, "chart: to: %v", err)
+		}
+	}
+	if errs.Err() != nil {
+		return nil, errs
+	}
+	id := fmt.Sprintf("chart_%d_%s", c.Index, strings.ReplaceAll(c.Metrics[0], "-", "_"))
+	payload, err := charts.Option(charts.Spec{ID: id, Series: list, Title: c.Title, Type: c.Type, From: from, To: to}, lang)
+	if err != nil {
+		return nil, &diag.Error{Pos: c.Pos, Msg: "chart: " + err.Error()}
+	}
+	cv := &ChartView{ID: id, Anchor: "bieu-do-" + fmt.Sprint(c.Index+1), Payload: template.JS(payload),
+		Series: list, Lang: lang, URLs: s.URLs, Multi: len(list) > 1}
+	if lang.Code == "en" {
+		cv.Anchor = "chart-" + fmt.Sprint(c.Index+1)
+	}
+	cv.Title = c.Title
+	if cv.Title == "" {
+		var titles []string
+		for _, se := range list {
+			titles = append(titles, se.TitleIn(lang.Code))
+		}
+		cv.Title = strings.Join(titles, " · ")
+	}
+	units := map[string]bool{}
+	var unitList []string
+	seenSrc := map[string]bool{}
+	var first, last calendar.Period
+	for _, se := range list {
+		if u := se.UnitIn(lang.Code); !units[u] {
+			units[u] = true
+			unitList = append(unitList, u)
+		}
+		if n := se.NoteIn(lang.Code); n != "" {
+			cv.Notes = append(cv.Notes, n)
+		}
+		cv.HasSub = cv.HasSub || len(se.Subseries) > 0
+		for _, line := range se.Lines() {
+			for _, p := range se.PointsOf(line.ID) {
+				if !from.IsZero() && p.Period.Compare(from) < 0 || !to.IsZero() && p.Period.Compare(to) > 0 {
+					continue
+				}
+				if first.IsZero() || p.Period.Compare(first) < 0 {
+					first = p.Period
+				}
+				if last.IsZero() || p.Period.Compare(last) > 0 {
+					last = p.Period
+				}
+				srcID := p.Source
+				if p.Derived() && p.Origin != nil {
+					srcID = p.Origin.Source
+					cv.Derived = true
+				}
+				row := Row{Series: se.TitleIn(lang.Code), Sub: line.LabelIn(lang.Code), Period: lang.Period(p.Period),
+					Value: formatValue(lang, se, p.Value, p.Of), SrcID: srcID, Derived: p.Derived(), Note: p.NoteIn(lang.Code)}
+				if src := s.Data.Source(srcID); src != nil {
+					row.Source = src.TitleIn(lang.Code)
+					if !seenSrc[srcID] {
+						seenSrc[srcID] = true
+						cv.Sources = append(cv.Sources, src)
+					}
+				}
+				cv.Rows = append(cv.Rows, row)
+			}
+		}
+		for _, t := range se.Targets {
+			if src := s.Data.Source(t.Source); src != nil && !seenSrc[t.Source] {
+				seenSrc[t.Source] = true
+				cv.Sources = append(cv.Sources, src)
+			}
+		}
+	}
+	cv.Unit = strings.Join(unitList, "; ")
+	if !first.IsZero() {
+		cv.Periods = lang.Period(first)
+		if last != first {
+			cv.Periods += " – " + lang.Period(last)
+		}
+	}
+	return cv, nil
+}

@@ -1,0 +1,202 @@
+// Package calendar holds civil dates and reporting periods: values without a
+// time zone, so that parsing, sorting and hashing never depend on the machine.
+package calendar
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar day.
+type Date struct{ Year, Month, Day int }
+
+// ParseDate parses YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
+	}
+	return Date{t.Year(), int(t.Month()), t.Day()}, nil
+}
+
+func (d Date) IsZero() bool   { return d == Date{} }
+func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// Compare returns -1, 0 or +1.
+func (d Date) Compare(e Date) int {
+	a, b := d.Year*10000+d.Month*100+d.Day, e.Year*10000+e.Month*100+e.Day
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Days returns the number of days from d to e.
+func (d Date) Days(e Date) int {
+	return int(e.time().Sub(d.time()).Hours() / 24)
+}
+
+func (d Date) time() time.Time {
+	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// UnmarshalTOML accepts a TOML local date (2024-07-10) or a "YYYY-MM-DD" string.
+func (d *Date) UnmarshalTOML(v any) error {
+	switch v := v.(type) {
+	case time.Time:
+		if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 {
+			return fmt.Errorf("want a date without a time, like 2024-07-10")
+		}
+		*d = Date{v.Year(), int(v.Month()), v.Day()}
+		return nil
+	case string:
+		p, err := ParseDate(v)
+		*d = p
+		return err
+	}
+	return fmt.Errorf("want a date like 2024-07-10, not %T", v)
+}
+
+// Grain is the length of a period.
+type Grain int
+
+const (
+	Year Grain = iota + 1
+	Half
+	Quarter
+	Month
+	Day
+)
+
+// Period is a reporting span: a year, half-year, quarter, month or day.
+type Period struct {
+	Grain Grain
+	Year  int
+	N     int // half (1–2), quarter (1–4) or month (1–12); 0 for a year
+	Day   int // for a day
+}
+
+// ParsePeriod parses "2024", "2024-H1", "2024-Q2", "2024-06" or "2024-06-30".
+func ParsePeriod(s string) (Period, error) {
+	bad := fmt.Errorf("%q is not a period: want 2024, 2024-H1, 2024-Q2, 2024-06 or 2024-06-30", s)
+	year, rest, _ := strings.Cut(s, "-")
+	y, err := strconv.Atoi(year)
+	if err != nil || len(year) != 4 || y < 1900 || y > 2200 {
+		return Period{}, bad
+	}
+	switch {
+	case rest == "":
+		return Period{Grain: Year, Year: y}, nil
+	case len(rest) == 2 && (rest[0] == 'H' || rest[0] == 'Q'):
+		n, err := strconv.Atoi(rest[1:])
+		if rest[0] == 'H' && err == nil && n >= 1 && n <= 2 {
+			return Period{Grain: Half, Year: y, N: n}, nil
+		}
+		if rest[0] == 'Q' && err == nil && n >= 1 && n <= 4 {
+			return Period{Grain: Quarter, Year: y, N: n}, nil
+		}
+	case len(rest) == 2:
+		n, err := strconv.Atoi(rest)
+		if err == nil && n >= 1 && n <= 12 {
+			return Period{Grain: Month, Year: y, N: n}, nil
+		}
+	case len(rest) == 5:
+		d, err := ParseDate(s)
+		if err == nil {
+			return Period{Grain: Day, Year: d.Year, N: d.Month, Day: d.Day}, nil
+		}
+	}
+	return Period{}, bad
+}
+
+// UnmarshalTOML accepts an integer year (2024), a string ("2024-H1") or a
+// TOML local date (2024-06-30).
+func (p *Period) UnmarshalTOML(v any) error {
+	var err error
+	switch v := v.(type) {
+	case int64:
+		*p, err = ParsePeriod(strconv.FormatInt(v, 10))
+	case string:
+		*p, err = ParsePeriod(v)
+	case time.Time:
+		var d Date
+		if err = d.UnmarshalTOML(v); err == nil {
+			*p = PeriodOf(d)
+		}
+	default:
+		err = fmt.Errorf("want a period like 2024, \"2024-H1\", \"2024-Q2\", \"2024-06\" or 2024-06-30, not %T", v)
+	}
+	return err
+}
+
+// PeriodOf returns the one-day period of d.
+func PeriodOf(d Date) Period { return Period{Grain: Day, Year: d.Year, N: d.Month, Day: d.Day} }
+
+func (p Period) IsZero() bool { return p.Grain == 0 }
+
+// String returns the canonical form, as an editor writes it.
+func (p Period) String() string {
+	switch p.Grain {
+	case Year:
+		return strconv.Itoa(p.Year)
+	case Half:
+		return fmt.Sprintf("%d-H%d", p.Year, p.N)
+	case Quarter:
+		return fmt.Sprintf("%d-Q%d", p.Year, p.N)
+	case Month:
+		return fmt.Sprintf("%d-%02d", p.Year, p.N)
+	case Day:
+		return Date{p.Year, p.N, p.Day}.String()
+	}
+	return ""
+}
+
+// Start is the first day of the period.
+func (p Period) Start() Date {
+	switch p.Grain {
+	case Half:
+		return Date{p.Year, 6*(p.N-1) + 1, 1}
+	case Quarter:
+		return Date{p.Year, 3*(p.N-1) + 1, 1}
+	case Month:
+		return Date{p.Year, p.N, 1}
+	case Day:
+		return Date{p.Year, p.N, p.Day}
+	}
+	return Date{p.Year, 1, 1}
+}
+
+// End is the last day of the period.
+func (p Period) End() Date {
+	lastOfMonth := func(y, m int) Date {
+		t := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC)
+		return Date{y, m, t.Day()}
+	}
+	switch p.Grain {
+	case Half:
+		return lastOfMonth(p.Year, 6*p.N)
+	case Quarter:
+		return lastOfMonth(p.Year, 3*p.N)
+	case Month:
+		return lastOfMonth(p.Year, p.N)
+	case Day:
+		return Date{p.Year, p.N, p.Day}
+	}
+	return Date{p.Year, 12, 31}
+}
+
+// Compare orders periods by their end, then by their start (longer first).
+func (p Period) Compare(q Period) int {
+	if c := p.End().Compare(q.End()); c != 0 {
+		return c
+	}
+	return p.Start().Compare(q.Start())
+}

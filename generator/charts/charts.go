@@ -1,0 +1,583 @@
+package charts
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	ec "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/tiendo/tiendo/generator/calendar"
+	"github.com/tiendo/tiendo/generator/i18n"
+	"github.com/tiendo/tiendo/generator/metrics"
+)
+
+// Spec says what one chart shows.
+type Spec struct {
+	// ID is the DOM id of the chart's element and the ECharts chart id: a JS
+	// identifier ([A-Za-z_][A-Za-z0-9_]*), unique on its page, e.g. "chart_egdi_rank_0".
+	ID string
+	// Series are drawn one line (or bar group) per series and sub-series. All
+	// must have the same kind and, in the page's language, the same unit: a
+	// chart has one y axis. Otherwise Option returns an error.
+	Series []*metrics.Series
+	// Title overrides the series' titles.
+	Title string
+	// Type is "" (by kind: bars for amounts, lines otherwise), "line" or "bar".
+	// Ranks are always lines: bars on an inverted axis read wrong.
+	Type string
+	// From and To limit the chart to the periods that lie within
+	// From.Start()…To.End(); a zero period leaves that side open. Targets due
+	// outside the range are left out too.
+	From, To calendar.Period
+}
+
+// Chart types.
+const (
+	Line = "line"
+	Bar  = "bar"
+)
+
+// Meta is what charts.js needs besides the ECharts option: the formatters'
+// inputs. See the package documentation.
+type Meta struct {
+	ID      string       `json:"id"`      // the chart id, equal to Spec.ID
+	Lang    string       `json:"lang"`    // "vi" or "en"
+	Kind    string       `json:"kind"`    // rank | amount | rate | count
+	Type    string       `json:"type"`    // line | bar
+	Unit    string       `json:"unit"`    // in Lang
+	Periods []string     `json:"periods"` // long period names, one per x category
+	Words   Words        `json:"words"`
+	Series  []SeriesMeta `json:"series"` // one per option.series, same order
+}
+
+// Words are the interface words charts.js writes into tooltips, in Meta.Lang.
+type Words struct {
+	Derived string `json:"derived"` // "suy ra từ" + period of the stated point
+	Other   string `json:"other"`   // a second source's value for the same period
+	Vs      string `json:"vs"`      // "+36 % so với 2023"
+}
+
+// SeriesMeta describes one series of the option.
+type SeriesMeta struct {
+	// Role is "line" (a series or sub-series) or "other" (further values of
+	// a line for periods that several sources report, drawn as markers).
+	Role string `json:"role"`
+	// Line is the index in option.series of the line this series belongs to
+	// (its own index for a line); charts.js gives both the same colour.
+	Line int `json:"line"`
+	// Decimals to show; -1 means as many as needed, at most 2.
+	Decimals int `json:"decimals"`
+	// Points are aligned with the series' data: null where the value is "-".
+	Points []*PointMeta `json:"points"`
+}
+
+// PointMeta describes one data point.
+type PointMeta struct {
+	Of      *float64 `json:"of,omitempty"`      // "71/193": out of how many
+	Derived bool     `json:"derived,omitempty"` // computed from a stated change
+	From    string   `json:"from,omitempty"`    // derived: the period it is computed from
+	// Prev is the line's previous value of the same grain (year, half…), for
+	// amounts and counts: the tooltip shows the change against it in %.
+	Prev   *float64 `json:"prev,omitempty"`
+	PrevAt string   `json:"prevAt,omitempty"` // the period of Prev, as on the axis
+}
+
+type payload struct {
+	Option map[string]any `json:"option"`
+	Meta   Meta           `json:"meta"`
+}
+
+var idPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// assetsHost is given to go-echarts so that nothing ever points to its default
+// CDN; this package never renders HTML, so it is not used.
+const assetsHost = "/assets/vendor/echarts/"
+
+// Option returns the chart's JSON payload for the page: {"option": …,
+// "meta": …}. The bytes are deterministic and HTML-safe (<, > and & are
+// escaped), ready for a <script type="application/json"> element.
+func Option(spec Spec, lang *i18n.Lang) ([]byte, error) {
+	p, err := build(spec, lang)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(p)
+}
+
+// line is one series or sub-series, placed on the x categories.
+type line struct {
+	name     string
+	decimals int
+	points   []*metrics.Point   // in range, in data order
+	main     []*metrics.Point   // by category; nil where the line has no value
+	extra    [][]*metrics.Point // further values of a category (another source)
+	targets  []*metrics.Target  // in range, by deadline; a restated one (same value and deadline) once
+	targetAt []int              // category of each target's deadline
+}
+
+func build(spec Spec, lang *i18n.Lang) (*payload, error) {
+	if !idPattern.MatchString(spec.ID) {
+		return nil, fmt.Errorf("charts: chart id %q must be a JS identifier ([A-Za-z_][A-Za-z0-9_]*)", spec.ID)
+	}
+	if lang == nil {
+		return nil, fmt.Errorf("charts: %s: no language", spec.ID)
+	}
+	kind, unit, err := checkSeries(spec, lang.Code)
+	if err != nil {
+		return nil, err
+	}
+	typ := spec.Type
+	switch typ {
+	case "":
+		typ = Line
+		if kind == metrics.Amount {
+			typ = Bar
+		}
+	case Line, Bar:
+	default:
+		return nil, fmt.Errorf("charts: %s: unknown type %q; use %q or %q", spec.ID, typ, Line, Bar)
+	}
+	if typ == Bar && kind == metrics.Rank {
+		return nil, fmt.Errorf("charts: %s: a rank is drawn as a line on an inverted axis, not as bars", spec.ID)
+	}
+
+	lines, periods := collect(spec, lang.Code)
+	if len(lines) == 0 {
+		return nil, fmt.Errorf("charts: %s: no points or targets to draw", spec.ID)
+	}
+	labels := make([]string, len(periods))
+	meta := Meta{ID: spec.ID, Lang: lang.Code, Kind: kind, Type: typ, Unit: unit,
+		Periods: make([]string, len(periods)), Words: words(lang.Code)}
+	for i, p := range periods {
+		labels[i] = lang.ShortPeriod(p)
+		meta.Periods[i] = lang.Period(p)
+	}
+	title := spec.Title
+	if title == "" {
+		var ts []string
+		for _, s := range spec.Series {
+			ts = append(ts, s.TitleIn(lang.Code))
+		}
+		title = strings.Join(ts, "; ")
+	}
+
+	// The lines, as bars or lines, then the other sources' values as markers.
+	var chart interface {
+		Validate()
+		JSON() map[string]any
+	}
+	var rect *ec.RectChart
+	if typ == Bar {
+		c := ec.NewBar()
+		c.SetXAxis(labels)
+		for _, l := range lines {
+			c.AddSeries(l.name, barData(l.main), l.targetLines(kind, unit, lang)...)
+		}
+		chart, rect = c, &c.RectChart
+	} else {
+		c := ec.NewLine()
+		c.SetXAxis(labels)
+		for _, l := range lines {
+			o := append(l.targetLines(kind, unit, lang), ec.WithLineChartOpts(opts.LineChart{
+				Symbol: "circle", SymbolSize: 8, ConnectNulls: opts.Bool(true)}))
+			if kind == metrics.Rank {
+				o = append(o, ec.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
+			}
+			c.AddSeries(l.name, lineData(l.main), o...)
+		}
+		chart, rect = c, &c.RectChart
+	}
+	for i, l := range lines {
+		meta.Series = append(meta.Series, SeriesMeta{Role: "line", Line: i, Decimals: l.decimals, Points: l.pointMeta(l.main, kind, labels, lang)})
+	}
+	others := ec.NewScatter()
+	for i, l := range lines {
+		for _, e := range l.extra {
+			others.AddSeries(l.name+" ("+meta.Words.Other+")", scatterData(e),
+				ec.WithScatterChartOpts(opts.ScatterChart{Symbol: "diamond", SymbolSize: 11}))
+			meta.Series = append(meta.Series, SeriesMeta{Role: "other", Line: i, Decimals: l.decimals, Points: l.pointMeta(e, kind, labels, lang)})
+		}
+	}
+	if len(others.MultiSeries) > 0 {
+		rect.Overlap(others)
+	}
+
+	legend := len(meta.Series) > 1
+	grid := opts.Grid{ContainLabel: opts.Bool(true), Left: "8", Right: "24", Top: "56", Bottom: "8"}
+	if legend {
+		grid.Bottom = "40"
+	}
+	rect.SetGlobalOptions(
+		ec.WithInitializationOpts(opts.Initialization{ChartID: spec.ID, AssetsHost: assetsHost}),
+		ec.WithTitleOpts(opts.Title{Title: title, TitleStyle: &opts.TextStyle{FontSize: 14}}),
+		ec.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Type: "scroll", Bottom: "0"}),
+		ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		ec.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		ec.WithYAxisOpts(yAxis(kind, unit, lines)),
+		ec.WithGridOpts(grid),
+		ec.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{
+			Enabled: opts.Bool(true), Description: describe(title, lines, labels, kind, unit, lang)}}),
+	)
+	chart.Validate()
+	option := chart.JSON()
+	// The palette is charts.js's (light or dark); the toolbox is unused.
+	delete(option, "color")
+	delete(option, "toolbox")
+	meta.ID = rect.ChartID
+	return &payload{Option: option, Meta: meta}, nil
+}
+
+// checkSeries returns the kind and unit the series share.
+func checkSeries(spec Spec, lang string) (kind, unit string, err error) {
+	if len(spec.Series) == 0 {
+		return "", "", fmt.Errorf("charts: %s: no series", spec.ID)
+	}
+	for i, s := range spec.Series {
+		if s == nil {
+			return "", "", fmt.Errorf("charts: %s: series %d is nil", spec.ID, i)
+		}
+		switch s.Kind {
+		case metrics.Rank, metrics.Amount, metrics.Rate, metrics.Count:
+		default:
+			return "", "", fmt.Errorf("charts: %s: series %q has unknown kind %q", spec.ID, s.ID, s.Kind)
+		}
+		if i == 0 {
+			kind, unit = s.Kind, s.UnitIn(lang)
+			continue
+		}
+		first := spec.Series[0]
+		if s.Kind != kind {
+			return "", "", fmt.Errorf("charts: %s: %q is a %s and %q a %s; one chart draws one kind", spec.ID, first.ID, kind, s.ID, s.Kind)
+		}
+		if u := s.UnitIn(lang); u != unit {
+			return "", "", fmt.Errorf("charts: %s: %q is in %q and %q in %q; one chart has one unit", spec.ID, first.ID, unit, s.ID, u)
+		}
+	}
+	return kind, unit, nil
+}
+
+// covers reports whether p lies within the spec's range.
+func (spec Spec) covers(p calendar.Period) bool {
+	return (spec.From.IsZero() || !p.Start().Before(spec.From.Start())) &&
+		(spec.To.IsZero() || !spec.To.End().Before(p.End()))
+}
+
+// collect returns the lines to draw and the x categories: the union of their
+// periods and target deadlines, in calendar order.
+func collect(spec Spec, lang string) ([]*line, []calendar.Period) {
+	var lines []*line
+	var periods []calendar.Period
+	seen := map[calendar.Period]bool{}
+	add := func(p calendar.Period) {
+		if !seen[p] {
+			seen[p] = true
+			periods = append(periods, p)
+		}
+	}
+	for _, s := range spec.Series {
+		for _, sub := range s.Lines() {
+			l := &line{name: s.TitleIn(lang), decimals: -1}
+			switch {
+			case sub.ID != "" && len(spec.Series) == 1:
+				l.name = sub.LabelIn(lang)
+			case sub.ID != "":
+				l.name += " — " + sub.LabelIn(lang)
+			}
+			if s.Decimals != nil {
+				l.decimals = *s.Decimals
+			}
+			for _, p := range s.PointsOf(sub.ID) {
+				if p.Value != nil && spec.covers(p.Period) {
+					l.points = append(l.points, p)
+					add(p.Period)
+				}
+			}
+			for _, t := range s.TargetsOf(sub.ID) {
+				if t.Value != nil && t.By != nil && spec.covers(*t.By) && !restated(l.targets, t) {
+					l.targets = append(l.targets, t)
+					add(*t.By)
+				}
+			}
+			if len(l.points)+len(l.targets) > 0 {
+				lines = append(lines, l)
+			}
+		}
+	}
+	// Distinct periods never compare equal, so the order is total.
+	sort.Slice(periods, func(i, j int) bool { return periods[i].Compare(periods[j]) < 0 })
+	index := make(map[calendar.Period]int, len(periods))
+	for i, p := range periods {
+		index[p] = i
+	}
+	for _, l := range lines {
+		l.place(index, len(periods))
+	}
+	return lines, periods
+}
+
+// place puts the line's points on the categories. When several points share
+// a period (two sources disagree, or a derived value meets a stated one), the
+// line goes through the first stated one in data order and the others are
+// kept in extra, to be drawn as markers.
+func (l *line) place(index map[calendar.Period]int, n int) {
+	for _, t := range l.targets {
+		l.targetAt = append(l.targetAt, index[*t.By])
+	}
+	l.main = make([]*metrics.Point, n)
+	for _, p := range l.points {
+		i := index[p.Period]
+		switch m := l.main[i]; {
+		case m == nil:
+			l.main[i] = p
+			continue
+		case m.Derived() && !p.Derived():
+			l.main[i], p = p, m
+		}
+		placed := false
+		for _, e := range l.extra {
+			if e[i] == nil {
+				e[i], placed = p, true
+				break
+			}
+		}
+		if !placed {
+			e := make([]*metrics.Point, n)
+			e[i] = p
+			l.extra = append(l.extra, e)
+		}
+	}
+}
+
+func lineData(ps []*metrics.Point) []opts.LineData {
+	out := make([]opts.LineData, len(ps))
+	for i, p := range ps {
+		switch {
+		case p == nil:
+			out[i].Value = "-"
+		case p.Derived():
+			out[i] = opts.LineData{Value: *p.Value, Symbol: "emptyCircle", SymbolSize: 10}
+		default:
+			out[i].Value = *p.Value
+		}
+	}
+	return out
+}
+
+func barData(ps []*metrics.Point) []opts.BarData {
+	out := make([]opts.BarData, len(ps))
+	for i, p := range ps {
+		switch {
+		case p == nil:
+			out[i].Value = "-"
+		case p.Derived():
+			out[i] = opts.BarData{Value: *p.Value, ItemStyle: &opts.ItemStyle{Opacity: opts.Float(0.45)}}
+		default:
+			out[i].Value = *p.Value
+		}
+	}
+	return out
+}
+
+func scatterData(ps []*metrics.Point) []opts.ScatterData {
+	out := make([]opts.ScatterData, len(ps))
+	for i, p := range ps {
+		switch {
+		case p == nil:
+			out[i].Value = "-"
+		case p.Derived():
+			out[i] = opts.ScatterData{Value: *p.Value, Symbol: "emptyDiamond"}
+		default:
+			out[i].Value = *p.Value
+		}
+	}
+	return out
+}
+
+// pointMeta describes the points ps (the line's own or one of its extra
+// rows) for the formatters.
+func (l *line) pointMeta(ps []*metrics.Point, kind string, labels []string, lang *i18n.Lang) []*PointMeta {
+	out := make([]*PointMeta, len(ps))
+	for i, p := range ps {
+		if p == nil {
+			continue
+		}
+		m := &PointMeta{Of: p.Of, Derived: p.Derived()}
+		if p.Derived() {
+			m.From = lang.ShortPeriod(*p.DerivedFrom)
+		}
+		if kind == metrics.Amount || kind == metrics.Count {
+			for j := i - 1; j >= 0; j-- {
+				if q := l.main[j]; q != nil && q.Period.Grain == p.Period.Grain {
+					m.Prev, m.PrevAt = q.Value, labels[j]
+					break
+				}
+			}
+		}
+		out[i] = m
+	}
+	return out
+}
+
+// restated reports whether ts holds a target of t's value and deadline.
+func restated(ts []*metrics.Target, t *metrics.Target) bool {
+	for _, u := range ts {
+		if *u.Value == *t.Value && *u.By == *t.By {
+			return true
+		}
+	}
+	return false
+}
+
+// targetLines draws the line's targets as dashed lines from the first
+// category to a dot at the deadline, labelled "Mục tiêu 80% (2024)".
+func (l *line) targetLines(kind, unit string, lang *i18n.Lang) []ec.SeriesOpts {
+	var items []opts.MarkLineNameCoordItem
+	for k, t := range l.targets {
+		items = append(items, opts.MarkLineNameCoordItem{
+			Name:        targetLabel(t, kind, unit, l.decimals, lang),
+			Coordinate0: []any{0, *t.Value},
+			Coordinate1: []any{l.targetAt[k], *t.Value},
+		})
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	return []ec.SeriesOpts{
+		ec.WithMarkLineNameCoordItemOpts(items...),
+		ec.WithMarkLineStyleOpts(opts.MarkLineStyle{
+			Symbol:     []string{"none", "circle"}, // a dot at the deadline
+			SymbolSize: 6,
+			Label:      &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Formatter: "{b}"},
+			LineStyle:  &opts.LineStyle{Type: "dashed", Width: 1.5},
+		}),
+	}
+}
+
+func targetLabel(t *metrics.Target, kind, unit string, decimals int, lang *i18n.Lang) string {
+	return fmt.Sprintf("%s %s (%s)", targetWord(lang.Code), valueText(*t.Value, nil, kind, unit, decimals, lang), lang.ShortPeriod(*t.By))
+}
+
+// valueText formats a value as the page's text does: "71/193", "80%",
+// "4.543,5 triệu tài khoản".
+func valueText(v float64, of *float64, kind, unit string, decimals int, lang *i18n.Lang) string {
+	if kind == metrics.Rank {
+		decimals = 0
+	}
+	s := lang.Number(v, decimals)
+	switch {
+	case of != nil:
+		return s + "/" + lang.Number(*of, decimals)
+	case kind == metrics.Rank || unit == "":
+		return s
+	case unit == "%":
+		return s + "%"
+	}
+	return s + " " + unit
+}
+
+// yAxis returns the value axis: inverted from 1 for ranks, from 0 to at most
+// 100 for rates, and always high enough to show every target.
+func yAxis(kind, unit string, lines []*line) opts.YAxis {
+	var hiValue, hiTarget float64
+	for _, l := range lines {
+		for _, p := range l.points {
+			hiValue = max(hiValue, *p.Value)
+		}
+		for _, t := range l.targets {
+			hiTarget = max(hiTarget, *t.Value)
+		}
+	}
+	y := opts.YAxis{Type: "value", Name: unit}
+	switch kind {
+	case metrics.Rank:
+		y.Name = ""
+		y.Inverse, y.Min, y.MinInterval = opts.Bool(true), 1, 1
+		if hiTarget > hiValue {
+			y.Max = niceCeil(hiTarget)
+		}
+	case metrics.Rate:
+		// Room above the highest value or target for its label, in tens.
+		hi := max(hiValue, hiTarget, 1) * 1.05
+		y.Min, y.Max = 0, min(100, math.Ceil(hi/10)*10)
+	default:
+		if hiTarget > hiValue {
+			y.Max = niceCeil(hiTarget * 1.05)
+		}
+	}
+	return y
+}
+
+// niceCeil rounds v > 0 up to a round number: 61 → 70, 42 → 45, 4543.5 → 5000.
+func niceCeil(v float64) float64 {
+	if v <= 0 {
+		return 0
+	}
+	step := math.Pow(10, math.Floor(math.Log10(v)))
+	switch r := v / step; {
+	case r < 2:
+		step /= 5
+	case r < 5:
+		step /= 2
+	}
+	return math.Round(math.Ceil(v/step)*step*1e6) / 1e6
+}
+
+// describe writes the chart's text equivalent for screen readers:
+// "Title. Line: 2022 86/193; 2024 71/193. Mục tiêu 80% (2024)."
+func describe(title string, lines []*line, labels []string, kind, unit string, lang *i18n.Lang) string {
+	var b strings.Builder
+	b.WriteString(strings.TrimRight(title, ". "))
+	w := words(lang.Code)
+	for _, l := range lines {
+		b.WriteString(". ")
+		if len(lines) > 1 || l.name != title {
+			b.WriteString(l.name + ": ")
+		}
+		var parts []string
+		for i, p := range l.main {
+			for _, q := range append([]*metrics.Point{p}, column(l.extra, i)...) {
+				if q == nil {
+					continue
+				}
+				s := labels[i] + " " + valueText(*q.Value, q.Of, kind, unit, l.decimals, lang)
+				if q.Derived() {
+					s += " (" + w.Derived + " " + lang.ShortPeriod(*q.DerivedFrom) + ")"
+				}
+				parts = append(parts, s)
+			}
+		}
+		for _, t := range l.targets {
+			parts = append(parts, targetLabel(t, kind, unit, l.decimals, lang))
+		}
+		b.WriteString(strings.Join(parts, "; "))
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+func column(rows [][]*metrics.Point, i int) []*metrics.Point {
+	out := make([]*metrics.Point, len(rows))
+	for k, r := range rows {
+		out[k] = r[i]
+	}
+	return out
+}
+
+func words(lang string) Words {
+	if lang == "en" {
+		return Words{Derived: "derived from", Other: "other source", Vs: "vs"}
+	}
+	return Words{Derived: "suy ra từ", Other: "nguồn khác", Vs: "so với"}
+}
+
+func targetWord(lang string) string {
+	if lang == "en" {
+		return "Target"
+	}
+	return "Mục tiêu"
+}

@@ -1,0 +1,370 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tiendo/tiendo/generator/calendar"
+	"github.com/tiendo/tiendo/generator/i18n"
+	"github.com/tiendo/tiendo/generator/metrics"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// fixtures loads testdata/content: copies of real series plus
+// test-conflicting-reports.toml (two sources for one period, a derived point,
+// a target above every value).
+func fixtures(t testing.TB) *metrics.Data {
+	t.Helper()
+	d, errs := metrics.Load(os.DirFS("testdata"), []string{"international-rankings", "digital-economy", "digital-government", "digital-society"})
+	if err := errs.Err(); err != nil {
+		t.Fatalf("loading fixtures: %v", err)
+	}
+	return d
+}
+
+func series(t testing.TB, d *metrics.Data, ids ...string) []*metrics.Series {
+	t.Helper()
+	var out []*metrics.Series
+	for _, id := range ids {
+		s := d.SeriesByID(id)
+		if s == nil {
+			t.Fatalf("no series %q in testdata", id)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// decoded is a payload read back generically, to assert on what the browser gets.
+type decoded struct {
+	Option map[string]any `json:"option"`
+	Meta   Meta           `json:"meta"`
+}
+
+func decode(t *testing.T, b []byte) decoded {
+	t.Helper()
+	var p decoded
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatalf("payload is not JSON: %v\n%s", err, b)
+	}
+	return p
+}
+
+// at walks the generic JSON: at(v, "series", 0, "data") and so on.
+func at(t *testing.T, v any, path ...any) any {
+	t.Helper()
+	for _, k := range path {
+		switch k := k.(type) {
+		case string:
+			m, ok := v.(map[string]any)
+			if !ok {
+				t.Fatalf("at %v: %T is not an object", path, v)
+			}
+			v = m[k]
+		case int:
+			a, ok := v.([]any)
+			if !ok || k >= len(a) {
+				t.Fatalf("at %v: no index %d in %v", path, k, v)
+			}
+			v = a[k]
+		}
+	}
+	return v
+}
+
+// values returns the data values of series i ("-" stays a string).
+func values(t *testing.T, p decoded, i int) []any {
+	t.Helper()
+	var out []any
+	for _, d := range at(t, p.Option, "series", i, "data").([]any) {
+		out = append(out, d.(map[string]any)["value"])
+	}
+	return out
+}
+
+func equalJSON(t *testing.T, what string, got, want any) {
+	t.Helper()
+	g, _ := json.Marshal(got)
+	w, _ := json.Marshal(want)
+	if !bytes.Equal(g, w) {
+		t.Errorf("%s = %s, want %s", what, g, w)
+	}
+}
+
+var vi, en = i18n.New("vi"), i18n.New("en")
+
+func TestKinds(t *testing.T) {
+	d := fixtures(t)
+	tests := []struct {
+		name  string
+		spec  Spec
+		lang  *i18n.Lang
+		check func(t *testing.T, p decoded)
+	}{
+		{"rank", Spec{ID: "chart_egdi_rank_0", Series: series(t, d, "egdi-rank")}, vi, func(t *testing.T, p decoded) {
+			equalJSON(t, "series type", at(t, p.Option, "series", 0, "type"), "line")
+			equalJSON(t, "yAxis inverse", at(t, p.Option, "yAxis", 0, "inverse"), true)
+			equalJSON(t, "yAxis min", at(t, p.Option, "yAxis", 0, "min"), 1)
+			equalJSON(t, "label shown", at(t, p.Option, "series", 0, "label", "show"), true)
+			equalJSON(t, "values", values(t, p, 0), []any{86, 71})
+			equalJSON(t, "of", []any{p.Meta.Series[0].Points[0].Of, p.Meta.Series[0].Points[1].Of}, []any{193, 193})
+			desc := at(t, p.Option, "aria", "label", "description").(string)
+			if !strings.Contains(desc, "2022 86/193; 2024 71/193") {
+				t.Errorf("aria description %q lacks the ranks as 86/193", desc)
+			}
+			equalJSON(t, "aria enabled", at(t, p.Option, "aria", "enabled"), true)
+		}},
+		{"rank derived", Spec{ID: "gci", Series: series(t, d, "gci-rank")}, en, func(t *testing.T, p decoded) {
+			pm := p.Meta.Series[0].Points[0]
+			if !pm.Derived || pm.From != "2024" || pm.Of == nil || *pm.Of != 194 {
+				t.Errorf("derived 2020 point meta = %+v, want derived from 2024, of 194", pm)
+			}
+			if p.Meta.Series[0].Points[1].Derived {
+				t.Error("stated 2024 point flagged as derived")
+			}
+			equalJSON(t, "derived symbol", at(t, p.Option, "series", 0, "data", 0, "symbol"), "emptyCircle")
+			if desc := at(t, p.Option, "aria", "label", "description").(string); !strings.Contains(desc, "2020 25/194 (derived from 2024)") {
+				t.Errorf("aria description %q does not mark the derived point", desc)
+			}
+		}},
+		{"amount", Spec{ID: "ecommerce", Series: series(t, d, "ecommerce-revenue")}, vi, func(t *testing.T, p decoded) {
+			equalJSON(t, "series type", at(t, p.Option, "series", 0, "type"), "bar")
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2021", "2023", "2024"})
+			equalJSON(t, "values", values(t, p, 0), []any{13.7, 20.5, 28})
+			pts := p.Meta.Series[0].Points
+			if pts[0].Prev != nil || pts[2].Prev == nil || *pts[2].Prev != 20.5 || pts[2].PrevAt != "2023" {
+				t.Errorf("prev = %+v %+v, want none then 20.5 (2023)", pts[0], pts[2])
+			}
+			equalJSON(t, "meta", []string{p.Meta.Lang, p.Meta.Kind, p.Meta.Unit}, []string{"vi", "amount", "tỷ USD"})
+		}},
+		{"amount as line", Spec{ID: "ecommerce", Series: series(t, d, "ecommerce-revenue"), Type: "line"}, vi, func(t *testing.T, p decoded) {
+			equalJSON(t, "series type", at(t, p.Option, "series", 0, "type"), "line")
+		}},
+		{"amount sub-series derived", Spec{ID: "exports", Series: series(t, d, "digital-product-exports")}, en, func(t *testing.T, p decoded) {
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2021", "H1 2023", "2023", "H1 2024"})
+			equalJSON(t, "full year", values(t, p, 0), []any{113.5, "-", 117.3, "-"})
+			equalJSON(t, "faded derived bar", at(t, p.Option, "series", 1, "data", 1, "itemStyle", "opacity"), 0.45)
+			// H1 2024 compares with H1 2023, not with the full year 2023.
+			if pm := p.Meta.Series[1].Points[3]; pm.PrevAt != "H1 2023" {
+				t.Errorf("H1 2024 compared with %q, want H1 2023", pm.PrevAt)
+			}
+			equalJSON(t, "legend", at(t, p.Option, "legend", "show"), true)
+		}},
+		{"rate targets", Spec{ID: "full_process", Series: series(t, d, "full-process-online-services")}, vi, func(t *testing.T, p decoded) {
+			ml := at(t, p.Option, "series", 0, "markLine").(map[string]any)
+			equalJSON(t, "dashed", at(t, ml, "lineStyle", "type"), "dashed")
+			var names []string
+			for _, pair := range ml["data"].([]any) {
+				names = append(names, at(t, pair, 0, "name").(string))
+			}
+			// 80 % by 2024 is stated twice (two sources): drawn once.
+			equalJSON(t, "targets", names, []string{"Mục tiêu 80% (2024)", "Mục tiêu 100% (2025)", "Mục tiêu 80% (2025)"})
+			equalJSON(t, "to the deadline", at(t, ml, "data", 1, 1, "coord"), []any{1, 100})
+			if max := at(t, p.Option, "yAxis", 0, "max").(float64); max < 100 {
+				t.Errorf("yAxis max %v below the target 100", max)
+			}
+		}},
+		{"rate target english", Spec{ID: "full_process", Series: series(t, d, "full-process-online-services")}, en, func(t *testing.T, p decoded) {
+			equalJSON(t, "label", at(t, p.Option, "series", 0, "markLine", "data", 0, 0, "name"), "Target 80% (2024)")
+		}},
+		{"rate sub-series", Spec{ID: "records", Series: series(t, d, "online-records-share")}, vi, func(t *testing.T, p decoded) {
+			equalJSON(t, "legend", at(t, p.Option, "legend", "show"), true)
+			equalJSON(t, "names", []any{at(t, p.Option, "series", 0, "name"), at(t, p.Option, "series", 2, "name")}, []string{"Cả nước", "Địa phương"})
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2023", "6T/2024"})
+			equalJSON(t, "yAxis", []any{at(t, p.Option, "yAxis", 0, "min"), at(t, p.Option, "yAxis", 0, "max")}, []any{0, 70})
+		}},
+		{"several series", Spec{ID: "ranks", Series: series(t, d, "egdi-rank", "gci-rank"), Title: "Ranks"}, en, func(t *testing.T, p decoded) {
+			equalJSON(t, "legend", at(t, p.Option, "legend", "show"), true)
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2020", "2022", "2024"})
+			equalJSON(t, "egdi", values(t, p, 0), []any{"-", 86, 71})
+			equalJSON(t, "gci", values(t, p, 1), []any{25, "-", 17})
+			if p.Meta.Series[0].Points[0] != nil {
+				t.Error("meta of a missing value is not null")
+			}
+			equalJSON(t, "title", at(t, p.Option, "title", "text"), "Ranks")
+		}},
+		{"two sources, one period", Spec{ID: "conflict", Series: series(t, d, "test-conflicting-reports")}, vi, func(t *testing.T, p decoded) {
+			equalJSON(t, "line", values(t, p, 0), []any{30, 40, 4543.5, "-"})
+			equalJSON(t, "other source", values(t, p, 1), []any{"-", 45.5, "-", "-"})
+			equalJSON(t, "other type", at(t, p.Option, "series", 1, "type"), "scatter")
+			if s := p.Meta.Series[1]; s.Role != "other" || s.Line != 0 {
+				t.Errorf("second series meta = %+v, want role other of line 0", s)
+			}
+			if max := at(t, p.Option, "yAxis", 0, "max").(float64); max < 5000 {
+				t.Errorf("yAxis max %v below the target 5000", max)
+			}
+		}},
+		{"same value, different of", Spec{ID: "essential", Series: series(t, d, "essential-online-services")}, vi, func(t *testing.T, p decoded) {
+			equalJSON(t, "other source", values(t, p, 2), []any{43, "-"})
+			equalJSON(t, "of", []any{p.Meta.Series[0].Points[0].Of, p.Meta.Series[2].Points[0].Of}, []any{76, 53})
+		}},
+		{"range", Spec{ID: "ecommerce", Series: series(t, d, "ecommerce-revenue"), From: year(2022), To: year(2024)}, vi, func(t *testing.T, p decoded) {
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2023", "2024"})
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := Option(tt.spec, tt.lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := decode(t, b)
+			if p.Meta.ID != tt.spec.ID {
+				t.Errorf("meta.id = %q, want %q", p.Meta.ID, tt.spec.ID)
+			}
+			if n := len(at(t, p.Option, "series").([]any)); n != len(p.Meta.Series) {
+				t.Errorf("%d series but %d in meta", n, len(p.Meta.Series))
+			}
+			tt.check(t, p)
+		})
+	}
+}
+
+func year(y int) calendar.Period { return calendar.Period{Grain: calendar.Year, Year: y} }
+
+func TestErrors(t *testing.T) {
+	d := fixtures(t)
+	for _, tt := range []struct {
+		name string
+		spec Spec
+	}{
+		{"empty id", Spec{Series: series(t, d, "egdi-rank")}},
+		{"id with a dash", Spec{ID: "chart-1", Series: series(t, d, "egdi-rank")}},
+		{"id starting with a digit", Spec{ID: "1chart", Series: series(t, d, "egdi-rank")}},
+		{"id with markup", Spec{ID: `a"><script>`, Series: series(t, d, "egdi-rank")}},
+		{"no series", Spec{ID: "c"}},
+		{"nil series", Spec{ID: "c", Series: []*metrics.Series{nil}}},
+		{"rank as bars", Spec{ID: "c", Series: series(t, d, "egdi-rank"), Type: "bar"}},
+		{"unknown type", Spec{ID: "c", Series: series(t, d, "egdi-rank"), Type: "pie"}},
+		{"mixed kinds", Spec{ID: "c", Series: series(t, d, "egdi-rank", "ecommerce-revenue")}},
+		{"mixed units", Spec{ID: "c", Series: series(t, d, "ecommerce-revenue", "test-conflicting-reports"), Type: "line"}},
+		{"nothing in range", Spec{ID: "c", Series: series(t, d, "egdi-rank"), From: year(2030)}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if b, err := Option(tt.spec, vi); err == nil {
+				t.Errorf("no error; got %s", b)
+			}
+		})
+	}
+	if _, err := Option(Spec{ID: "c", Series: series(t, d, "egdi-rank")}, nil); err == nil {
+		t.Error("no error without a language")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	d := fixtures(t)
+	spec := Spec{ID: "all_rates", Series: series(t, d, "online-records-share", "full-process-online-services")}
+	first, err := Option(spec, vi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		again, err := Option(spec, vi)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first, again) {
+			t.Fatalf("two calls differ:\n%s\n%s", first, again)
+		}
+	}
+}
+
+func TestHTMLSafe(t *testing.T) {
+	d := fixtures(t)
+	evil := `</script><script>alert(1)</script>`
+	s := *d.SeriesByID("ecommerce-revenue")
+	s.Title, s.Unit = evil, evil+" & <b>"
+	subs := *d.SeriesByID("online-records-share")
+	subs.Subseries = append([]metrics.Subseries(nil), subs.Subseries...)
+	subs.Subseries[0].Label = evil
+	for _, spec := range []Spec{
+		{ID: "c", Series: []*metrics.Series{&s}},
+		{ID: "c", Series: []*metrics.Series{&s}, Title: evil},
+		{ID: "c", Series: []*metrics.Series{&subs}},
+	} {
+		b, err := Option(spec, vi)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.ContainsAny(b, "<>&") || bytes.Contains(b, []byte("\u2028")) {
+			t.Errorf("payload has raw <, > or &:\n%s", b)
+		}
+		// Decoded, the text is intact.
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatal(err)
+		}
+		var raw bytes.Buffer
+		enc := json.NewEncoder(&raw)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(raw.String(), evil) {
+			t.Errorf("the text did not survive the round trip: %s", raw.String())
+		}
+	}
+}
+
+// TestGolden compares whole payloads with testdata/*.json (stored indented);
+// go test ./generator/charts -update rewrites them.
+func TestGolden(t *testing.T) {
+	d := fixtures(t)
+	for _, g := range []struct {
+		file string
+		spec Spec
+		lang *i18n.Lang
+	}{
+		{"egdi-rank.vi.json", Spec{ID: "chart_egdi_rank_0", Series: series(t, d, "egdi-rank")}, vi},
+		{"digital-product-exports.en.json", Spec{ID: "chart_exports_0", Series: series(t, d, "digital-product-exports")}, en},
+		{"full-process-online-services.vi.json", Spec{ID: "chart_full_process_0", Series: series(t, d, "full-process-online-services", "online-records-share")}, vi},
+		{"test-conflicting-reports.en.json", Spec{ID: "chart_conflict_0", Series: series(t, d, "test-conflicting-reports")}, en},
+	} {
+		t.Run(g.file, func(t *testing.T) {
+			b, err := Option(g.spec, g.lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if err := json.Indent(&got, b, "", "  "); err != nil {
+				t.Fatal(err)
+			}
+			got.WriteByte('\n')
+			path := filepath.Join("testdata", g.file)
+			if *update {
+				if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./generator/charts -update)", err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("payload differs from %s (if intended, run go test ./generator/charts -update):\n%s", path, got.Bytes())
+			}
+		})
+	}
+}
+
+func BenchmarkOption(b *testing.B) {
+	d := fixtures(b)
+	specs := []Spec{
+		{ID: "rank", Series: series(b, d, "egdi-rank")},
+		{ID: "amount", Series: series(b, d, "digital-product-exports")},
+		{ID: "rate", Series: series(b, d, "full-process-online-services", "online-records-share")},
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := Option(specs[i%len(specs)], vi); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,70 @@
+// Package charts turns metric series into the JSON that assets/js/charts.js
+// draws with Apache ECharts (vendored in assets/vendor/echarts/). go-echarts is
+// used only as a typed builder of the ECharts option: nothing here renders
+// HTML or refers to a CDN.
+//
+// # Page contract
+//
+// For a chart with id ID (a JS identifier, unique on the page) the page holds:
+//
+//	<div id="ID" class="chart"></div>        <!-- sized by CSS; charts.js falls back to 320px -->
+//	<script type="application/json" data-chart="ID">…payload from Option…</script>
+//	<a href="#" data-chart-png="ID" hidden>PNG</a>  <!-- optional; any element works -->
+//	<table>…the same figures…</table>         <!-- fallback: stays whatever happens -->
+//
+// and, once per page, with no inline script (CSP script-src 'self' is enough):
+//
+//	<script src="/assets/vendor/echarts/echarts.min.js" defer></script>
+//	<script src="/assets/js/charts.js" defer></script>
+//
+// charts.js draws each chart into the element with id ID, adds the class
+// "chart-ready" to it, un-hides its [data-chart-png] elements (a click
+// downloads ID.png) and does nothing if ECharts did not load.
+//
+// # Payload
+//
+// Option returns one JSON object, deterministic and HTML-safe (json.Marshal
+// escapes <, > and &, so "</script>" in a title cannot end the element):
+//
+//	{
+//	  "option": { …ECharts option: title, aria, grid, legend, tooltip, xAxis, yAxis, series… },
+//	  "meta": {
+//	    "id": "chart_egdi_rank_0", "lang": "vi", "kind": "rank", "type": "line", "unit": "hạng",
+//	    "periods": ["2022", "2024"],                  // long period names, one per x category
+//	    "words": {"derived": "suy ra từ", "other": "nguồn khác", "vs": "so với"},
+//	    "series": [                                   // one per option.series, same order
+//	      {"role": "line", "line": 0, "decimals": -1,
+//	       "points": [{"of": 193}, {"of": 193, "derived": true, "from": "2024"}]}
+//	    ]
+//	  }
+//	}
+//
+// option holds no functions and no colours: charts.js adds the formatters
+// (numbers with Intl.NumberFormat in vi-VN or en-GB, ranks as "71/193",
+// derived and other-source marks, the change against "prev" for amounts and
+// counts), the light or dark palette, and animation: false when the reader
+// prefers reduced motion. meta.series[i].points[j] describes
+// option.series[i].data[j] and is null where the value is "-".
+//
+// # What is drawn
+//
+//   - x axis: the union of the periods of every point and target deadline in
+//     range, in calendar order, labelled with Lang.ShortPeriod; a line without
+//     a value for a period has "-" there and is drawn across it.
+//   - one series per series and sub-series (a legend when there are several);
+//     all must share kind and unit, else Option returns an error.
+//   - rank: a line on an inverted axis starting at 1, points labelled "71/193".
+//   - amount: bars (unless Type is "line").
+//   - rate: lines on an axis from 0 to the highest value or target rounded up
+//     to ten, at most 100.
+//   - count: lines.
+//   - targets (any kind): a dashed markLine on their line from the first
+//     category to a dot at the deadline, labelled "Mục tiêu 80% (2024)"; the
+//     y axis always reaches the highest target. A target restated with the
+//     same value and deadline is drawn once.
+//   - derived points: hollow symbols (faded bars) and "derived" in meta.
+//   - two sources reporting one period of a line: the line goes through the
+//     first stated point (in data order), the others are "other" scatter
+//     series of diamonds in the line's colour. Nothing is dropped.
+//   - aria: enabled, with a text description written with Lang.Number.
+package charts

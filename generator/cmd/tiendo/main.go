@@ -1,0 +1,139 @@
+// Command tiendo builds a progress-report site from content/, templates/ and
+// assets/.
+//
+//	tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict]
+//	tiendo check [--root DIR] [--sources DIR] [--strict]
+//	tiendo serve [--root DIR] [--port N]
+//	tiendo new report|note|metric "Tiêu đề có dấu" [--root DIR]
+//
+// Problems in editors' files are printed one per line as file:line:col:
+// message, and the command exits with status 1.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/tiendo/tiendo/generator/build"
+	"github.com/tiendo/tiendo/generator/diag"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage:
+  tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict]
+  tiendo check [--root DIR] [--sources DIR] [--strict]
+  tiendo serve [--root DIR] [--port N]
+  tiendo new report|note|metric "Tiêu đề" [--root DIR]`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	fl := flag.NewFlagSet("tiendo "+cmd, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	root := fl.String("root", ".", "directory holding content/, templates/ and assets/")
+	strict := fl.Bool("strict", false, "treat warnings as errors")
+	var out, baseURL, sources *string
+	var port *int
+	switch cmd {
+	case "build":
+		out = fl.String("out", "", "output directory (default ROOT/public)")
+		baseURL = fl.String("base-url", "/", "base URL: /, /repo/ or https://owner.github.io/repo/")
+	case "check":
+		sources = fl.String("sources", "", "directory of archived source documents: verify every quote in them")
+	case "serve":
+		port = fl.Int("port", 1313, "port on 127.0.0.1")
+	case "new":
+		return newCmd(fl, args, root, stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprintln(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "tiendo: unknown command %q\n%s\n", cmd, usage)
+		return 2
+	}
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "tiendo %s: unexpected argument %q\n", cmd, fl.Arg(0))
+		return 2
+	}
+	switch cmd {
+	case "build":
+		dir := *out
+		if dir == "" {
+			dir = filepath.Join(*root, "public")
+		}
+		return buildCmd(*root, dir, build.Options{BaseURL: *baseURL, Strict: *strict}, stdout, stderr)
+	case "check":
+		return checkCmd(*root, *sources, *strict, stdout, stderr)
+	case "serve":
+		return serveCmd(*root, *port, stdout, stderr)
+	}
+	return 2
+}
+
+// report prints problems one per line and says whether the run failed.
+func report(stderr io.Writer, errs diag.List, warnings diag.List) bool {
+	warnings.Sort()
+	for _, w := range warnings {
+		fmt.Fprintln(stderr, w)
+	}
+	if errs.Err() == nil {
+		return false
+	}
+	for _, e := range errs {
+		fmt.Fprintln(stderr, e)
+	}
+	n := len(errs.Errors())
+	fmt.Fprintf(stderr, "%d error%s\n", n, plural(n))
+	return true
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func buildCmd(root, out string, opt build.Options, stdout, stderr io.Writer) int {
+	start := time.Now()
+	res, err := build.Run(os.DirFS(root), out, opt)
+	var errs diag.List
+	errs.Append(err)
+	if report(stderr, errs, res.Warnings) {
+		fmt.Fprintln(stderr, "build failed; the previous output was left as it was")
+		return 1
+	}
+	fmt.Fprint(stdout, res.Summary(time.Since(start)))
+	return 0
+}
+
+func checkCmd(root, sources string, strict bool, stdout, stderr io.Writer) int {
+	res, err := build.Check(os.DirFS(root), sources, build.Options{Strict: strict})
+	var errs diag.List
+	errs.Append(err)
+	if report(stderr, errs, res.Warnings) {
+		return 1
+	}
+	fmt.Fprintf(stdout, "ok: %d pages, %d series, %d points, %d targets, %d commitments, %d sources", res.Pages, res.Series, res.Points, res.Targets, res.Commitments, res.Sources)
+	if sources != "" {
+		fmt.Fprintf(stdout, "; %d quotes verified in %s", res.Quotes, sources)
+	}
+	fmt.Fprintln(stdout)
+	return 0
+}
+
+var errUsage = errors.New("usage")

@@ -1,0 +1,267 @@
+// Package content loads the site configuration and the editors' pages.
+//
+// This comment is the editor's reference for pages and for content/site.toml.
+// Every key is checked: an unknown key (a typo) is an error, reported as
+// file:line:col. The data formats (metric series, sources, commitments) are
+// documented in package metrics.
+//
+// # Pages: content/<section>/<slug>.md
+//
+// A page is a markdown file with TOML front matter between two lines of "+++":
+//
+//	+++
+//	title   = "Kết luận Hội nghị sơ kết 6 tháng đầu năm 2024"  # required
+//	date    = 2024-07-10                 # date of the meeting or note (TOML date); required for reports and notes
+//	summary = "Một hai câu tóm tắt."     # optional; shown in lists, feeds and link previews
+//	draft   = false                      # optional; drafts are checked but not published
+//	sources = ["ket-luan-2024-07"]       # optional: ids from content/sources.toml
+//	metrics = ["egdi-rank"]              # optional: ids of series the page discusses
+//	tags    = ["Đề án 06"]               # optional
+//	weight  = 10                         # optional: order in menus (pages section)
+//	+++
+//
+//	Markdown text. A fenced block with the info string "chart" embeds a chart
+//	(see package markdown for its keys).
+//
+// Sections are folders: content/reports/ (conclusions of meetings),
+// content/notes/ (short editor notes) and content/pages/ (about, methodology).
+// The file name is the page's URL slug: lower-case ASCII letters, digits and
+// '-' (use `tiendo new` to make one from a Vietnamese title). x.md is the
+// Vietnamese page; x.en.md its English version, published under /en/.
+//
+// # Site: content/site.toml
+//
+//	title          = "Tiến độ chuyển đổi số quốc gia"   # required
+//	title_en       = "Vietnam digital transformation progress"  # required
+//	description    = "..."                               # required (description_en too)
+//	headline       = ["egdi-rank", "ecommerce-revenue"]  # series shown as tiles on the home page
+//
+//	[[themes]]                        # the groups of the metrics index, in this order
+//	id       = "digital-government"
+//	title    = "Chính phủ số"
+//	title_en = "Digital government"
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/tiendo/tiendo/generator/calendar"
+	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/metrics"
+	"github.com/tiendo/tiendo/generator/tomlfile"
+)
+
+// Sections of the site, in menu order.
+var Sections = []string{"reports", "notes", "pages"}
+
+// SiteFile is the site configuration.
+const SiteFile = "content/site.toml"
+
+// Site is content/site.toml.
+type Site struct {
+	Title         string   `toml:"title"`
+	TitleEn       string   `toml:"title_en"`
+	Description   string   `toml:"description"`
+	DescriptionEn string   `toml:"description_en"`
+	Headline      []string `toml:"headline"`
+	Themes        []Theme  `toml:"themes"`
+
+	file *tomlfile.File
+}
+
+// Theme groups series on the metrics index.
+type Theme struct {
+	ID      string `toml:"id"`
+	Title   string `toml:"title"`
+	TitleEn string `toml:"title_en"`
+}
+
+// ThemeIDs lists the theme ids in order.
+func (s *Site) ThemeIDs() []string {
+	var ids []string
+	for _, t := range s.Themes {
+		ids = append(ids, t.ID)
+	}
+	return ids
+}
+
+// HeadlinePos is the position of the headline list, for messages.
+func (s *Site) HeadlinePos() diag.Pos { return s.file.Pos("headline") }
+
+// LoadSite reads content/site.toml.
+func LoadSite(fsys fs.FS) (*Site, diag.List) {
+	var errs diag.List
+	data, err := fs.ReadFile(fsys, SiteFile)
+	if err != nil {
+		errs.Add(diag.Pos{File: SiteFile}, "cannot read site configuration: %v", err)
+		return &Site{file: &tomlfile.File{Name: SiteFile}}, errs
+	}
+	s := &Site{}
+	f, problems := tomlfile.Decode(SiteFile, data, 0, s)
+	s.file = f
+	errs = append(errs, problems...)
+	if s.Title == "" || s.TitleEn == "" {
+		errs.Add(diag.Pos{File: SiteFile, Line: 1, Col: 1}, "title and title_en are required")
+	}
+	seen := map[string]bool{}
+	for i, t := range s.Themes {
+		if !metrics.ValidID(t.ID) || seen[t.ID] {
+			errs.Add(f.Pos("themes", i, "id"), "theme id %q must be unique, lower-case letters, digits and '-'", t.ID)
+		}
+		seen[t.ID] = true
+		if t.Title == "" || t.TitleEn == "" {
+			errs.Add(f.Pos("themes", i), "theme %q needs title and title_en", t.ID)
+		}
+	}
+	return s, errs
+}
+
+// Page is one markdown file.
+type Page struct {
+	Section string // reports, notes, pages
+	Slug    string
+	Lang    string // vi or en
+	File    string // path, for messages
+
+	Title   string        `toml:"title"`
+	Date    calendar.Date `toml:"date"`
+	Summary string        `toml:"summary"`
+	Draft   bool          `toml:"draft"`
+	Sources []string      `toml:"sources"`
+	Metrics []string      `toml:"metrics"`
+	Tags    []string      `toml:"tags"`
+	Weight  int           `toml:"weight"`
+
+	Body        []byte // markdown after the front matter
+	BodyLine    int    // number of lines before Body in the file
+	Hash        uint64 // hash of the file's bytes
+	frontMatter *tomlfile.File
+}
+
+// KeyPos returns the position of a front-matter key, for messages.
+func (p *Page) KeyPos(key ...any) diag.Pos { return p.frontMatter.Pos(key...) }
+
+// Delim is the front matter delimiter line.
+const Delim = "+++"
+
+// Split separates TOML front matter from the body. It returns the front
+// matter, the body and the number of lines before the front matter's first
+// line and before the body's first line.
+func Split(name string, data []byte) (front []byte, body []byte, bodyLine int, err *diag.Error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	first, rest, ok := cutLine(data)
+	if !ok && len(first) == 0 || strings.TrimRight(string(first), " \t\r") != Delim {
+		return nil, nil, 0, &diag.Error{Pos: diag.Pos{File: name, Line: 1, Col: 1},
+			Msg: `a page must start with a line "+++", then TOML front matter (title = "..."), then "+++"`}
+	}
+	line := 1
+	start := rest
+	for len(rest) > 0 {
+		l, next, _ := cutLine(rest)
+		line++
+		if strings.TrimRight(string(l), " \t\r") == Delim {
+			front = start[:len(start)-len(rest)]
+			return front, next, line, nil
+		}
+		rest = next
+	}
+	return nil, nil, 0, &diag.Error{Pos: diag.Pos{File: name, Line: 1, Col: 1},
+		Msg: `front matter is not closed: add a line "+++" after it`}
+}
+
+func cutLine(b []byte) (line, rest []byte, found bool) {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i], b[i+1:], true
+	}
+	return b, nil, false
+}
+
+// ParsePage parses one page file. name is its path, e.g.
+// "content/reports/ket-luan.en.md".
+func ParsePage(name string, data []byte) (*Page, diag.List) {
+	var errs diag.List
+	p := &Page{File: name}
+	rel := strings.TrimPrefix(name, "content/")
+	dir, file := path.Split(rel)
+	p.Section = strings.TrimSuffix(dir, "/")
+	base := strings.TrimSuffix(file, ".md")
+	p.Lang = "vi"
+	if strings.HasSuffix(base, ".en") {
+		p.Lang, base = "en", strings.TrimSuffix(base, ".en")
+	}
+	p.Slug = base
+	if !metrics.ValidID(p.Slug) {
+		errs.Add(diag.Pos{File: name}, "file name %q must be a slug: lower-case ASCII letters, digits and '-' (try `tiendo new`)", p.Slug)
+	}
+	known := false
+	for _, s := range Sections {
+		known = known || s == p.Section
+	}
+	if !known {
+		errs.Add(diag.Pos{File: name}, "pages live in content/%s/", strings.Join(Sections, "/, content/"))
+	}
+	front, body, bodyLine, serr := Split(name, data)
+	if serr != nil {
+		errs = append(errs, serr)
+		return p, errs
+	}
+	p.Body, p.BodyLine = body, bodyLine
+	f, problems := tomlfile.Decode(name, front, 1, p)
+	p.frontMatter = f
+	errs = append(errs, problems...)
+	if strings.TrimSpace(p.Title) == "" && problems.Err() == nil {
+		errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "title is required")
+	}
+	if p.Section != "pages" && p.Date.IsZero() && problems.Err() == nil {
+		errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "date is required for %s", p.Section)
+	}
+	return p, errs
+}
+
+// LoadPages reads every content/<section>/*.md page.
+func LoadPages(fsys fs.FS) ([]*Page, diag.List) {
+	var errs diag.List
+	var pages []*Page
+	var names []string
+	fs.WalkDir(fsys, "content", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(name, ".md") {
+			names = append(names, name)
+		}
+		return nil
+	})
+	sort.Strings(names)
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs.Add(diag.Pos{File: name}, "cannot read: %v", err)
+			continue
+		}
+		p, problems := ParsePage(name, data)
+		errs = append(errs, problems...)
+		if problems.Err() == nil {
+			pages = append(pages, p)
+		}
+	}
+	return pages, errs
+}
+
+// CheckRefs checks a page's references to sources and metrics.
+func (p *Page) CheckRefs(d *metrics.Data) diag.List {
+	var errs diag.List
+	for i, id := range p.Sources {
+		if d.Source(id) == nil {
+			errs.Add(p.KeyPos("sources"), "unknown source %q (not in %s)", id, metrics.SourcesFile)
+		}
+		_ = i
+	}
+	for _, id := range p.Metrics {
+		if d.SeriesByID(id) == nil {
+			errs.Add(p.KeyPos("metrics"), "unknown metric %q (no %s/%s.toml)", id, metrics.SeriesDir, id)
+		}
+	}
+	return errs
+}

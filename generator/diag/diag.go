@@ -1,0 +1,133 @@
+// Package diag carries positioned problems found in editors' files, so that every
+// mistake is reported at once, one line each, as "file:line:col: message".
+package diag
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Pos is a position in a source file. Line and Col are 1-based; 0 means unknown.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return p.File
+}
+
+// Error is one problem at one position.
+type Error struct {
+	Pos     Pos
+	Msg     string
+	Warning bool // a warning does not fail a build unless --strict
+}
+
+func (e *Error) Error() string {
+	if e.Warning {
+		return e.Pos.String() + ": warning: " + e.Msg
+	}
+	return e.Pos.String() + ": " + e.Msg
+}
+
+// List collects problems. The zero value is ready to use.
+type List []*Error
+
+// Add records an error at p.
+func (l *List) Add(p Pos, format string, args ...any) {
+	*l = append(*l, &Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warn records a warning at p.
+func (l *List) Warn(p Pos, format string, args ...any) {
+	*l = append(*l, &Error{Pos: p, Msg: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// Append adds every problem carried by err (a List, an *Error or any error,
+// which is attributed to no position).
+func (l *List) Append(err error) {
+	if err == nil {
+		return
+	}
+	var list List
+	var one *Error
+	switch {
+	case errors.As(err, &list):
+		*l = append(*l, list...)
+	case errors.As(err, &one):
+		*l = append(*l, one)
+	default:
+		*l = append(*l, &Error{Msg: err.Error()})
+	}
+}
+
+// Errors returns the problems that are not warnings.
+func (l List) Errors() List { return l.filter(false) }
+
+// Warnings returns the warnings.
+func (l List) Warnings() List { return l.filter(true) }
+
+func (l List) filter(warn bool) List {
+	var out List
+	for _, e := range l {
+		if e.Warning == warn {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Strict turns every warning into an error.
+func (l List) Strict() List {
+	out := make(List, len(l))
+	for i, e := range l {
+		c := *e
+		c.Warning = false
+		out[i] = &c
+	}
+	return out
+}
+
+// Sort orders problems by file, line and column, keeping insertion order otherwise.
+func (l List) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i].Pos, l[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// Err returns the list as an error if it holds any error (not counting
+// warnings), or nil.
+func (l List) Err() error {
+	if len(l.Errors()) == 0 {
+		return nil
+	}
+	return l
+}
+
+func (l List) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}

@@ -1,0 +1,58 @@
+// Package markdown converts the Markdown body of pages to HTML. It holds the
+// project's one goldmark configuration and its extensions.
+//
+// This comment is the editor's reference for what page bodies may contain.
+//
+// # Markdown
+//
+// CommonMark, plus tables, footnotes ("text[^1]" and a "[^1]: note" line),
+// ~~strikethrough~~ and typographic punctuation: straight quotes become curly
+// quotes, "--" an en dash, "---" an em dash, "..." an ellipsis and << >>
+// become « ».
+//
+// Raw HTML is not allowed: it is removed from the page and reported as a
+// warning (HTML comments are removed silently). Links to javascript: and other
+// unsafe URLs are removed and reported too.
+//
+// Headings get an id made from their text, without accents: "## Đề án 06 —
+// kết quả" gets id "de-an-06-ket-qua", so the section can be linked as
+// "#de-an-06-ket-qua". A second heading with the same text gets "-1", then
+// "-2", and so on. To choose the id yourself, end the heading with {#id}:
+//
+//	## Kết quả đạt được {#ket-qua}
+//
+// Two headings given the same id is an error. Level 2 and 3 headings (## and
+// ###) make up the page's table of contents.
+//
+// Links to pages of the site are written from the site root, as in
+// [EGDI](/metrics/egdi-rank/); the generator adds the site's base path.
+//
+// Wide tables scroll sideways on narrow screens. Cell alignment (:--, :-:,
+// --:) is kept as the classes align-left, align-center and align-right.
+//
+// # Charts
+//
+// A fenced block whose info string is "chart" draws a chart of one or more
+// metric series at that place in the page. Its body is TOML:
+//
+//	```chart
+//	metrics = ["egdi-rank", "osi-rank"]   # required: one or more series ids
+//	title   = "Xếp hạng EGDI và OSI"      # optional
+//	type    = "line"                      # optional: "line" or "bar"
+//	from    = 2018                        # optional: first period shown
+//	to      = "2024-H1"                   # optional: last period shown
+//	```
+//
+// Keys:
+//
+//   - metrics: list of strings, required, at least one: ids of metric series
+//     (the names of content/metrics/<id>.toml without .toml).
+//   - title: string, shown above the chart.
+//   - type: "line" or "bar".
+//   - from, to: periods written as in the metric files: 2024, "2024-H1",
+//     "2024-Q2", "2024-06" or 2024-06-30. Without from (to) the chart starts
+//     (ends) with the data.
+//
+// Any other key, a value of the wrong type and a TOML syntax error are errors,
+// reported at the file, line and column where they occur.
+package markdown

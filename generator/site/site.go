@@ -1,0 +1,96 @@
+// Package site knows the shape of the published site: where each kind of page
+// lives, how URLs are formed under a base path, and the machine-readable
+// indexes (sitemap, feeds). It does no I/O.
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/tiendo/tiendo/generator/i18n"
+)
+
+// URLs forms links under the site's base URL.
+type URLs struct {
+	Origin string // "https://owner.github.io", or "" when the base URL is a path
+	Base   string // path prefix, always starting and ending with "/": "/", "/repo/"
+}
+
+// NewURLs parses a base URL: "/", "/repo/" or "https://owner.github.io/repo/".
+func NewURLs(base string) (URLs, error) {
+	if base == "" {
+		base = "/"
+	}
+	u, err := url.Parse(base)
+	if err != nil || u.RawQuery != "" || u.Fragment != "" || (u.Scheme != "" && u.Scheme != "https" && u.Scheme != "http") || (u.Scheme != "" && u.Host == "") {
+		return URLs{}, fmt.Errorf("base URL %q: want a path like /repo/ or an address like https://owner.github.io/repo/", base)
+	}
+	p := u.Path
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	if strings.Contains(p, "/../") || strings.Contains(p, "/./") || strings.Contains(p, "//") {
+		return URLs{}, fmt.Errorf("base URL %q: the path must be clean", base)
+	}
+	origin := ""
+	if u.Host != "" {
+		origin = u.Scheme + "://" + u.Host
+	}
+	return URLs{Origin: origin, Base: p}, nil
+}
+
+// Path returns the URL path of a site-relative path rel ("metrics/x/").
+func (u URLs) Path(rel string) string { return u.Base + strings.TrimPrefix(rel, "/") }
+
+// Abs returns an absolute URL when the origin is known, else the path.
+func (u URLs) Abs(rel string) string { return u.Origin + u.Path(rel) }
+
+// Site-relative paths of every kind of page. lang decides the prefix.
+
+func Home(l *i18n.Lang) string { return l.Prefix }
+func Page(l *i18n.Lang, section, slug string) string {
+	if section == "pages" {
+		return l.Prefix + slug + "/"
+	}
+	return l.Prefix + section + "/" + slug + "/"
+}
+func SectionIndex(l *i18n.Lang, section string) string { return l.Prefix + section + "/" }
+func MetricsIndex(l *i18n.Lang) string                 { return l.Prefix + "metrics/" }
+func Metric(l *i18n.Lang, id string) string            { return l.Prefix + "metrics/" + id + "/" }
+func Sources(l *i18n.Lang) string                      { return l.Prefix + "sources/" }
+func Commitments(l *i18n.Lang) string                  { return l.Prefix + "commitments/" }
+func DataIndex(l *i18n.Lang) string                    { return l.Prefix + "data/" }
+func Search(l *i18n.Lang) string                       { return l.Prefix + "search/" }
+func SearchIndex(l *i18n.Lang) string                  { return l.Prefix + "search-index.json" }
+func Feed(l *i18n.Lang) string                         { return l.Prefix + "feed.xml" }
+
+// Data files are shared by both languages.
+func DataCSV(id string) string  { return "data/" + id + ".csv" }
+func DataJSON(id string) string { return "data/" + id + ".json" }
+
+// DataArchive holds every series and the sources in one file.
+const DataArchive = "data/tiendo-data.zip"
+
+// File returns the output file of a site-relative path: directories get an
+// index.html.
+func File(rel string) string {
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		return path.Join(rel, "index.html")
+	}
+	return rel
+}
+
+// Safe reports whether a site-relative output path stays inside the output
+// directory.
+func Safe(rel string) bool {
+	if rel == "" {
+		return false
+	}
+	c := path.Clean("/" + rel)
+	return c == "/"+strings.TrimSuffix(rel, "/") || c+"/" == "/"+rel
+}
