@@ -39,8 +39,9 @@ type Site struct {
 	Pages  []*content.Page // published pages (no drafts), sorted
 	AsOf   string
 
-	tmpl *render.Templates
-	md   *markdown.Converter
+	tmpl   *render.Templates
+	md     *markdown.Converter
+	strict bool
 
 	// Warnings found while loading (errors stop the build).
 	Warnings diag.List
@@ -59,7 +60,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		errs.Add(diag.Pos{File: "--base-url"}, "%v", err)
 		return nil, errs
 	}
-	s := &Site{fsys: fsys, URLs: urls, md: markdown.New(markdown.Options{BasePath: urls.Base})}
+	s := &Site{fsys: fsys, URLs: urls, strict: opt.Strict, md: markdown.New(markdown.Options{BasePath: urls.Base})}
 
 	cfg, problems := content.LoadSite(fsys)
 	errs = append(errs, problems...)

@@ -214,5 +214,5 @@ func (s *Site) jobs(docs []*doc) []job {
 	jobs = append(jobs, s.dataJobs()...)
 	jobs = append(jobs, s.assetJobs()...)
 	jobs = append(jobs, job{path: ".nojekyll", run: func() ([]byte, error) { return []byte{}, nil }})
-	return jobs
+	return s.discoveryJobs(docs, jobs)
 }

@@ -40,10 +40,10 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 	if errs.Err() != nil {
 		return res, errs
 	}
-	res.Warnings = s.Warnings
 	output, errs := s.Render()
-	if errs.Err() != nil {
-		return res, errs
+	res.Warnings = s.warnings(errs)
+	if errs.Err() != nil || (s.strict && len(res.Warnings) > 0) {
+		return res, s.failures(errs)
 	}
 	st, err := Write(out, output)
 	res.Stats, res.Out = st, out
@@ -63,9 +63,9 @@ func Check(fsys fs.FS, sourcesDir string, opt Options) (Result, error) {
 	if s == nil || errs.Err() != nil {
 		return res, errs
 	}
-	res.Warnings = s.Warnings
 	_, rerrs := s.Render()
-	errs = append(errs, rerrs...)
+	res.Warnings = s.warnings(rerrs)
+	errs = append(errs, s.failures(rerrs)...)
 	if sourcesDir != "" {
 		n, qerrs := VerifyQuotes(s, os.DirFS(sourcesDir), sourcesDir)
 		res.Quotes = n
@@ -74,6 +74,23 @@ func Check(fsys fs.FS, sourcesDir string, opt Options) (Result, error) {
 	res.count(s)
 	errs.Sort()
 	return res, errs.Err()
+}
+
+// warnings returns the load warnings plus those found while rendering.
+func (s *Site) warnings(render diag.List) diag.List {
+	if s.strict {
+		return nil
+	}
+	return append(append(diag.List{}, s.Warnings...), render.Warnings()...)
+}
+
+// failures returns the problems that fail the build: errors, and under
+// --strict the warnings too.
+func (s *Site) failures(render diag.List) diag.List {
+	if s.strict {
+		return render.Strict()
+	}
+	return render.Errors()
 }
 
 func (r *Result) count(s *Site) {

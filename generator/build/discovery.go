@@ -1,0 +1,205 @@
+package build
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tiendo/tiendo/generator/content"
+	"github.com/tiendo/tiendo/generator/i18n"
+	"github.com/tiendo/tiendo/generator/site"
+)
+
+// SearchEntry is one item of a language's search index (search-index.json).
+// The browser matches queries against t and x without diacritics.
+type SearchEntry struct {
+	Title   string `json:"t"`
+	URL     string `json:"u"`
+	Kind    string `json:"k"` // report, note, page, metric, commitment
+	Summary string `json:"s,omitempty"`
+	Text    string `json:"x,omitempty"`
+}
+
+// searchTextLimit keeps the index small: the start of a page says what it is about.
+const searchTextLimit = 1500
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	for !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	if i := strings.LastIndexByte(s, ' '); i > n/2 {
+		s = s[:i]
+	}
+	return s + "…"
+}
+
+func (s *Site) searchIndex(lang *i18n.Lang, docs []*doc) ([]byte, error) {
+	var entries []SearchEntry
+	for _, d := range docs {
+		p := d.page
+		if p.Lang != lang.Code {
+			continue
+		}
+		kind := strings.TrimSuffix(p.Section, "s")
+		entries = append(entries, SearchEntry{Title: p.Title, URL: s.URLs.Path(site.Page(lang, p.Section, p.Slug)),
+			Kind: kind, Summary: p.Summary, Text: clip(d.result.Text, searchTextLimit)})
+	}
+	for _, se := range s.Data.Series {
+		entries = append(entries, SearchEntry{Title: se.TitleIn(lang.Code), URL: s.URLs.Path(site.Metric(lang, se.ID)),
+			Kind: "metric", Summary: clip(se.DescriptionIn(lang.Code), 200), Text: se.ID + " " + se.UnitIn(lang.Code)})
+	}
+	for _, c := range s.Data.Commitments {
+		entries = append(entries, SearchEntry{Title: c.TaskIn(lang.Code), URL: s.URLs.Path(site.Commitments(lang)) + "#c-" + c.ID,
+			Kind: "commitment", Summary: c.AgencyIn(lang.Code) + " · " + lang.Period(c.Due)})
+	}
+	return json.Marshal(entries)
+}
+
+// Atom feed of reports and notes, per language.
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title   string   `xml:"title"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Link    atomLink `xml:"link"`
+	Summary string   `xml:"summary,omitempty"`
+}
+
+// feedID is a stable id for a feed item: the absolute URL when the base URL
+// has an origin, else a tag: URI.
+func (s *Site) feedID(rel string) string {
+	if s.URLs.Origin != "" {
+		return s.URLs.Abs(rel)
+	}
+	return "tag:tiendo," + strings.TrimSuffix(s.URLs.Base, "/") + "/" + rel
+}
+
+func (s *Site) feed(lang *i18n.Lang) ([]byte, error) {
+	f := atomFeed{Lang: lang.Code, Title: pick(lang, s.Config.Title, s.Config.TitleEn), ID: s.feedID(site.Home(lang)),
+		Links: []atomLink{{Href: s.URLs.Abs(site.Feed(lang)), Rel: "self", Type: "application/atom+xml"},
+			{Href: s.URLs.Abs(site.Home(lang)), Rel: "alternate", Type: "text/html"}},
+		Author: atomAuthor{Name: pick(lang, s.Config.Title, s.Config.TitleEn)}}
+	for _, p := range s.Pages {
+		if p.Lang != lang.Code || (p.Section != "reports" && p.Section != "notes") {
+			continue
+		}
+		rel := site.Page(lang, p.Section, p.Slug)
+		updated := p.Date.String() + "T00:00:00Z"
+		if f.Updated < updated {
+			f.Updated = updated
+		}
+		f.Entries = append(f.Entries, atomEntry{Title: p.Title, ID: s.feedID(rel), Updated: updated,
+			Link: atomLink{Href: s.URLs.Abs(rel), Rel: "alternate", Type: "text/html"}, Summary: p.Summary})
+	}
+	if f.Updated == "" {
+		f.Updated = s.Data.AsOf().String() + "T00:00:00Z"
+	}
+	return xmlDoc(f)
+}
+
+func xmlDoc(v any) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+type urlset struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+// sitemap lists every HTML page except 404.html. Sitemaps want absolute
+// URLs: without an origin in the base URL the paths are listed as they are.
+func (s *Site) sitemap(paths []string, dates map[string]string) ([]byte, error) {
+	var u urlset
+	for _, p := range paths {
+		if !strings.HasSuffix(p, ".html") || p == "404.html" {
+			continue
+		}
+		rel := strings.TrimSuffix(p, "index.html")
+		u.URLs = append(u.URLs, sitemapURL{Loc: s.URLs.Abs(rel), LastMod: dates[rel]})
+	}
+	return xmlDoc(u)
+}
+
+func (s *Site) robots() []byte {
+	return []byte(fmt.Sprintf("User-agent: *\nAllow: /\nSitemap: %s\n", s.URLs.Abs("sitemap.xml")))
+}
+
+// pageDates gives the date of dated pages, for the sitemap.
+func pageDates(pages []*content.Page) map[string]string {
+	m := map[string]string{}
+	for _, p := range pages {
+		if !p.Date.IsZero() {
+			m[site.Page(i18n.New(p.Lang), p.Section, p.Slug)] = p.Date.String()
+		}
+	}
+	return m
+}
+
+// discoveryJobs adds the search pages and indexes, feeds, sitemap and robots.txt.
+func (s *Site) discoveryJobs(docs []*doc, jobs []job) []job {
+	for _, lang := range s.Langs {
+		v := s.view(lang, "search", site.Search(lang), lang.T("nav.search"))
+		if s.tmpl.Has("search") {
+			jobs = append(jobs, job{path: site.File(v.Path), run: func() ([]byte, error) { return s.tmpl.Page("search", v) }})
+		}
+		jobs = append(jobs,
+			job{path: site.SearchIndex(lang), run: func() ([]byte, error) { return s.searchIndex(lang, docs) }},
+			job{path: site.Feed(lang), run: func() ([]byte, error) { return s.feed(lang) }})
+	}
+	var paths []string
+	for _, j := range jobs {
+		paths = append(paths, j.path)
+	}
+	dates := pageDates(s.Pages)
+	jobs = append(jobs,
+		job{path: "sitemap.xml", run: func() ([]byte, error) { return s.sitemap(sortedCopy(paths), dates) }},
+		job{path: "robots.txt", run: func() ([]byte, error) { return s.robots(), nil }})
+	return jobs
+}
+
+func sortedCopy(in []string) []string {
+	out := append([]string(nil), in...)
+	sort.Strings(out)
+	return out
+}
