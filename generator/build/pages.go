@@ -47,7 +47,7 @@ func (s *Site) tiles(lang *i18n.Lang, se *metrics.Series) []Tile {
 		case sum.Change != nil && se.Kind == metrics.Rank:
 			t.Change = lang.T("tile.places", lang.Signed(-*sum.Change, 0))
 		case sum.Change != nil && se.Kind == metrics.Rate:
-			t.Change = lang.T("tile.points", lang.Signed(*sum.Change, 1))
+			t.Change = lang.T("tile.points", lang.Signed(*sum.Change, -1))
 		case sum.ChangePct != nil:
 			t.Change = lang.Signed(*sum.ChangePct, 1) + "%"
 		case sum.Change != nil:

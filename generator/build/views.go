@@ -143,10 +143,11 @@ func formatValue(l *i18n.Lang, s *metrics.Series, x, of *float64) string {
 	return out
 }
 
-// WithUnit formats a value and its unit: "28 tỷ USD", "42%", "hạng 71/193".
+// WithUnit formats a value and its unit: "28 tỷ USD", "42%"; ranks read
+// "71/193" on their own.
 func (v *View) WithUnit(s *metrics.Series, x *float64, of *float64) string {
 	val := formatValue(v.Lang, s, x, of)
-	if s.Kind == metrics.Rate || x == nil {
+	if s.Kind == metrics.Rate || s.Kind == metrics.Rank || x == nil {
 		return val
 	}
 	return val + " " + s.UnitIn(v.Lang.Code)

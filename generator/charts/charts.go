@@ -195,15 +195,18 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 	for i, l := range lines {
 		meta.Series = append(meta.Series, SeriesMeta{Role: "line", Line: i, Decimals: l.decimals, Points: l.pointMeta(l.main, kind, labels, lang)})
 	}
-	others := ec.NewScatter()
+	var others *ec.Scatter // built only when needed: go-echarts' constructors are slow
 	for i, l := range lines {
 		for _, e := range l.extra {
+			if others == nil {
+				others = ec.NewScatter()
+			}
 			others.AddSeries(l.name+" ("+meta.Words.Other+")", scatterData(e),
 				ec.WithScatterChartOpts(opts.ScatterChart{Symbol: "diamond", SymbolSize: 11}))
 			meta.Series = append(meta.Series, SeriesMeta{Role: "other", Line: i, Decimals: l.decimals, Points: l.pointMeta(e, kind, labels, lang)})
 		}
 	}
-	if len(others.MultiSeries) > 0 {
+	if others != nil {
 		rect.Overlap(others)
 	}
 

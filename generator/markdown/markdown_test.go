@@ -177,6 +177,20 @@ func TestChartErrorPositions(t *testing.T) {
 		t.Errorf("errors:\n got %q\nwant %q", got, want)
 	}
 
+	// Tab indentation: a tab is one column.
+	src = "-\tMục\n\n\t```chart\n\tmetrics = 1\n\t  title = \"đ\" x\n\t```\n"
+	_, err = New(Options{}).Convert("p.md", 0, []byte(src), figure)
+	want = []string{"p.md:5:16: chart: invalid TOML: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead"}
+	if got := errorLines(err); !reflect.DeepEqual(got, want) {
+		t.Errorf("errors:\n got %q\nwant %q", got, want)
+	}
+	src = strings.Replace(src, ` x`, "", 1)
+	_, err = New(Options{}).Convert("p.md", 0, []byte(src), figure)
+	want = []string{`p.md:4:2: chart: "metrics" must be a non-empty list of series ids, e.g. metrics = ["egdi-rank"]`}
+	if got := errorLines(err); !reflect.DeepEqual(got, want) {
+		t.Errorf("errors:\n got %q\nwant %q", got, want)
+	}
+
 	// Two bad blocks are both reported, and a ChartFunc error at its chart.
 	src = "```chart\n```\n\n```chart\nmetrics = [\"a\"]\n```\n\n```chart\nmetrics = 1\n```\n"
 	_, err = New(Options{}).Convert("p.md", 0, []byte(src), func(io.Writer, Chart) error { return errors.New("no series \"a\"") })
@@ -206,7 +220,7 @@ func TestLinks(t *testing.T) {
 		{diag.Pos{File: "p.md", Line: 3, Col: 1}, "//evil.example/"},
 		{diag.Pos{File: "p.md", Line: 3, Col: 30}, "/sources/s/"},
 		{diag.Pos{File: "p.md", Line: 3, Col: 46}, "https://x.org/"},
-		{diag.Pos{File: "p.md", Line: 1, Col: 1}, "/trống/"}, // no text: the paragraph's start
+		{diag.Pos{File: "p.md", Line: 3, Col: 63}, "/trống/"}, // no text
 	}
 	for _, base := range []string{"/tiendo/", "tiendo", "", "/"} {
 		res, errs := convert(t, Options{BasePath: base}, src)

@@ -179,7 +179,16 @@ func (d *doc) addPlain(s []byte) {
 // failing that of its text or of the enclosing block.
 func (d *doc) linkStart(n ast.Node, open string) int {
 	t := firstText(n)
-	if t == nil {
+	if t == nil { // no text, as in [](x): look after the text before it
+		if p, ok := n.PreviousSibling().(*ast.Text); ok {
+			i := p.Segment.Stop
+			for i < len(d.src) && i < p.Segment.Stop+8 && isSpace(d.src[i]) {
+				i++
+			}
+			if bytes.HasPrefix(d.src[i:], []byte(open)) {
+				return i
+			}
+		}
 		return d.blockStart(n)
 	}
 	off := t.Segment.Start
