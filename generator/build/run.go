@@ -183,15 +183,15 @@ func VerifyQuotes(s *Site, docs fs.FS, dirName string) (int, diag.List) {
 	}
 	for _, se := range s.Data.Series {
 		for _, p := range se.Points {
-			check(p.Source, p.Quote, p.Pos)
+			check(p.Source, p.Quote, p.QuotePos)
 		}
 		for _, t := range se.Targets {
-			check(t.Source, t.Quote, t.Pos)
+			check(t.Source, t.Quote, t.QuotePos)
 		}
 	}
 	for _, c := range s.Data.Commitments {
-		check(c.Source, c.Quote, c.Pos)
-		check(c.StatusSource, c.StatusQuote, c.Pos)
+		check(c.Source, c.Quote, c.QuotePos)
+		check(c.StatusSource, c.StatusQuote, c.StatusQuotePos)
 	}
 	return n, errs
 }

@@ -87,13 +87,13 @@ type Period struct {
 // ParsePeriod parses "2024", "2024-H1", "2024-Q2", "2024-06" or "2024-06-30".
 func ParsePeriod(s string) (Period, error) {
 	bad := fmt.Errorf("%q is not a period: want 2024, 2024-H1, 2024-Q2, 2024-06 or 2024-06-30", s)
-	year, rest, _ := strings.Cut(s, "-")
+	year, rest, dash := strings.Cut(s, "-")
 	y, err := strconv.Atoi(year)
 	if err != nil || len(year) != 4 || y < 1900 || y > 2200 {
 		return Period{}, bad
 	}
 	switch {
-	case rest == "":
+	case rest == "" && !dash:
 		return Period{Grain: Year, Year: y}, nil
 	case len(rest) == 2 && (rest[0] == 'H' || rest[0] == 'Q'):
 		n, err := strconv.Atoi(rest[1:])
@@ -103,7 +103,7 @@ func ParsePeriod(s string) (Period, error) {
 		if rest[0] == 'Q' && err == nil && n >= 1 && n <= 4 {
 			return Period{Grain: Quarter, Year: y, N: n}, nil
 		}
-	case len(rest) == 2:
+	case len(rest) == 2 && isDigit(rest[0]) && isDigit(rest[1]):
 		n, err := strconv.Atoi(rest)
 		if err == nil && n >= 1 && n <= 12 {
 			return Period{Grain: Month, Year: y, N: n}, nil
@@ -116,6 +116,8 @@ func ParsePeriod(s string) (Period, error) {
 	}
 	return Period{}, bad
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // UnmarshalTOML accepts an integer year (2024), a string ("2024-H1") or a
 // TOML local date (2024-06-30).
@@ -200,3 +202,14 @@ func (p Period) Compare(q Period) int {
 	}
 	return p.Start().Compare(q.Start())
 }
+
+// MarshalText writes the date as YYYY-MM-DD (JSON downloads).
+func (d Date) MarshalText() ([]byte, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	return []byte(d.String()), nil
+}
+
+// MarshalText writes the period in its canonical form (JSON downloads).
+func (p Period) MarshalText() ([]byte, error) { return []byte(p.String()), nil }

@@ -200,7 +200,7 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	seen := map[key]bool{}
 	for i := range s.Points {
 		p := &s.Points[i]
-		p.Pos = f.Pos("points", i)
+		p.Pos, p.QuotePos = f.Pos("points", i), f.Pos("points", i, "quote")
 		at := func(k string) diag.Pos { return f.Pos("points", i, k) }
 		if p.Period.IsZero() {
 			errs.Add(p.Pos, "point: period is required")
@@ -237,7 +237,7 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 
 	for i := range s.Targets {
 		t := &s.Targets[i]
-		t.Pos = f.Pos("targets", i)
+		t.Pos, t.QuotePos = f.Pos("targets", i), f.Pos("targets", i, "quote")
 		at := func(k string) diag.Pos { return f.Pos("targets", i, k) }
 		checkSub(t.Subseries, at("subseries"))
 		if t.By == nil {
@@ -359,6 +359,7 @@ func loadCommitments(fsys fs.FS, name string, d *Data, errs *diag.List) []*Commi
 	}
 	for i, c := range doc.Commitments {
 		c.Pos = f.Pos("commitments", i)
+		c.QuotePos, c.StatusQuotePos = f.Pos("commitments", i, "quote"), f.Pos("commitments", i, "status_quote")
 		at := func(k string) diag.Pos { return f.Pos("commitments", i, k) }
 		if !ValidID(c.ID) {
 			errs.Add(at("id"), "commitment id %q must be lower-case letters, digits and '-'", c.ID)

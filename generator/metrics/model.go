@@ -77,8 +77,9 @@ type Point struct {
 	DerivedFrom *calendar.Period `toml:"derived_from"`
 
 	// Set by Load for derived points: the point the value was computed from.
-	Origin *Point   `toml:"-"`
-	Pos    diag.Pos `toml:"-"` // the point's [[points]] header
+	Origin   *Point   `toml:"-"`
+	Pos      diag.Pos `toml:"-"` // the point's [[points]] header
+	QuotePos diag.Pos `toml:"-"`
 }
 
 // Derived reports whether the value was computed from a stated change.
@@ -94,7 +95,8 @@ type Target struct {
 	Note      string           `toml:"note"`
 	NoteEn    string           `toml:"note_en"`
 
-	Pos diag.Pos `toml:"-"`
+	Pos      diag.Pos `toml:"-"`
+	QuotePos diag.Pos `toml:"-"`
 }
 
 // Commitment is a task assigned to an agency with a deadline.
@@ -112,10 +114,13 @@ type Commitment struct {
 	StatusQuote  string          `toml:"status_quote"`
 	Metrics      []string        `toml:"metrics"`
 	Checked      calendar.Date   `toml:"checked"`
+
+	QuotePos       diag.Pos `toml:"-" json:"-"`
+	StatusQuotePos diag.Pos `toml:"-" json:"-"`
 	Note         string          `toml:"note"`
 	NoteEn       string          `toml:"note_en"`
 
-	Pos diag.Pos `toml:"-"`
+	Pos diag.Pos `toml:"-" json:"-"`
 }
 
 // CommitmentStatuses lists the accepted values of Commitment.Status.
