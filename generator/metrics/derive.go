@@ -37,7 +37,10 @@ type Summary struct {
 // The method, also stated on the methodology page:
 //   - Latest is the point with the latest period (when two sources report the
 //     same period, the one published later). Previous is the latest point of an
-//     earlier period.
+//     earlier period counted out of the same total (`of`): "54/76" is compared
+//     with "43/76", never with "43/53". Change is the change the source states
+//     with the latest point, else latest minus previous.
+//   - A line without any stated value has status "not enough data".
 //   - The target judged is the earliest one whose deadline has not passed at
 //     the latest point's period; if all have passed, the latest deadline.
 //   - Achieved: the latest value meets the target (≥, or ≤ when lower is better).
@@ -47,7 +50,9 @@ type Summary struct {
 //     deadline): at least the needed pace is on track, at least half of it is at
 //     risk, less is off track. With a single point: not enough data.
 //   - Progress is the share of the distance from the first point to the target
-//     covered by the latest point, between 0 and 100.
+//     covered by the latest point, between 0 and 100. With a single period it
+//     is latest ÷ target (not computed for ranks or when lower is better).
+//     When two targets share a deadline, the first in the file is judged.
 func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 	sum := Summary{Series: s, Subseries: sub, Status: NoData}
 	points := s.PointsOf(sub)
@@ -55,15 +60,7 @@ func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 		return sum
 	}
 	sum.Latest = latest(points, d)
-	for i := len(points) - 1; i >= 0; i-- {
-		p := points[i]
-		if p.Period.Compare(sum.Latest.Period) < 0 {
-			if sum.Previous == nil || sum.Previous.Period != p.Period {
-				sum.Previous = p
-			}
-			break
-		}
-	}
+	sum.Previous = previous(points, sum.Latest)
 	lv := *sum.Latest.Value
 	switch {
 	case sum.Latest.Change != nil:
@@ -137,6 +134,21 @@ func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 	}
 	return sum
 }
+
+// previous returns the latest point of an earlier period than p that counts
+// out of the same total ("43/76" is not compared with "54/76"'s predecessor
+// "43/53"), or nil.
+func previous(points []*Point, p *Point) *Point {
+	for i := len(points) - 1; i >= 0; i-- {
+		q := points[i]
+		if q.Period.Compare(p.Period) < 0 && sameOf(q.Of, p.Of) {
+			return q
+		}
+	}
+	return nil
+}
+
+func sameOf(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
 
 // latest returns the point with the latest period; among points of that
 // period, the one whose source is newest.

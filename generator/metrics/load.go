@@ -133,8 +133,10 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	}
 	s := &Series{}
 	f, problems := tomlfile.Decode(name, data, 0, s)
-	if problems.Err() != nil {
-		errs.Append(problems)
+	errs.Append(problems)
+	if !f.Decoded() {
+		// A syntax or type error: nothing to check. An unknown key is
+		// reported but keeps the series, so that what names it still finds it.
 		return nil
 	}
 	s.File = name
@@ -353,8 +355,8 @@ func loadCommitments(fsys fs.FS, name string, d *Data, errs *diag.List) []*Commi
 		Commitments []*Commitment `toml:"commitments"`
 	}
 	f, problems := tomlfile.Decode(name, data, 0, &doc)
-	if problems.Err() != nil {
-		errs.Append(problems)
+	errs.Append(problems)
+	if !f.Decoded() {
 		return nil
 	}
 	for i, c := range doc.Commitments {

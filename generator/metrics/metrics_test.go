@@ -1,0 +1,729 @@
+package metrics
+
+import (
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/tiendo/tiendo/generator/calendar"
+	"github.com/tiendo/tiendo/generator/diag"
+)
+
+// themes are the theme ids of the real content/site.toml.
+var themes = []string{"international-rankings", "digital-government", "digital-economy", "digital-society",
+	"digital-infrastructure", "project-06", "localities"}
+
+// fixture reads testdata/ (copies of real content files) into a MapFS, so
+// that tests can add or replace files.
+func fixture(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	root := os.DirFS("testdata")
+	err := fs.WalkDir(root, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(root, name)
+		fsys[name] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+// text joins lines, so that tests can count them.
+func text(l ...string) *fstest.MapFile {
+	return &fstest.MapFile{Data: []byte(strings.Join(l, "\n") + "\n")}
+}
+
+func messages(l diag.List) []string {
+	var out []string
+	for _, e := range l {
+		out = append(out, e.Error())
+	}
+	return out
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestLoadFixture(t *testing.T) {
+	d, errs := Load(fixture(t), themes)
+	if len(errs) != 0 {
+		t.Fatalf("fixture has problems:\n%v", errs)
+	}
+	var ids []string
+	for _, s := range d.Series {
+		ids = append(ids, s.ID)
+	}
+	if got := strings.Join(ids, " "); got != "digital-product-exports ecommerce-revenue egdi-rank full-process-online-services online-records-share" {
+		t.Errorf("series = %s", got)
+	}
+	if len(d.Sources) != 5 || d.Source("ket-luan-2024-07") == nil || d.Source("nope") != nil {
+		t.Errorf("sources: %d", len(d.Sources))
+	}
+	if got := d.AsOf(); got != (calendar.Date{Year: 2025, Month: 2, Day: 6}) {
+		t.Errorf("AsOf = %v, want 2025-02-06", got)
+	}
+
+	egdi := d.SeriesByID("egdi-rank")
+	if egdi.Better != "lower" || !egdi.LowerIsBetter() || egdi.File != "content/metrics/egdi-rank.toml" {
+		t.Errorf("egdi: better %q file %q", egdi.Better, egdi.File)
+	}
+	if p := egdi.Points[1]; p.Pos.String() != "content/metrics/egdi-rank.toml:17:1" || *p.Value != 71 || *p.Of != 193 || *p.Change != -15 {
+		t.Errorf("egdi 2024 point: %+v at %v", p, p.Pos)
+	}
+	if d.SeriesByID("ecommerce-revenue").Better != "higher" {
+		t.Error("amounts default to higher is better")
+	}
+
+	// Points are sorted by sub-series, then period: the derived first-half
+	// 2023 point comes before the stated first-half 2024 one.
+	exp := d.SeriesByID("digital-product-exports")
+	var order []string
+	for _, p := range exp.Points {
+		order = append(order, p.Subseries+"/"+p.Period.String())
+	}
+	if got := strings.Join(order, " "); got != "first-half/2023-H1 first-half/2024-H1 full-year/2021 full-year/2023" {
+		t.Errorf("point order: %s", got)
+	}
+	derived := exp.PointsOf("first-half")[0]
+	if !derived.Derived() || derived.Origin == nil || derived.Origin.Period.String() != "2024-H1" {
+		t.Fatalf("derived point: %+v", derived)
+	}
+	if want := 64.9 / 1.23; !near(*derived.Value, want) {
+		t.Errorf("derived value = %v, want 64.9/1.23 = %v", *derived.Value, want)
+	}
+
+	// Targets by deadline, restated ones kept.
+	fp := d.SeriesByID("full-process-online-services")
+	var by []string
+	for _, tg := range fp.Targets {
+		by = append(by, fmt.Sprintf("%v@%v", *tg.Value, tg.By))
+	}
+	if got := strings.Join(by, " "); got != "80@2024 80@2024 100@2025 80@2025" {
+		t.Errorf("targets = %s", got)
+	}
+
+	var cids []string
+	for _, c := range d.Commitments {
+		cids = append(cids, c.ID)
+	}
+	if got := strings.Join(cids, " "); got != "kl2407-bcd-plan-2024-ttxvn fixture-done-task kl2407-mic-semiconductor-strategy fixture-open-task" {
+		t.Errorf("commitments by deadline = %s", got)
+	}
+	if w := Warnings(d); len(w) != 0 {
+		t.Errorf("fixture warns:\n%v", w)
+	}
+}
+
+// head is the top of a series file: lines 1–6.
+func head(kind, theme string) []string {
+	return []string{
+		`title = "Chuỗi thử"`,
+		`title_en = "Test series"`,
+		`unit = "đơn vị"`,
+		`unit_en = "unit"`,
+		`kind = "` + kind + `"`,
+		`theme = "` + theme + `"`,
+	}
+}
+
+func TestValidationErrors(t *testing.T) {
+	fsys := fixture(t)
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/metrics/") || strings.HasPrefix(name, "content/commitments/") {
+			delete(fsys, name)
+		}
+	}
+	sources := string(fsys["content/sources.toml"].Data)
+	dupLine := strings.Count(sources, "\n") + 2
+	fsys["content/sources.toml"] = &fstest.MapFile{Data: []byte(sources + `
+[[sources]]
+id = "ket-luan-2024-07"
+title = "Bản sao"
+publisher = "Văn phòng Chính phủ"
+date = 2024-07-10
+kind = "official-notice"
+`)}
+
+	fsys["content/metrics/a-unknown-key.toml"] = text(append(head("rank", "international-rankings"),
+		``,                                // 7
+		`[[points]]`,                      // 8
+		`period = 2024`,                   // 9
+		`value = 71`,                      // 10
+		`of = 193`,                        // 11
+		`source = "phien-hop-10-2025-02"`, // 12
+		`qoute = "xếp hạng 71/193."`,      // 13: typo
+	)...)
+	fsys["content/metrics/b-wrong-type.toml"] = text(append(head("rank", "international-rankings"),
+		``,              // 7
+		`[[points]]`,    // 8
+		`period = 2024`, // 9
+		`value = "71"`,  // 10
+	)...)
+	fsys["content/metrics/c-missing.toml"] = text(
+		`title = "Doanh thu thương mại điện tử"`, // 1: no title_en, no unit_en
+		`unit = "tỷ USD"`,           // 2
+		`kind = "amount"`,           // 3
+		`theme = "digital-economy"`, // 4
+		``,                          // 5
+		`[[points]]`,                // 6: no source
+		`period = 2021`,             // 7
+		`value = 13.7`,              // 8
+		`quote = "tăng từ 13,7 tỷ USD năm 2021"`, // 9
+	)
+	fsys["content/metrics/d-rank.toml"] = text(append(head("rank", "international-rankings"),
+		``,                                // 7
+		`[[points]]`,                      // 8
+		`period = 2024`,                   // 9
+		`value = 200`,                     // 10: above its of
+		`of = 193`,                        // 11
+		`change = -15`,                    // 12
+		`source = "phien-hop-10-2025-02"`, // 13
+		`quote = "xếp hạng 200/193"`,      // 14
+		``,                                // 15
+		`[[points]]`,                      // 16
+		`period = 2022`,                   // 17
+		`value = 86`,                      // 18
+		`of = 193`,                        // 19
+		`source = "no-such-source"`,       // 20: unknown source
+		`quote = "xếp hạng 68/193."`,      // 21: does not contain 86
+		``,                                // 22
+		`[[points]]`,                      // 23
+		`period = 2020`,                   // 24
+		`derived_from = 2024`,             // 25
+		`value = 101`,                     // 26: a derived point has no value
+		``,                                // 27
+		`[[points]]`,                      // 28
+		`period = 2018`,                   // 29
+		`derived_from = 2019`,             // 30: no such point
+	)...)
+	fsys["content/metrics/e-rate.toml"] = text(append(head("rate", "digital-government"),
+		``,                           // 7
+		`[[subseries]]`,              // 8
+		`id = "national"`,            // 9
+		`label = "Cả nước"`,          // 10
+		`label_en = "Whole country"`, // 11
+		``,                           // 12
+		`[[points]]`,                 // 13
+		`period = "2024-H1"`,         // 14
+		`value = 142`,                // 15: a rate above 100
+		`subseries = "national"`,     // 16
+		`source = "nghe-an-2024-07"`, // 17
+		`quote = "cả nước đạt 142%"`, // 18
+		``,                           // 19
+		`[[points]]`,                 // 20
+		`period = 2023`,              // 21
+		`value = 17`,                 // 22
+		`subseries = "nationwide"`,   // 23: not declared
+		`source = "nghe-an-2024-07"`, // 24
+		`quote = "cả nước đạt 42% (cuối năm 2023 là 17%)"`, // 25
+		``,                            // 26
+		`[[targets]]`,                 // 27: no by
+		`value = 80`,                  // 28
+		`subseries = "national"`,      // 29
+		`source = "ket-luan-2024-07"`, // 30
+		`quote = "Phấn đấu đến hết năm 2024 đạt 80% dịch vụ công trực tuyến toàn trình"`, // 31
+		``,                            // 32
+		`[[targets]]`,                 // 33
+		`value = 90`,                  // 34
+		`by = 2025`,                   // 35
+		`subseries = "national"`,      // 36
+		`source = "ket-luan-2024-07"`, // 37
+		`quote = "Phấn đấu đến hết năm 2024 đạt 80% dịch vụ công trực tuyến toàn trình"`, // 38: no 90
+	)...)
+	fsys["content/metrics/f-period.toml"] = text(append(head("count", "project-06"),
+		``,                   // 7
+		`[[points]]`,         // 8
+		`period = "2024-13"`, // 9
+		`value = 5`,          // 10
+	)...)
+	fsys["content/metrics/z-dup.toml"] = text(append([]string{`id = "d-rank"`}, head("rank", "international-rankings")...)...)
+	fsys["content/commitments/bad.toml"] = text(
+		`[[commitments]]`,             // 1
+		`id = "task-a"`,               // 2
+		`agency = "Bộ Công an"`,       // 3
+		`task = "Việc A."`,            // 4
+		`due = "2024-07"`,             // 5
+		`source = "ket-luan-2024-07"`, // 6
+		`quote = "hoàn thành trước ngày 20 tháng 7 năm 2024"`, // 7
+		`metrics = ["a-unknown-key", "no-such-series"]`,       // 8
+		``,                          // 9
+		`[[commitments]]`,           // 10
+		`id = "task-a"`,             // 11
+		`agency = "Bộ Công an"`,     // 12
+		`task = "Việc A lặp lại."`,  // 13
+		`due = 2024-07-20`,          // 14
+		`source = "nguon-khong-co"`, // 15
+		`quote = "x"`,               // 16
+	)
+
+	_, errs := Load(fsys, themes)
+	errs.Sort()
+	m := "content/metrics/"
+	want := []string{
+		`content/commitments/bad.toml:8:11: unknown metric "no-such-series"`,
+		`content/commitments/bad.toml:10:1: duplicate commitment id "task-a" (first at content/commitments/bad.toml:1:1)`,
+		`content/commitments/bad.toml:15:10: unknown source "nguon-khong-co" (not in content/sources.toml)`,
+		m + `a-unknown-key.toml:8:1: quote is required: a verbatim excerpt of the source that contains the figure`,
+		m + `a-unknown-key.toml:13:9: unknown key "points.qoute"`,
+		m + `b-wrong-type.toml:10:9: points.value: wrong type: the value is string, expected float64`,
+		m + `c-missing.toml:1:1: title_en is required`,
+		m + `c-missing.toml:1:1: unit_en is required`,
+		m + `c-missing.toml:6:1: source is required`,
+		m + `d-rank.toml:10:9: value 200 is above its of = 193`,
+		m + `d-rank.toml:20:10: unknown source "no-such-source" (not in content/sources.toml)`,
+		m + `d-rank.toml:21:9: the quote does not contain the value 86 (written as 86)`,
+		m + `d-rank.toml:25:16: a derived point has no value, quote or source of its own: they come from the point it is derived from`,
+		m + `d-rank.toml:28:1: derived_from = 2019: no stated point of that period in this series`,
+		m + `e-rate.toml:15:9: a rate must be between 0 and 100, not 142`,
+		m + `e-rate.toml:23:13: subseries "nationwide" is not declared; want one of national`,
+		m + `e-rate.toml:27:1: target: by (the deadline) is required`,
+		m + `e-rate.toml:38:9: the quote does not contain the value 90 (written as 90)`,
+		m + `f-period.toml:9:11: "2024-13" is not a period: want 2024, 2024-H1, 2024-Q2, 2024-06 or 2024-06-30`,
+		m + `z-dup.toml:1:1: duplicate series id "d-rank" (also content/metrics/d-rank.toml)`,
+		fmt.Sprintf(`content/sources.toml:%d:1: duplicate source id "ket-luan-2024-07" (first at content/sources.toml:4:1)`, dupLine),
+	}
+	got := messages(errs)
+	// The library names the Go type "float64" or "float" depending on version.
+	for i := range got {
+		got[i] = strings.Replace(got[i], "expected float\n", "expected float64\n", 1)
+		if strings.HasSuffix(got[i], "expected float") {
+			got[i] += "64"
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
+
+func TestDerive(t *testing.T) {
+	fsys := fixture(t)
+	// egdi-rank with only the 2024 point stated: 2022 follows from "tăng 15 bậc".
+	fsys["content/metrics/egdi-rank.toml"] = text(append(head("rank", "international-rankings"),
+		``,
+		`[[points]]`,
+		`period = 2022`,
+		`derived_from = 2024`,
+		``,
+		`[[points]]`,
+		`period = 2024`,
+		`value = 71`,
+		`of = 193`,
+		`change = -15`,
+		`source = "phien-hop-10-2025-02"`,
+		`quote = "Chỉ số Phát triển chính phủ điện tử năm 2024 tăng 15 bậc, xếp hạng 71/193."`,
+	)...)
+	// ecommerce-revenue 2023 from "năm 2024 đạt 28 tỷ USD, tăng 36%".
+	fsys["content/metrics/ecommerce-revenue.toml"] = text(append(head("amount", "digital-economy"),
+		``,
+		`[[points]]`,
+		`period = 2023`,
+		`derived_from = 2024`,
+		``,
+		`[[points]]`,
+		`period = 2024`,
+		`value = 28`,
+		`change_pct = 36`,
+		`source = "phien-hop-10-2025-02"`,
+		`quote = "Thương mại điện tử tiếp tục phát triển mạnh mẽ (năm 2024 đạt 28 tỷ USD, tăng 36%)."`,
+	)...)
+	d, errs := Load(fsys, themes)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	egdi := d.SeriesByID("egdi-rank").Points[0]
+	if !egdi.Derived() || *egdi.Value != 86 || egdi.Of == nil || *egdi.Of != 193 || egdi.Origin != &d.SeriesByID("egdi-rank").Points[1] {
+		t.Errorf("egdi 2022 derived: value %v of %v origin %v", *egdi.Value, egdi.Of, egdi.Origin)
+	}
+	ec := d.SeriesByID("ecommerce-revenue").Points[0]
+	if !ec.Derived() || !near(*ec.Value, 28/1.36) || ec.Of != nil {
+		t.Errorf("ecommerce 2023 derived = %v, want %v", *ec.Value, 28/1.36)
+	}
+
+	// A derived point must come before its origin, and its origin must state a change.
+	fsys["content/metrics/egdi-rank.toml"] = text(append(head("rank", "international-rankings"),
+		``,                    // 7
+		`[[points]]`,          // 8
+		`period = 2025`,       // 9
+		`derived_from = 2024`, // 10
+		``,                    // 11
+		`[[points]]`,          // 12
+		`period = 2023`,       // 13
+		`derived_from = 2022`, // 14
+		``,                    // 15
+		`[[points]]`,          // 16
+		`period = 2024`,       // 17
+		`value = 71`,          // 18
+		`change = -15`,        // 19
+		`source = "phien-hop-10-2025-02"`,
+		`quote = "tăng 15 bậc, xếp hạng 71/193."`,
+		``,
+		`[[points]]`,
+		`period = 2022`,
+		`value = 86`,
+		`source = "thuong-truc-2024-07"`,
+		`quote = "xếp hạng 86/193."`,
+	)...)
+	_, errs = Load(fsys, themes)
+	errs.Sort()
+	want := []string{
+		"content/metrics/egdi-rank.toml:8:1: a derived point must be earlier than the point it comes from (2024)",
+		"content/metrics/egdi-rank.toml:12:1: derived_from = 2022: that point states no change or change_pct",
+		"content/metrics/egdi-rank.toml:12:1: a derived point must be earlier than the point it comes from (2022)",
+	}
+	if got := messages(errs); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
+
+// An unknown key is one mistake: the series still loads, so that pages,
+// charts and commitments that name it do not report it as unknown too.
+func TestUnknownKeyKeepsSeries(t *testing.T) {
+	fsys := fixture(t)
+	egdi := strings.Replace(string(fsys["content/metrics/egdi-rank.toml"].Data), "unit_en =", "unit_eng =", 1)
+	fsys["content/metrics/egdi-rank.toml"] = &fstest.MapFile{Data: []byte(egdi)}
+	fsys["content/commitments/egdi.toml"] = text(
+		`[[commitments]]`,
+		`id = "egdi-task"`,
+		`agency = "Bộ Thông tin và Truyền thông"`,
+		`task = "Nâng hạng EGDI."`,
+		`due = 2025`,
+		`source = "phien-hop-10-2025-02"`,
+		`quote = "năm 2024 tăng 15 bậc"`,
+		`metrics = ["egdi-rank"]`,
+	)
+	d, errs := Load(fsys, themes)
+	errs.Sort()
+	want := []string{
+		`content/metrics/egdi-rank.toml:1:1: unit_en is required`,
+		`content/metrics/egdi-rank.toml:4:12: unknown key "unit_eng"`,
+	}
+	if got := messages(errs); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	if d.SeriesByID("egdi-rank") == nil {
+		t.Error("the series with a typo was dropped")
+	}
+}
+
+func TestNumberForms(t *testing.T) {
+	tests := []struct {
+		v    float64
+		want string
+	}{
+		{3, "3"},
+		{86, "86"},
+		{193, "193"},
+		{4543, "4.543 4543"},
+		{16.4, "16,4"},
+		{113.5, "113,5"},
+		{1732000, "1.732.000 1732000"},
+		{4543.5, "4.543,5 4543,5"},
+		{-15, "15"},
+		{0.5, "0,5"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(NumberForms(tt.v), " "); got != tt.want {
+			t.Errorf("NumberForms(%v) = %q, want %q", tt.v, got, tt.want)
+		}
+	}
+}
+
+func TestQuoteHasNumber(t *testing.T) {
+	tests := []struct {
+		quote string
+		v     float64
+		want  bool
+	}{
+		{"4.543/6.325 thủ tục", 4543, true},
+		{"4.543/6.325 thủ tục", 6325, true},
+		{"đã cắt giảm 4543 thủ tục", 4543, true},
+		{"14.543 thủ tục", 4543, false},
+		{"4.5430 thủ tục", 4543, false},
+		{"4.543,5 thủ tục", 4543, false},
+		{"16,4 triệu", 16.4, true},
+		{"116,4 triệu", 16.4, false},
+		{"16,45 triệu", 16.4, false},
+		{"16.4 triệu", 16.4, false}, // English decimal point: not how the source writes it
+		{"03 địa phương", 3, true},
+		{"03", 3, true},
+		{"103 địa phương", 3, false},
+		{"2.030 địa phương", 30, false},
+		{"0,3 điểm", 3, false},
+		{"xếp hạng 86/193.", 86, true},
+		{"xếp hạng 86/193.", 193, true},
+		{"xếp hạng 186/193.", 86, false},
+		{"cả nước đạt 42% (cuối năm 2023 là 17%)", 17, true},
+		{"cả nước đạt 42% (cuối năm 2023 là 17%)", 2023, true},
+		{"cả nước đạt 42% (cuối năm 2023 là 17%)", 23, false},
+		{"tăng 36%", 36, true},
+		{"đạt 28 tỷ USD.", 28, true},
+		{"1.732.000 tài khoản", 1732000, true},
+		{"1.732.0001 tài khoản", 1732000, false},
+		{"", 3, false},
+		{"3", 3, true},
+		{"năm 2024 đạt 28 tỷ USD, tăng 36%", 24, false},
+	}
+	for _, tt := range tests {
+		if got := QuoteHasNumber(tt.quote, tt.v); got != tt.want {
+			t.Errorf("QuoteHasNumber(%q, %v) = %v, want %v", tt.quote, tt.v, got, tt.want)
+		}
+	}
+}
+
+// seriesFile writes a series of the given kind with "period:value" points
+// and "by:value" targets, each citing source src.
+func seriesFile(kind string, src string, points, targets []string) *fstest.MapFile {
+	l := head(kind, "digital-government")
+	for _, p := range points {
+		period, value, _ := strings.Cut(p, ":")
+		l = append(l, "", "[[points]]", "period = "+period, "value = "+value,
+			`source = "`+src+`"`, `quote = "đạt `+value+`"`)
+	}
+	for _, tg := range targets {
+		by, value, _ := strings.Cut(tg, ":")
+		l = append(l, "", "[[targets]]", "by = "+by, "value = "+value,
+			`source = "`+src+`"`, `quote = "phấn đấu đạt `+value+`"`)
+	}
+	return text(l...)
+}
+
+func loadOne(t *testing.T, f *fstest.MapFile) (*Data, *Series) {
+	t.Helper()
+	fsys := fixture(t)
+	fsys["content/metrics/test.toml"] = f
+	d, errs := Load(fsys, themes)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	return d, d.SeriesByID("test")
+}
+
+func TestSummarize(t *testing.T) {
+	jan2024 := calendar.Date{Year: 2024, Month: 1, Day: 1}
+	feb2024 := calendar.Date{Year: 2024, Month: 2, Day: 1}
+	tests := []struct {
+		name     string
+		kind     string
+		points   []string
+		targets  []string
+		asOf     calendar.Date
+		status   string
+		progress float64 // -1: none
+		latest   string
+		target   string // "" when none
+	}{
+		// Met: achieved whatever the date.
+		{"achieved", "rate", []string{"2022:50", "2023:85"}, []string{"2024:80"}, jan2024, Achieved, 100, "2023", "2024"},
+		// 30 points in 365 days; 30 more needed in the 366 days of 2024: ratio 1.003.
+		{"on track", "rate", []string{"2022:20", "2023:50"}, []string{"2024:80"}, jan2024, OnTrack, 50, "2023", "2024"},
+		// 20 in 365 days; 40 needed in 366 days: ratio 0.501.
+		{"at risk", "rate", []string{"2022:20", "2023:40"}, []string{"2024:80"}, jan2024, AtRisk, 100.0 / 3, "2023", "2024"},
+		// 5 in 365 days; 55 needed in 366: ratio 0.09.
+		{"off track by pace", "rate", []string{"2022:20", "2023:25"}, []string{"2024:80"}, jan2024, OffTrack, 100.0 / 12, "2023", "2024"},
+		// Deadline 2023-12-31 passed at 2024-02-01, not met.
+		{"off track, deadline passed", "rate", []string{"2022:20", "2023:50"}, []string{"2023:80"}, feb2024, OffTrack, 50, "2023", "2023"},
+		// One point: no pace to judge; progress is the share of the target.
+		{"no data", "rate", []string{"2023:50"}, []string{"2024:80"}, jan2024, NoData, 62.5, "2023", "2024"},
+		{"no target", "count", []string{"2022:20", "2023:25"}, nil, jan2024, NoTarget, -1, "2023", ""},
+		{"no points", "rate", nil, []string{"2024:80"}, jan2024, NoData, -1, "", ""},
+		// The earliest target not yet due at the latest point… (50 in 547
+		// days; 10 more in 184 days: ratio 1.68)
+		{"target due after the latest point", "rate", []string{`2022:20`, `"2024-H1":70`}, []string{"2024:80", "2025:100"}, jan2024, OnTrack, 50.0 / 60 * 100, "2024-H1", "2024"},
+		// …or, when all are due, the last one.
+		{"all targets due", "rate", []string{"2022:20", "2026:50"}, []string{"2024:80", "2025:100"}, jan2024, OffTrack, 37.5, "2026", "2025"},
+		// Lower is better: 86 → 71 in 731 days, 21 more places in 730 days: ratio 0.71.
+		{"rank at risk", "rank", []string{"2022:86", "2024:71"}, []string{"2026:50"}, calendar.Date{Year: 2025, Month: 2, Day: 6}, AtRisk, 15.0 / 36 * 100, "2024", "2026"},
+		{"rank achieved", "rank", []string{"2022:86", "2024:71"}, []string{"2024:75"}, calendar.Date{Year: 2025, Month: 2, Day: 6}, Achieved, 100, "2024", "2024"},
+	}
+	for _, tt := range tests {
+		d, s := loadOne(t, seriesFile(tt.kind, "ket-luan-2024-07", tt.points, tt.targets))
+		sum := Summarize(s, "", d, tt.asOf)
+		if sum.Status != tt.status {
+			t.Errorf("%s: status %s, want %s", tt.name, sum.Status, tt.status)
+		}
+		switch {
+		case tt.progress < 0 && sum.Progress != nil:
+			t.Errorf("%s: progress %v, want none", tt.name, *sum.Progress)
+		case tt.progress >= 0 && (sum.Progress == nil || math.Abs(*sum.Progress-tt.progress) > 1e-6):
+			t.Errorf("%s: progress %v, want %v", tt.name, sum.Progress, tt.progress)
+		}
+		latest := ""
+		if sum.Latest != nil {
+			latest = sum.Latest.Period.String()
+		}
+		if latest != tt.latest {
+			t.Errorf("%s: latest %q, want %q", tt.name, latest, tt.latest)
+		}
+		target := ""
+		if sum.Target != nil {
+			target = sum.Target.By.String()
+		}
+		if target != tt.target {
+			t.Errorf("%s: target due %q, want %q", tt.name, target, tt.target)
+		}
+	}
+}
+
+func TestSummarizeChange(t *testing.T) {
+	d, errs := Load(fixture(t), themes)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	asOf := d.AsOf()
+
+	// Rank: the stated change, a climb, is an improvement.
+	egdi := Summarize(d.SeriesByID("egdi-rank"), "", d, asOf)
+	if egdi.Status != NoTarget || *egdi.Latest.Value != 71 || *egdi.Previous.Value != 86 || *egdi.Change != -15 || !*egdi.Improved || egdi.ChangePct != nil {
+		t.Errorf("egdi: %+v", egdi)
+	}
+
+	// Amount with a stated change_pct: kept as stated; change computed.
+	ec := Summarize(d.SeriesByID("ecommerce-revenue"), "", d, asOf)
+	if *ec.Latest.Value != 28 || *ec.Previous.Value != 20.5 || !near(*ec.Change, 7.5) || *ec.ChangePct != 36 || !*ec.Improved {
+		t.Errorf("ecommerce: change %v pct %v", *ec.Change, *ec.ChangePct)
+	}
+
+	// Amount without a stated change_pct: computed from the previous point.
+	full := Summarize(d.SeriesByID("digital-product-exports"), "full-year", d, asOf)
+	if !near(*full.ChangePct, (117.3/113.5-1)*100) || !near(*full.Change, 3.8) {
+		t.Errorf("exports full year: change %v pct %v", *full.Change, *full.ChangePct)
+	}
+	// The derived 2023-H1 point is the previous of the stated 2024-H1 one.
+	half := Summarize(d.SeriesByID("digital-product-exports"), "first-half", d, asOf)
+	if !half.Previous.Derived() || *half.ChangePct != 23 {
+		t.Errorf("exports first half: previous %+v", half.Previous)
+	}
+
+	// Rate with sub-series, no targets: each line on its own.
+	loc := Summarize(d.SeriesByID("online-records-share"), "localities", d, asOf)
+	if *loc.Latest.Value != 17 || *loc.Change != 8 || loc.ChangePct != nil || loc.Status != NoTarget {
+		t.Errorf("online records, localities: %+v", loc)
+	}
+
+	// Two sources for one period: the newer source's value is the latest,
+	// even though it sorts first.
+	f := text(append(head("rate", "digital-government"),
+		"[[points]]", "period = 2024", "value = 40", `source = "thuong-truc-2024-07"`, `quote = "40%"`,
+		"[[points]]", "period = 2024", "value = 42", `source = "phien-hop-10-2025-02"`, `quote = "42%"`,
+	)...)
+	d2, s := loadOne(t, f)
+	if got := Summarize(s, "", d2, d2.AsOf()); *got.Latest.Value != 42 || got.Previous != nil || got.Change != nil {
+		t.Errorf("two sources: latest %v previous %v", *got.Latest.Value, got.Previous)
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	fsys := fixture(t)
+	src := string(fsys["content/sources.toml"].Data) + `
+[[sources]]
+id = "old-2024-02-05"
+title = "Nguồn cũ"
+publisher = "Thử"
+date = 2024-02-05
+kind = "other"
+
+[[sources]]
+id = "old-2024-02-06"
+title = "Nguồn cũ"
+publisher = "Thử"
+date = 2024-02-06
+kind = "other"
+`
+	fsys["content/sources.toml"] = &fstest.MapFile{Data: []byte(src)}
+	// 367 days before the newest source (2025-02-06): stale. 366: not yet.
+	fsys["content/metrics/stale.toml"] = seriesFile("count", "old-2024-02-05", []string{"2023:5"}, nil)
+	fsys["content/metrics/fresh.toml"] = seriesFile("count", "old-2024-02-06", []string{"2023:5"}, nil)
+	fsys["content/commitments/test.toml"] = text(
+		`[[commitments]]`, // 1: passed, no status, never checked
+		`id = "never-checked"`,
+		`agency = "Bộ Công an"`,
+		`task = "Việc."`,
+		`due = "2024-07"`,
+		`source = "ket-luan-2024-07"`,
+		`quote = "hoàn thành trước ngày 20 tháng 7 năm 2024"`,
+		``,
+		`[[commitments]]`, // 9: passed, checked before the newest source
+		`id = "checked-earlier"`,
+		`agency = "Bộ Công an"`,
+		`task = "Việc."`,
+		`due = "2024-07"`,
+		`source = "ket-luan-2024-07"`,
+		`quote = "hoàn thành trước ngày 20 tháng 7 năm 2024"`,
+		`checked = 2025-02-05`,
+		``,
+		`[[commitments]]`, // 18: passed, checked at the newest source: fine
+		`id = "checked"`,
+		`agency = "Bộ Công an"`,
+		`task = "Việc."`,
+		`due = "2024-07"`,
+		`source = "ket-luan-2024-07"`,
+		`quote = "hoàn thành trước ngày 20 tháng 7 năm 2024"`,
+		`checked = 2025-02-06`,
+		``,
+		`[[commitments]]`, // 27: due on the as-of date itself: not passed
+		`id = "due-today"`,
+		`agency = "Bộ Công an"`,
+		`task = "Việc."`,
+		`due = 2025-02-06`,
+		`source = "ket-luan-2024-07"`,
+		`quote = "hoàn thành trước ngày 20 tháng 7 năm 2024"`,
+	)
+	d, errs := Load(fsys, themes)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	w := Warnings(d)
+	w.Sort()
+	want := []string{
+		`content/commitments/test.toml:1:1: warning: commitment "never-checked" was due 2024-07 and no source reports its status; when you have checked the sources, set checked = 2025-02-06`,
+		`content/commitments/test.toml:9:1: warning: commitment "checked-earlier" was due 2024-07 and no source reports its status; when you have checked the sources, set checked = 2025-02-06`,
+		`content/metrics/stale.toml:1:1: warning: series "stale" was last updated from a source of 2024-02-05, more than a year before the newest source (2025-02-06)`,
+	}
+	if got := messages(w); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	if w.Err() != nil {
+		t.Error("warnings fail the build")
+	}
+}
+
+func TestSourceErrors(t *testing.T) {
+	fsys := fixture(t)
+	fsys["content/sources.toml"] = text(
+		`[[sources]]`,               // 1: no title, no publisher, no date
+		`id = "Ket_Luan"`,           // 2
+		`kind = "notice"`,           // 3
+		`document = "../x.txt"`,     // 4
+		`url = "ftp://example.org"`, // 5
+	)
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/metrics/") || strings.HasPrefix(name, "content/commitments/") {
+			delete(fsys, name)
+		}
+	}
+	// Several problems at one place come in a fixed order, run after run.
+	for range 20 {
+		_, errs := Load(fsys, themes)
+		errs.Sort()
+		want := []string{
+			`content/sources.toml:1:1: source "Ket_Luan": title is required`,
+			`content/sources.toml:1:1: source "Ket_Luan": publisher is required`,
+			`content/sources.toml:1:1: source "Ket_Luan": date is required`,
+			`content/sources.toml:2:6: source id "Ket_Luan" must be lower-case letters, digits and '-'`,
+			`content/sources.toml:3:8: source "Ket_Luan": kind "notice" must be one of official-notice, news-report, provincial-news, statistics, other`,
+			`content/sources.toml:4:12: document "../x.txt" must be a plain file name`,
+			`content/sources.toml:5:7: url must start with https:// or http://`,
+		}
+		if got := messages(errs); strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("problems:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+		}
+	}
+}
