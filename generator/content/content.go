@@ -122,10 +122,11 @@ func LoadSite(fsys fs.FS) (*Site, diag.List) {
 
 // Page is one markdown file.
 type Page struct {
-	Section string // reports, notes, pages
-	Slug    string
-	Lang    string // vi or en
-	File    string // path, for messages
+	// Computed from the file name, never read from the front matter.
+	Section string `toml:"-"` // reports, notes, pages
+	Slug    string `toml:"-"`
+	Lang    string `toml:"-"` // vi or en
+	File    string `toml:"-"` // path, for messages
 
 	Title   string        `toml:"title"`
 	Date    calendar.Date `toml:"date"`
@@ -136,9 +137,9 @@ type Page struct {
 	Tags    []string      `toml:"tags"`
 	Weight  int           `toml:"weight"`
 
-	Body        []byte // markdown after the front matter
-	BodyLine    int    // number of lines before Body in the file
-	Hash        uint64 // hash of the file's bytes
+	Body        []byte `toml:"-"` // markdown after the front matter
+	BodyLine    int    `toml:"-"` // number of lines before Body in the file
+	Hash        uint64 `toml:"-"` // hash of the file's bytes
 	frontMatter *tomlfile.File
 }
 
@@ -195,14 +196,14 @@ func ParsePage(name string, data []byte) (*Page, diag.List) {
 	}
 	p.Slug = base
 	if !metrics.ValidID(p.Slug) {
-		errs.Add(diag.Pos{File: name}, "file name %q must be a slug: lower-case ASCII letters, digits and '-' (try `tiendo new`)", p.Slug)
+		errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "file name %q must be a slug: lower-case ASCII letters, digits and '-' (try `tiendo new`)", p.Slug)
 	}
 	known := false
 	for _, s := range Sections {
 		known = known || s == p.Section
 	}
 	if !known {
-		errs.Add(diag.Pos{File: name}, "pages live in content/%s/", strings.Join(Sections, "/, content/"))
+		errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "pages live in content/%s/", strings.Join(Sections, "/, content/"))
 	}
 	front, body, bodyLine, serr := Split(name, data)
 	if serr != nil {

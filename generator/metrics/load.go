@@ -105,9 +105,9 @@ func loadSources(fsys fs.FS, errs *diag.List) []*Source {
 		if !ValidID(s.ID) {
 			errs.Add(at("id"), "source id %q must be lower-case letters, digits and '-'", s.ID)
 		}
-		for key, v := range map[string]string{"title": s.Title, "publisher": s.Publisher} {
-			if strings.TrimSpace(v) == "" {
-				errs.Add(s.Pos, "source %q: %s is required", s.ID, key)
+		for _, key := range []struct{ name, v string }{{"title", s.Title}, {"publisher", s.Publisher}} {
+			if strings.TrimSpace(key.v) == "" {
+				errs.Add(s.Pos, "source %q: %s is required", s.ID, key.name)
 			}
 		}
 		if s.Date.IsZero() {

@@ -24,7 +24,7 @@ func NewURLs(base string) (URLs, error) {
 		base = "/"
 	}
 	u, err := url.Parse(base)
-	if err != nil || u.RawQuery != "" || u.Fragment != "" || (u.Scheme != "" && u.Scheme != "https" && u.Scheme != "http") || (u.Scheme != "" && u.Host == "") {
+	if err != nil || u.RawQuery != "" || u.Fragment != "" || (u.Scheme != "" && u.Scheme != "https" && u.Scheme != "http") || (u.Scheme != "") != (u.Host != "") {
 		return URLs{}, fmt.Errorf("base URL %q: want a path like /repo/ or an address like https://owner.github.io/repo/", base)
 	}
 	p := u.Path

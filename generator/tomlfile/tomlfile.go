@@ -25,6 +25,8 @@ type File struct {
 	keys map[string]diag.Pos
 	// tables maps a table path such as "points.3" to its header line.
 	tables map[string]diag.Pos
+	// decoded is set when no syntax or type error stopped decoding.
+	decoded bool
 }
 
 // Decode decodes data into v. lineOffset is the number of lines that precede
@@ -40,24 +42,49 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 		errs.Add(f.errorPos(err, lineOffset), "%s", cleanMessage(err))
 		return f, errs
 	}
+	f.decoded = true
 	undecoded := md.Undecoded()
 	sort.Slice(undecoded, func(i, j int) bool { return undecoded[i].String() < undecoded[j].String() })
+	// MetaData lists a key once per array table element it occurs in, and
+	// an unknown table before its keys: report each key once at every place
+	// it occurs, and an unknown table at its header(s) without its keys.
+	seen := map[string]bool{}
+	var tables []string
 	for _, k := range undecoded {
-		if md.Type(k...) == "Hash" || md.Type(k...) == "ArrayHash" {
-			// Reported through its keys, or it is an unknown table: report once.
-			if len(f.matching(k)) > 0 {
-				continue
+		key := k.String()
+		if seen[key] || under(tables, key) {
+			continue
+		}
+		seen[key] = true
+		what, positions := "key", f.matching(f.keys, k)
+		if t := md.Type(k...); t == "Hash" || t == "ArrayHash" {
+			tables = append(tables, key)
+			if len(positions) == 0 { // a [table] or [[table]], not an inline table
+				what, positions = "table", f.matching(f.tables, k)
 			}
 		}
-		positions := f.matching(k)
 		if len(positions) == 0 {
 			positions = []diag.Pos{{File: name, Line: lineOffset + 1, Col: 1}}
 		}
 		for _, p := range positions {
-			errs.Add(p, "unknown key %q", k.String())
+			errs.Add(p, "unknown %s %q", what, key)
 		}
 	}
 	return f, errs
+}
+
+// Decoded reports whether the text was decoded to the end: no syntax or type
+// error stopped it (unknown keys do not).
+func (f *File) Decoded() bool { return f.decoded }
+
+// under reports whether key lies inside one of the tables.
+func under(tables []string, key string) bool {
+	for _, t := range tables {
+		if strings.HasPrefix(key, t+".") {
+			return true
+		}
+	}
+	return false
 }
 
 // Pos returns the position of the value of the key at path, e.g.
@@ -80,12 +107,13 @@ func (f *File) Pos(path ...any) diag.Pos {
 	return diag.Pos{File: f.Name, Line: 1, Col: 1}
 }
 
-// matching returns the positions of a key given without array indexes (as
-// MetaData reports it), in every array table element it occurs in.
-func (f *File) matching(k toml.Key) []diag.Pos {
+// matching returns the positions in index (keys or tables) of a key given
+// without array indexes (as MetaData reports it), in every array table
+// element it occurs in.
+func (f *File) matching(index map[string]diag.Pos, k toml.Key) []diag.Pos {
 	want := k.String()
 	var out []diag.Pos
-	for path, p := range f.keys {
+	for path, p := range index {
 		if stripIndexes(path) == want {
 			out = append(out, p)
 		}
@@ -191,7 +219,9 @@ func bracketBalance(s string) int {
 	return n
 }
 
-var lineInMessage = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): `)
+// The last key is quoted as in Go: a key that needs quotes itself, like
+// "nav.data" in a translation file, comes as \"nav.data\".
+var lineInMessage = regexp.MustCompile(`^toml: line (\d+) \(last key "((?:[^"\\]|\\.)*)"\): `)
 
 // errorPos places a decoding error: syntax errors carry line and column;
 // type errors name a line and the last key.
@@ -205,10 +235,15 @@ func (f *File) errorPos(err error, lineOffset int) diag.Pos {
 	}
 	if m := lineInMessage.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		for path, p := range f.keys {
-			if p.Line == lineOffset+line && strings.HasSuffix(path, m[2][strings.LastIndexByte(m[2], '.')+1:]) {
-				return p
+		// Editors write one key per line: the key on that line is the one.
+		var at *diag.Pos
+		for _, p := range f.keys {
+			if p.Line == lineOffset+line && (at == nil || p.Col < at.Col) {
+				at = &p
 			}
+		}
+		if at != nil {
+			return *at
 		}
 		return diag.Pos{File: f.Name, Line: lineOffset + line}
 	}
@@ -225,7 +260,7 @@ func cleanMessage(err error) string {
 	if m := lineInMessage.FindStringSubmatch(msg); m != nil {
 		msg = strings.TrimPrefix(msg, m[0])
 		if m[2] != "" {
-			msg = fmt.Sprintf("%s: %s", m[2], msg)
+			msg = fmt.Sprintf("%s: %s", strings.ReplaceAll(m[2], `\"`, `"`), msg)
 		}
 	}
 	msg = strings.TrimPrefix(msg, "toml: ")
