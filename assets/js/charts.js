@@ -4,9 +4,9 @@
  *
  * Contract with the generator (Go package generator/charts, see its doc):
  *
- *   <div id="ID" class="chart"></div>
+ *   <div id="ID" class="chart-box" hidden></div>        (sized by CSS, else 320px)
  *   <script type="application/json" data-chart="ID">{"option": {…}, "meta": {…}}</script>
- *   <a href="#" data-chart-png="ID" hidden>PNG</a>      (optional, any element)
+ *   <span data-chart-png="ID" hidden><a href="#">PNG</a></span>  (optional, any element)
  *   <script src="/assets/vendor/echarts/echarts.min.js" defer></script>
  *   <script src="/assets/js/charts.js" defer></script>
  *
@@ -16,10 +16,10 @@
  * vi-VN or en-GB, ranks as "71/193", derived and other-source marks, change
  * against the previous value for amounts and counts), the light or dark
  * palette (prefers-color-scheme, redrawn when it changes) and no animation
- * when prefers-reduced-motion asks so. The element gets the class
- * "chart-ready" and its [data-chart-png] elements are shown; clicking one
- * downloads ID.png. If ECharts is missing or a chart fails, nothing throws:
- * the page's table stays the way to read the figures.
+ * when prefers-reduced-motion asks so. The element is un-hidden and gets the
+ * class "chart-ready", and its [data-chart-png] elements are shown; a click
+ * in one downloads ID.png. If ECharts is missing or a chart fails, nothing
+ * throws and the element stays hidden: the page's table shows the figures.
  */
 (function () {
   'use strict';
@@ -30,6 +30,7 @@
     dark: ['#6cb6ff', '#ff9f5a', '#3fd0a4', '#f2a5cf', '#e6c84f', '#c3a6ff', '#9ad8ff', '#dddddd']
   };
   const DEFAULT_HEIGHT = '320px';
+  const TITLE_LINE = 18; // px per line of a wrapped title
 
   const charts = {}; // id → {el, json, chart}
   const media = (q) => (window.matchMedia ? window.matchMedia(q) : null);
@@ -97,16 +98,20 @@
     };
   }
 
-  // prepare completes a freshly parsed option for the current preferences.
-  function prepare(option, meta, el) {
+  // prepare completes a freshly parsed option for the current preferences,
+  // noting in entry what a resize needs.
+  function prepare(option, meta, entry) {
+    const el = entry.el;
     const palette = isDark() ? PALETTE.dark : PALETTE.light;
     option.color = palette;
     option.backgroundColor = 'transparent';
     option.animation = !(motionQuery && motionQuery.matches);
-    if (option.title) {
-      option.title.textStyle = Object.assign({}, option.title.textStyle,
-        {width: Math.max(el.clientWidth - 16, 120), overflow: 'break'});
-    }
+    entry.title = option.title || {text: ''};
+    entry.gridTops = (option.grid || []).map((g) => Number(g.top || 0));
+    const t = titleLayout(entry.title, el);
+    entry.title.textStyle = Object.assign({}, entry.title.textStyle,
+      {width: t.width, overflow: 'break', lineHeight: TITLE_LINE});
+    (option.grid || []).forEach((g, i) => { g.top = entry.gridTops[i] + t.extra; });
     option.tooltip = Object.assign({}, option.tooltip, {formatter: tooltip(meta), confine: true});
     (option.yAxis || []).forEach((y) => {
       y.axisLabel = Object.assign({}, y.axisLabel, {formatter: (v) => nf(meta.lang, -1).format(v)});
@@ -128,11 +133,25 @@
     return option;
   }
 
+  // A long title wraps: titleLayout returns its width and the height its
+  // extra lines take, by which the plot moves down.
+  let measure = null;
+  function titleLayout(title, el) {
+    const width = Math.max(el.clientWidth - 16, 120);
+    const size = (title.textStyle && title.textStyle.fontSize) || 14;
+    if (!measure) measure = document.createElement('canvas').getContext('2d');
+    if (!measure) return {width: width, extra: 0};
+    measure.font = 'bold ' + size + 'px sans-serif';
+    const lines = Math.ceil(measure.measureText(title.text || '').width / width) || 1;
+    return {width: width, extra: (lines - 1) * TITLE_LINE};
+  }
+
   function render(entry) {
     if (entry.chart) entry.chart.dispose();
     entry.chart = null;
     const payload = JSON.parse(entry.json);
-    const option = prepare(payload.option, payload.meta, entry.el);
+    entry.width = entry.el.clientWidth;
+    const option = prepare(payload.option, payload.meta, entry);
     const chart = window.echarts.init(entry.el, isDark() ? 'dark' : null, {renderer: 'canvas'});
     entry.chart = chart;
     chart.setOption(option);
@@ -155,9 +174,18 @@
     Object.keys(charts).forEach((id) => draw(charts[id], id));
   }
 
+  // resize follows the element's size; a new width may wrap the title
+  // differently, which moves the plot.
   function resize(entry) {
     if (!entry.chart) return;
-    entry.chart.setOption({title: {textStyle: {width: Math.max(entry.el.clientWidth - 16, 120)}}});
+    if (entry.width !== entry.el.clientWidth) {
+      entry.width = entry.el.clientWidth;
+      const t = titleLayout(entry.title, entry.el);
+      entry.chart.setOption({
+        title: {textStyle: {width: t.width}},
+        grid: entry.gridTops.map((top) => ({top: top + t.extra}))
+      });
+    }
     entry.chart.resize();
   }
 
@@ -195,9 +223,13 @@
       const id = script.getAttribute('data-chart');
       const el = document.getElementById(id);
       if (!el || charts[id]) return;
+      el.hidden = false; // hidden in the HTML so that no empty box shows without charts
       if (!el.clientHeight) el.style.height = DEFAULT_HEIGHT;
-      const entry = {el: el, json: script.textContent, chart: null};
-      if (!draw(entry, id)) return;
+      const entry = {el: el, json: script.textContent, chart: null, width: 0, title: null, gridTops: []};
+      if (!draw(entry, id)) {
+        el.hidden = true;
+        return;
+      }
       charts[id] = entry;
       el.classList.add('chart-ready');
       document.querySelectorAll('[data-chart-png]').forEach((b) => {

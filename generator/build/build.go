@@ -4,15 +4,19 @@
 package build
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
-	"runtime"
+	"os"
+	"path"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/diag"
@@ -27,6 +31,9 @@ import (
 type Options struct {
 	BaseURL string // "/" (default), "/repo/" or "https://owner.github.io/repo/"
 	Strict  bool   // warnings are errors
+	// Cache is the directory of the build cache (see cache.go), used by
+	// Run; "" builds without one.
+	Cache string `hash:"ignore"`
 }
 
 // Site is everything loaded and validated, ready to render.
@@ -43,6 +50,10 @@ type Site struct {
 	md     *markdown.Converter
 	strict bool
 
+	byURLOnce sync.Once
+	byURL     map[string]*content.Page // see translation
+	mentioned *mentions                // see pagesMentioning
+
 	// Warnings found while loading (errors stop the build).
 	Warnings diag.List
 }
@@ -53,7 +64,11 @@ type Output map[string][]byte
 // Load reads and validates the whole site in fsys (which holds content/,
 // templates/ and assets/). All problems are returned at once; warnings are
 // kept in Site.Warnings unless Strict turns them into errors.
-func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
+func Load(fsys fs.FS, opt Options) (*Site, diag.List) { return load(fsys, opt, nil) }
+
+// load is Load with a build cache (nil for none): the data and the pages
+// whose files did not change come from the cache instead of being parsed.
+func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	var errs diag.List
 	urls, err := site.NewURLs(opt.BaseURL)
 	if err != nil {
@@ -68,8 +83,17 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	langs, problems := i18n.Load(fsys)
 	errs = append(errs, problems...)
 	s.Langs = langs
-	data, problems := metrics.Load(fsys, cfg.ThemeIDs())
-	errs = append(errs, problems...)
+	// Series, pages and templates load side by side.
+	var data *metrics.Data
+	var tmpl *render.Templates
+	var dataProblems, tmplProblems diag.List
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); data, dataProblems = loadData(fsys, cfg.ThemeIDs(), c) }()
+	go func() { defer wg.Done(); tmpl, tmplProblems = render.Load(fsys, s.funcs()) }()
+	pages, pageProblems, cached := loadPages(fsys, c)
+	wg.Wait()
+	errs = append(errs, dataProblems...)
 	s.Data = data
 	s.AsOf = data.AsOf().String()
 	for _, id := range cfg.Headline {
@@ -77,11 +101,14 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 			errs.Add(cfg.HeadlinePos(), "headline: unknown metric %q", id)
 		}
 	}
-	pages, problems := content.LoadPages(fsys)
-	errs = append(errs, problems...)
+	errs = append(errs, pageProblems...)
 	seen := map[string]*content.Page{}
 	for _, p := range pages {
-		errs = append(errs, p.CheckRefs(data)...)
+		refs := p.CheckRefs(data)
+		if len(refs) > 0 && cached[p] {
+			refs = recheckRefs(fsys, p, data) // with positions in the front matter
+		}
+		errs = append(errs, refs...)
 		key := p.Lang + ":" + site.Page(i18n.New(p.Lang), p.Section, p.Slug)
 		if prev := seen[key]; prev != nil {
 			errs.Add(diag.Pos{File: p.File, Line: 1, Col: 1}, "same URL as %s", prev.File)
@@ -99,8 +126,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		}
 		return a.File < b.File
 	})
-	tmpl, problems := render.Load(fsys, s.funcs())
-	errs = append(errs, problems...)
+	errs = append(errs, tmplProblems...)
 	s.tmpl = tmpl
 
 	warnings := metrics.Warnings(data)
@@ -126,127 +152,311 @@ func (s *Site) Lang(code string) *i18n.Lang {
 // job renders one output file.
 type job struct {
 	path string
+	file string // the editor's file the output comes from, if any (for messages)
 	run  func() ([]byte, error)
 }
 
 // Render renders every file of the site. Problems found while rendering
 // (unknown metrics in chart blocks, broken internal links) come back together.
 func (s *Site) Render() (Output, diag.List) {
+	out := Output{}
+	var mu sync.Mutex
+	_, errs := s.render(nil, nil, func(path string, _ uint64, data []byte, _ bool) error {
+		mu.Lock()
+		out[path] = data
+		mu.Unlock()
+		return nil
+	})
+	if errs.Err() != nil && len(out) == 0 {
+		return nil, errs
+	}
+	return out, errs
+}
+
+// RenderStats counts what a build rendered.
+type RenderStats struct {
+	Jobs      int // output files
+	Rendered  int // files rendered
+	Reused    int // files whose inputs did not change: kept from the previous output
+	Converted int // pages whose markdown was converted
+}
+
+// putFunc receives a rendered file: its path, its cache key (0 for none)
+// and its bytes, or, with keep, nothing: the previous output's file stays.
+type putFunc func(path string, key uint64, data []byte, keep bool) error
+
+// render renders the site's files on every core and hands each to put as
+// soon as it is done. With a cache c and the previous output prev, a job
+// whose key is the one prev records is not run (put gets keep), and only
+// the pages rendered again have their markdown converted again.
+func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc) (RenderStats, diag.List) {
+	var st RenderStats
 	var errs diag.List
 	// Markdown first: chart blocks and links are checked here, and pages
 	// need each other's existence for link checks.
-	docs, problems := s.convertAll()
-	errs = append(errs, problems...)
+	zt := time.Now()
+	zz := func(what string) {
+		if os.Getenv("ZZTIME") != "" {
+			println(what, time.Since(zt).String())
+		}
+	}
+	docs, _ := s.convertAll(c) // problems are collected below, after any reconversion
+	zz("converted")
+	var keys map[string]uint64
+	fresh := func(path string) bool {
+		k := keys[path]
+		return k != 0 && prev[path].Key == k
+	}
+	if c != nil {
+		// Pages rendered again need their HTML.
+		keys = s.pageKeys(c, docs)
+		var need []*doc
+		for _, d := range docs {
+			if d.cached && !fresh(s.pageFile(d.page)) {
+				need = append(need, d)
+			}
+		}
+		s.convert(need, c)
+	}
+	s.mentioned = mentionIndex(docs)
+	zz("keys")
 	jobs := s.jobs(docs)
-	paths := map[string]bool{}
+	zz("jobs")
+	paths := make(map[string]bool, len(jobs))
+	list := make([]string, 0, len(jobs))
+	owner := make(map[string]job, len(jobs))
 	for _, j := range jobs {
 		if !site.Safe(j.path) {
 			errs.Add(diag.Pos{File: j.path}, "refusing to write outside the output directory")
 		}
+		if prev, dup := owner[j.path]; dup {
+			errs.Add(collisionPos(j, prev), "two outputs at the same URL /%s: rename the page", strings.TrimSuffix(j.path, "index.html"))
+		}
+		owner[j.path] = j
 		paths[j.path] = true
+		list = append(list, j.path)
+	}
+	if c != nil {
+		s.otherKeys(c, docs, list, keys)
+		unknown := false
+		for _, j := range jobs {
+			unknown = unknown || keys[j.path] == 0
+		}
+		if unknown { // a job the cache knows nothing of may read any page
+			var need []*doc
+			for _, d := range docs {
+				if d.cached {
+					need = append(need, d)
+				}
+			}
+			if len(need) > 0 {
+				s.convert(need, c)
+				jobs = s.jobs(docs)
+			}
+		}
+	}
+	for _, d := range docs {
+		if !d.cached {
+			st.Converted++
+		}
+		if c != nil && !d.cached {
+			c.putDoc(d)
+		}
+		errs = append(errs, d.problems...)
 	}
 	errs = append(errs, s.checkLinks(docs, paths)...)
 	if errs.Err() != nil {
 		errs.Sort()
-		return nil, errs
+		return st, errs
 	}
 
-	out := Output{}
-	var mu sync.Mutex
-	results := make(chan error, len(jobs))
-	work := make(chan job)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
+	st.Jobs = len(jobs)
+	// The longest jobs first, so that no core waits for one at the end:
+	// as long as the file they made last time, or a guess for a new one.
+	cost := func(j job) int64 {
+		if f, ok := prev[j.path]; ok {
+			return f.Size
+		}
+		if path.Ext(j.path) != ".html" && !strings.HasPrefix(j.path, "data/") || j.path == site.DataArchive {
+			return 1 << 40 // the archive, feeds, sitemap and search indexes
+		}
+		return 0
+	}
+	sort.SliceStable(jobs, func(a, b int) bool { return cost(jobs[a]) > cost(jobs[b]) })
+	if hp := os.Getenv("ZZHEAP"); hp != "" { // TEMP
+		defer func() { f, _ := os.Create(hp); pprof.WriteHeapProfile(f); f.Close() }()
 		go func() {
-			defer wg.Done()
-			for j := range work {
-				b, err := j.run()
-				if err != nil {
-					results <- fmt.Errorf("%s: %w", j.path, err)
-					continue
-				}
-				mu.Lock()
-				out[j.path] = b
-				mu.Unlock()
-			}
+			time.Sleep(4 * time.Second)
+			f, _ := os.Create(hp + ".mid")
+			pprof.WriteHeapProfile(f)
+			f.Close()
 		}()
 	}
-	for _, j := range jobs {
-		work <- j
+	// A page's HTML is dropped once its file is rendered, and every job
+	// once it ran, so that memory holds the pages still to render only.
+	docOf := make(map[string]*doc, len(docs))
+	for _, d := range docs {
+		docOf[s.pageFile(d.page)] = d
 	}
-	close(work)
-	wg.Wait()
-	close(results)
-	for err := range results {
-		errs.Append(err)
-	}
+	var mu sync.Mutex
+	var failed diag.List
+	err := parallel(len(jobs), func(i int) error {
+		j := jobs[i]
+		jobs[i] = job{}
+		if d := docOf[j.path]; d != nil {
+			defer func() { d.result.HTML = nil }()
+		}
+		if fresh(j.path) {
+			mu.Lock()
+			st.Reused++
+			mu.Unlock()
+			return put(j.path, keys[j.path], nil, true)
+		}
+		jt := time.Now()
+		b, err := j.run()
+		if d := time.Since(jt); d > 100*time.Millisecond && os.Getenv("ZZTIME") != "" {
+			println("  slow", j.path, d.String(), "ends at", time.Since(zt).String())
+		}
+		if err != nil {
+			mu.Lock()
+			failed.Append(fmt.Errorf("%s: %w", j.path, err))
+			mu.Unlock()
+			return nil
+		}
+		mu.Lock()
+		st.Rendered++
+		mu.Unlock()
+		return put(j.path, keys[j.path], b, false)
+	})
+	zz("rendered")
+	errs = append(errs, failed...)
+	errs.Append(err)
 	errs.Sort()
-	return out, errs
+	return st, errs
+}
+
+// pageFile is the output file of a page.
+func (s *Site) pageFile(p *content.Page) string {
+	return site.File(site.Page(s.Lang(p.Lang), p.Section, p.Slug))
 }
 
 // doc is a converted page.
 type doc struct {
-	page   *content.Page
-	result markdown.Result
-	charts []*ChartView
+	page     *content.Page
+	result   markdown.Result
+	charts   []*ChartView
+	problems diag.List // what converting it reported (warnings, errors)
+	key      uint64    // cache key of the conversion (0 without a cache)
+	// cached: restored from the build cache. result has no HTML and only
+	// the start of the text (textPrefix), charts is empty: the page's job
+	// must not run before convert.
+	cached bool
 }
 
-func (s *Site) convertAll() ([]*doc, diag.List) {
+// convertAll converts the markdown of every page on every core. With a
+// cache, a page whose conversion key is the one recorded is restored
+// instead (doc.cached).
+func (s *Site) convertAll(c *buildCache) ([]*doc, diag.List) {
 	docs := make([]*doc, len(s.Pages))
-	errLists := make([]diag.List, len(s.Pages))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var todo []*doc
 	for i, p := range s.Pages {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			d := &doc{page: p}
-			lang := s.Lang(p.Lang)
-			res, err := s.md.Convert(p.File, p.BodyLine, p.Body, func(w io.Writer, c markdown.Chart) error {
-				cv, err := s.chartView(lang, c, p.Slug)
-				if err != nil {
-					return err
-				}
-				d.charts = append(d.charts, cv)
-				html, err := s.tmpl.Partial("chart", cv)
-				if err != nil {
-					return err
-				}
-				_, err = w.Write([]byte(html))
-				return err
-			})
-			d.result = res
-			var list diag.List
-			list.Append(err)
-			docs[i], errLists[i] = d, list
-		}()
+		d := &doc{page: p}
+		docs[i] = d
+		if c != nil {
+			if r := c.pages[p.File]; r != nil && r.FileHash == p.Hash && r.DocKey != 0 && r.DocKey == c.docKey(p, r.Charts) {
+				d.key, d.cached, d.problems = r.DocKey, true, r.Problems
+				d.result = markdown.Result{Headings: r.Headings, Charts: r.Charts, Links: r.Links, Text: r.Text}
+				continue
+			}
+		}
+		todo = append(todo, d)
 	}
-	wg.Wait()
+	s.convert(todo, c)
 	var errs diag.List
-	for _, l := range errLists {
-		errs = append(errs, l...)
+	for _, d := range docs {
+		errs = append(errs, d.problems...)
 	}
 	return docs, errs
 }
 
+// convert converts the markdown of docs on every core. The body of a page
+// restored from the cache is read again from its file.
+func (s *Site) convert(docs []*doc, c *buildCache) {
+	parallel(len(docs), func(i int) error {
+		d := docs[i]
+		p := d.page
+		d.charts, d.problems, d.cached = nil, nil, false
+		body, bodyLine := p.Body, p.BodyLine
+		if body == nil {
+			data, err := fs.ReadFile(s.fsys, p.File)
+			if err == nil && p.Hash != 0 && hashBytes(data) != p.Hash {
+				err = fmt.Errorf("the file changed during the build: build again")
+			}
+			var serr *diag.Error
+			if err == nil {
+				_, body, bodyLine, serr = content.Split(p.File, data)
+			}
+			if err != nil || serr != nil {
+				d.problems.Add(diag.Pos{File: p.File}, "cannot read: %v", cmp.Or[error](err, serr))
+				return nil
+			}
+		}
+		lang := s.Lang(p.Lang)
+		res, err := s.md.Convert(p.File, bodyLine, body, func(w io.Writer, ch markdown.Chart) error {
+			cv, err := s.chartView(lang, ch, p.Slug)
+			if err != nil {
+				return err
+			}
+			d.charts = append(d.charts, cv)
+			html, err := s.tmpl.Partial("chart", cv)
+			if err != nil {
+				return err
+			}
+			_, err = w.Write([]byte(html))
+			return err
+		})
+		d.result = res
+		d.problems.Append(err)
+		if c != nil {
+			// A build with a cache keeps what it needs only: the body is read
+			// again if the page is converted again, and the search index reads
+			// the start of the text.
+			d.key = c.docKey(p, res.Charts)
+			d.result.Text = textPrefix(res.Text)
+			p.Body = nil
+		}
+		return nil
+	})
+}
+
 // checkLinks reports site-absolute links in markdown that lead nowhere.
+// collisionPos places a URL collision at the editor's file of either job.
+func collisionPos(a, b job) diag.Pos {
+	for _, j := range []job{a, b} {
+		if j.file != "" {
+			return diag.Pos{File: j.file, Line: 1, Col: 1}
+		}
+	}
+	return diag.Pos{File: a.path}
+}
+
+// checkLinks reports site-absolute links in markdown ("/metrics/x/", as
+// editors write them, before the base path is added) that lead nowhere.
 func (s *Site) checkLinks(docs []*doc, paths map[string]bool) diag.List {
 	var errs diag.List
 	for _, d := range docs {
 		for _, l := range d.result.Links {
 			dest := l.Dest
-			if !strings.HasPrefix(dest, s.URLs.Base) || strings.HasPrefix(dest, "//") {
+			if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, "/\\") {
 				continue
 			}
-			rel := strings.TrimPrefix(dest, s.URLs.Base)
+			rel := strings.TrimPrefix(dest, "/")
 			rel, _, _ = strings.Cut(rel, "#")
 			rel, _, _ = strings.Cut(rel, "?")
 			if paths[site.File(rel)] || paths[rel] || s.isAsset(rel) {
 				continue
 			}
-			errs.Add(l.Pos, "broken link %q: no such page", strings.TrimPrefix(l.Dest, strings.TrimSuffix(s.URLs.Base, "/")))
+			errs.Add(l.Pos, "broken link %q: no such page", l.Dest)
 		}
 	}
 	return errs
@@ -262,6 +472,9 @@ func (s *Site) isAsset(rel string) bool {
 
 // pagesMentioning lists the published pages in lang that chart or name a series.
 func (s *Site) pagesMentioning(docs []*doc, lang, id string) []*content.Page {
+	if m := s.mentioned; m != nil && len(docs) == m.n && (m.n == 0 || docs[0] == m.first) {
+		return m.pages[lang+" "+id]
+	}
 	var out []*content.Page
 	for _, d := range docs {
 		if d.page.Lang != lang {
@@ -278,14 +491,44 @@ func (s *Site) pagesMentioning(docs []*doc, lang, id string) []*content.Page {
 	return out
 }
 
-// translation returns the page's version in the other language, if any.
-func (s *Site) translation(p *content.Page, lang string) *content.Page {
-	for _, q := range s.Pages {
-		if q.Lang == lang && q.Section == p.Section && q.Slug == p.Slug {
-			return q
+// mentions indexes pagesMentioning for one list of docs.
+type mentions struct {
+	n     int
+	first *doc
+	pages map[string][]*content.Page // lang + " " + series id
+}
+
+func mentionIndex(docs []*doc) *mentions {
+	m := &mentions{n: len(docs), pages: map[string][]*content.Page{}}
+	if len(docs) > 0 {
+		m.first = docs[0]
+	}
+	for _, d := range docs {
+		ids := slices.Clone(d.page.Metrics)
+		for _, c := range d.result.Charts {
+			ids = append(ids, c.Metrics...)
+		}
+		slices.Sort(ids)
+		for _, id := range slices.Compact(ids) {
+			k := d.page.Lang + " " + id
+			m.pages[k] = append(m.pages[k], d.page)
 		}
 	}
-	return nil
+	return m
+}
+
+// translation returns the page's version in the other language, if any.
+func (s *Site) translation(p *content.Page, lang string) *content.Page {
+	s.byURLOnce.Do(func() {
+		s.byURL = make(map[string]*content.Page, len(s.Pages))
+		for _, q := range s.Pages {
+			k := q.Lang + " " + q.Section + " " + q.Slug
+			if s.byURL[k] == nil {
+				s.byURL[k] = q
+			}
+		}
+	})
+	return s.byURL[lang+" "+p.Section+" "+p.Slug]
 }
 
 var _ = template.HTML("")

@@ -104,6 +104,21 @@ func (s *Site) themes(lang *i18n.Lang) []ThemeView {
 	return out
 }
 
+// section lists the published pages of a section in lang: by date, newest
+// first, or by weight for the "pages" section.
+func (s *Site) section(lang *i18n.Lang, sec string) []*content.Page {
+	var list []*content.Page
+	for _, p := range s.Pages {
+		if p.Lang == lang.Code && p.Section == sec {
+			list = append(list, p)
+		}
+	}
+	if sec == "pages" {
+		sort.SliceStable(list, func(i, j int) bool { return list[i].Weight < list[j].Weight })
+	}
+	return list
+}
+
 func (s *Site) view(lang *i18n.Lang, kind, path, title string) *View {
 	v := &View{S: s, Lang: lang, Kind: kind, Path: path, Title: title}
 	for _, l := range s.Langs {
@@ -134,7 +149,9 @@ func (s *Site) jobs(docs []*doc) []job {
 		// Home.
 		home := s.view(lang, "home", site.Home(lang), "")
 		for _, id := range s.Config.Headline {
-			home.Tiles = append(home.Tiles, s.tiles(lang, s.Data.SeriesByID(id))...)
+			if se := s.Data.SeriesByID(id); se != nil {
+				home.Tiles = append(home.Tiles, s.tiles(lang, se)...)
+			}
 		}
 		for _, p := range s.Pages {
 			if p.Lang == lang.Code && p.Section != "pages" {
@@ -162,20 +179,17 @@ func (s *Site) jobs(docs []*doc) []job {
 				v.AltPath = site.Home(v.AltLang)
 			}
 			add(v.Path, v)
+			jobs[len(jobs)-1].file = p.File
 		}
 
-		// Section indexes.
+		// Section indexes, for sections that have pages; the "pages" section
+		// (about, methodology) is linked from every page's footer instead.
 		for _, sec := range content.Sections {
 			v := s.view(lang, "list", site.SectionIndex(lang, sec), lang.T("section."+sec))
-			for _, p := range s.Pages {
-				if p.Lang == lang.Code && p.Section == sec {
-					v.List = append(v.List, p)
-				}
+			v.List = s.section(lang, sec)
+			if sec != "pages" && len(v.List) > 0 {
+				add(v.Path, v)
 			}
-			if sec == "pages" {
-				sort.SliceStable(v.List, func(i, j int) bool { return v.List[i].Weight < v.List[j].Weight })
-			}
-			add(v.Path, v)
 		}
 
 		// Metrics.
@@ -210,6 +224,7 @@ func (s *Site) jobs(docs []*doc) []job {
 	}
 	nf := s.view(s.Langs[0], "404", "404.html", s.Langs[0].T("404.title"))
 	nf.NoIndex = true
+	nf.AltPath = site.Home(nf.AltLang)
 	jobs = append(jobs, job{path: "404.html", run: func() ([]byte, error) { return s.tmpl.Page("404", nf) }})
 	jobs = append(jobs, s.dataJobs()...)
 	jobs = append(jobs, s.assetJobs()...)

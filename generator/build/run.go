@@ -1,15 +1,13 @@
 package build
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,6 +18,7 @@ import (
 type Result struct {
 	Warnings diag.List
 	Stats    WriteStats
+	Render   RenderStats
 	Out      string
 	Sizes    []PageSize // HTML pages, largest first
 
@@ -30,28 +29,66 @@ type Result struct {
 type PageSize struct {
 	Path       string
 	Bytes      int
-	Compressed int // gzip -6
+	Compressed int // gzip -6; worked out for the pages Summary shows only
 }
 
-// Run loads, renders and writes the site in fsys to out.
+// Run loads, renders and writes the site in fsys to out. Files are written
+// as they are rendered (see Write for how the output is replaced). With
+// opt.Cache, only what changed since the last build is loaded, rendered and
+// written (see cache.go); without, everything is.
 func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 	var res Result
-	s, errs := Load(fsys, opt)
+	var c *buildCache
+	if opt.Cache != "" {
+		recovered := recoverOutput(out) // before the output is compared with the manifest
+		var err error
+		if c, err = openCache(opt.Cache, fsys, opt); err != nil {
+			c = nil // build without
+		} else if recovered && c.prev != nil {
+			c.prev.OutID = stamp{} // the manifest no longer describes the output
+		} else if c.unchanged(out) {
+			return c.result(out), nil
+		}
+	}
+	zt := time.Now()
+	s, errs := load(fsys, opt, c)
+	if os.Getenv("ZZTIME") != "" {
+		println("load", time.Since(zt).String())
+	}
 	if errs.Err() != nil {
-		return res, errs
+		return res, s.withPageProblems(errs)
 	}
-	output, errs := s.Render()
-	res.Warnings = s.warnings(errs)
-	if errs.Err() != nil || (s.strict && len(res.Warnings) > 0) {
-		return res, s.failures(errs)
-	}
-	st, err := Write(out, output)
-	res.Stats, res.Out = st, out
+	w, err := newWriter(out, c.previousOutput(out))
 	if err != nil {
 		return res, err
 	}
-	res.Sizes = pageSizes(output)
+	rs, errs := s.render(c, w.prev, w.put)
+	res.Warnings = s.warnings(errs)
+	if errs.Err() != nil || (s.strict && len(res.Warnings) > 0) {
+		w.abort()
+		return res, s.failures(errs)
+	}
+	if c != nil {
+		c.invalidate() // until the new output is complete
+	}
+	zt = time.Now()
+	st, err := w.commit()
+	if os.Getenv("ZZTIME") != "" {
+		println("commit", time.Since(zt).String())
+	}
+	res.Stats, res.Render, res.Out = st, rs, out
+	if err != nil {
+		return res, err
+	}
+	res.Sizes = sizesOf(w.files, out)
 	res.count(s)
+	if c != nil {
+		if err := c.save(s, out, w.files, res); err != nil {
+			c.invalidate()
+			res.Warnings = append(res.Warnings, &diag.Error{Pos: diag.Pos{File: opt.Cache}, Warning: true,
+				Msg: fmt.Sprintf("the build cache could not be saved (the next build starts from scratch): %v", err)})
+		}
+	}
 	return res, nil
 }
 
@@ -60,8 +97,8 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 func Check(fsys fs.FS, sourcesDir string, opt Options) (Result, error) {
 	var res Result
 	s, errs := Load(fsys, opt)
-	if s == nil || errs.Err() != nil {
-		return res, errs
+	if errs.Err() != nil {
+		return res, s.withPageProblems(errs)
 	}
 	_, rerrs := s.Render()
 	res.Warnings = s.warnings(rerrs)
@@ -74,6 +111,29 @@ func Check(fsys fs.FS, sourcesDir string, opt Options) (Result, error) {
 	res.count(s)
 	errs.Sort()
 	return res, errs.Err()
+}
+
+// withPageProblems adds to load errors the problems found by rendering what
+// did load (chart blocks, broken links), so that one run reports everything.
+// Nothing is written.
+func (s *Site) withPageProblems(errs diag.List) (out diag.List) {
+	if s == nil || s.tmpl == nil || s.Data == nil || s.Config == nil || len(s.Langs) != 2 {
+		return errs
+	}
+	// Data with errors may not render; this pass is a bonus, not a duty.
+	defer func() {
+		if recover() != nil {
+			out = errs
+		}
+	}()
+	_, rerrs := s.Render()
+	for _, e := range s.failures(rerrs) {
+		if e.Pos.Line > 0 { // unplaced ones follow from the load errors
+			errs = append(errs, e)
+		}
+	}
+	errs.Sort()
+	return slices.CompactFunc(errs, func(a, b *diag.Error) bool { return a.Error() == b.Error() })
 }
 
 // warnings returns the load warnings plus those found while rendering.
@@ -101,42 +161,20 @@ func (r *Result) count(s *Site) {
 	}
 }
 
-func pageSizes(out Output) []PageSize {
-	var sizes []PageSize
-	for p, b := range out {
-		if !strings.HasSuffix(p, ".html") {
-			continue
-		}
-		var z bytes.Buffer
-		w, _ := gzip.NewWriterLevel(&z, 6)
-		w.Write(b)
-		w.Close()
-		sizes = append(sizes, PageSize{Path: p, Bytes: len(b), Compressed: z.Len()})
-	}
-	sort.Slice(sizes, func(i, j int) bool {
-		if sizes[i].Bytes != sizes[j].Bytes {
-			return sizes[i].Bytes > sizes[j].Bytes
-		}
-		return sizes[i].Path < sizes[j].Path
-	})
-	return sizes
-}
-
 // Summary is what `tiendo build` prints: counts, time and page weights.
 func (r Result) Summary(elapsed time.Duration) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "built %s in %v on %d cores: %d files (%d written, %d unchanged), %d pages, %d series, %d points\n",
-		r.Out, elapsed.Round(time.Millisecond), runtime.GOMAXPROCS(0), r.Stats.Files, r.Stats.Written, r.Stats.Unchanged, r.Pages, r.Series, r.Points)
+	fmt.Fprintf(&b, "built %s in %v on %d cores: %d files (%d rendered, %d written, %d unchanged, %d deleted), %d pages, %d series, %d points\n",
+		r.Out, elapsed.Round(time.Millisecond), runtime.GOMAXPROCS(0), r.Stats.Files, r.Render.Rendered, r.Stats.Written, r.Stats.Unchanged, r.Stats.Deleted, r.Pages, r.Series, r.Points)
 	if len(r.Sizes) == 0 {
 		return b.String()
 	}
-	total, totalZ := 0, 0
+	total := 0
 	for _, s := range r.Sizes {
 		total += s.Bytes
-		totalZ += s.Compressed
 	}
-	fmt.Fprintf(&b, "HTML pages: %d, %s (%s gzipped), median %s gzipped; largest:\n",
-		len(r.Sizes), kb(total), kb(totalZ), kb(r.Sizes[len(r.Sizes)/2].Compressed))
+	fmt.Fprintf(&b, "HTML pages: %d, %s, median %s gzipped; largest:\n",
+		len(r.Sizes), kb(total), kb(r.Sizes[len(r.Sizes)/2].Compressed))
 	for i, s := range r.Sizes {
 		if i == 5 {
 			break

@@ -93,6 +93,12 @@ func (v *View) Date(d calendar.Date) string { return v.Lang.Date(d) }
 // Period formats a period in the page's language.
 func (v *View) Period(p calendar.Period) string { return v.Lang.Period(p) }
 
+// FooterPages are the pages of the "pages" section (about, methodology).
+func (v *View) FooterPages() []*content.Page { return v.S.section(v.Lang, "pages") }
+
+// HasSection reports whether a section has pages in the page's language.
+func (v *View) HasSection(sec string) bool { return len(v.S.section(v.Lang, sec)) > 0 }
+
 // MetricTitle is a series' title in the page's language.
 func (v *View) MetricTitle(id string) string {
 	if s := v.S.Data.SeriesByID(id); s != nil {
@@ -210,7 +216,17 @@ type Row struct {
 	Source  string
 	SrcID   string
 	Derived bool
+	Target  bool // a target due at the end of Period, not a figure reached
 	Note    string
+}
+
+func subLabel(se *metrics.Series, id, lang string) string {
+	for _, sub := range se.Subseries {
+		if sub.ID == id {
+			return sub.LabelIn(lang)
+		}
+	}
+	return ""
 }
 
 // T translates.
@@ -321,10 +337,18 @@ func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart, pageSlug string) (*C
 			}
 		}
 		for _, t := range se.Targets {
-			if src := s.Data.Source(t.Source); src != nil && !seenSrc[t.Source] {
-				seenSrc[t.Source] = true
-				cv.Sources = append(cv.Sources, src)
+			src := s.Data.Source(t.Source)
+			row := Row{Series: se.TitleIn(lang.Code), Sub: subLabel(se, t.Subseries, lang.Code),
+				Period: lang.Period(*t.By), Value: formatValue(lang, se, t.Value, nil), SrcID: t.Source,
+				Target: true, Note: t.NoteIn(lang.Code)}
+			if src != nil {
+				row.Source = src.TitleIn(lang.Code) + " (" + lang.Date(src.Date) + ")"
+				if !seenSrc[t.Source] {
+					seenSrc[t.Source] = true
+					cv.Sources = append(cv.Sources, src)
+				}
 			}
+			cv.Rows = append(cv.Rows, row)
 		}
 	}
 	cv.Unit = strings.Join(unitList, "; ")

@@ -1,11 +1,12 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -16,6 +17,7 @@ type WriteStats struct {
 	Files     int // files in the output
 	Written   int // files whose bytes changed (or are new)
 	Unchanged int // files carried over from the previous output as they were
+	Deleted   int // files of the previous output that are gone
 	Bytes     int64
 }
 
@@ -26,116 +28,341 @@ type WriteStats struct {
 // time. A failed or killed build leaves the previous dir in place; files of
 // deleted content do not survive into the new one.
 func Write(dir string, out Output) (WriteStats, error) {
-	var st WriteStats
+	w, err := newWriter(dir, nil)
+	if err != nil {
+		return WriteStats{}, err
+	}
+	paths := make([]string, 0, len(out))
+	for p := range out {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	err = parallel(len(paths), func(i int) error { return w.put(paths[i], 0, out[paths[i]], false) })
+	if err != nil {
+		w.abort()
+		return w.stats, err
+	}
+	return w.commit()
+}
+
+// smallCommit is the largest number of changed and deleted files that are
+// moved into the existing output directory one by one (see commitInPlace)
+// rather than by building a whole new tree and swapping it in.
+const smallCommit = 256
+
+// writer streams a build's files to disk: a file whose bytes differ from
+// the previous output's is written into a staging directory beside the
+// output as soon as it is rendered, so that the build never holds the whole
+// site in memory. commit then makes the staging directory the new output.
+type writer struct {
+	dir, parent, base string
+	stage             string
+	prev              map[string]outputFile // the previous output, when known
+	hadOld            bool                  // dir existed
+
+	mu      sync.Mutex
+	files   map[string]outputFile // the new output
+	changed []string              // written into stage
+	dirs    map[string]bool       // made in stage
+	stats   WriteStats
+}
+
+// newWriter starts writing the output dir. prev describes the files dir
+// holds (from the build cache), or is nil: unchanged files are then found
+// by reading them.
+func newWriter(dir string, prev map[string]outputFile) (*writer, error) {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return st, err
+		return nil, err
 	}
-	recoverOld(dir)
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	recoverOutput(dir)
+	stage, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
-		return st, err
+		return nil, err
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return st, err
+	if err := os.Chmod(stage, 0o755); err != nil {
+		os.RemoveAll(stage)
+		return nil, err
 	}
-
-	paths := make([]string, 0, len(out))
-	dirs := map[string]bool{}
-	for p := range out {
-		paths = append(paths, p)
-		for d := filepath.Dir(filepath.FromSlash(p)); d != "."; d = filepath.Dir(d) {
-			dirs[d] = true
-		}
-	}
-	sort.Strings(paths)
-	dirList := make([]string, 0, len(dirs))
-	for d := range dirs {
-		dirList = append(dirList, d)
-	}
-	sort.Strings(dirList)
-	for _, d := range dirList {
-		if err := os.MkdirAll(filepath.Join(tmp, d), 0o755); err != nil {
-			return st, err
-		}
-	}
-
-	var mu sync.Mutex
-	var firstErr error
-	work := make(chan string)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range work {
-				data := out[p]
-				rel := filepath.FromSlash(p)
-				same := sameFile(filepath.Join(dir, rel), data)
-				var err error
-				if same {
-					err = os.Link(filepath.Join(dir, rel), filepath.Join(tmp, rel))
-				}
-				if !same || err != nil {
-					same = false
-					err = os.WriteFile(filepath.Join(tmp, rel), data, 0o644)
-				}
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = err
-				}
-				if same {
-					st.Unchanged++
-				} else {
-					st.Written++
-				}
-				st.Bytes += int64(len(data))
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, p := range paths {
-		work <- p
-	}
-	close(work)
-	wg.Wait()
-	if firstErr != nil {
-		return st, firstErr
-	}
-	st.Files = len(paths)
-
-	// Swap: dir -> old, tmp -> dir, remove old. If we are killed between the
-	// two renames, recoverOld puts the old output back on the next run.
-	old := ""
+	w := &writer{dir: dir, parent: parent, base: base, stage: stage, prev: prev,
+		files: map[string]outputFile{}, dirs: map[string]bool{}}
 	if _, err := os.Stat(dir); err == nil {
-		old = filepath.Join(parent, "."+base+".old")
+		w.hadOld = true
+	} else {
+		w.prev = nil
+	}
+	return w, nil
+}
+
+// put records one file of the new output. With keep, the previous output's
+// file is kept as it is (its job was not run); else data are its bytes,
+// written to disk unless the previous output has them already. Safe for
+// concurrent use.
+func (w *writer) put(p string, key uint64, data []byte, keep bool) error {
+	if keep {
+		f, ok := w.prev[p]
+		if !ok {
+			return fmt.Errorf("%s: no previous file to keep", p)
+		}
+		w.add(f, false)
+		return nil
+	}
+	f := outputFile{Path: p, Hash: hashBytes(data), Size: int64(len(data)), Key: key}
+	rel := filepath.FromSlash(p)
+	same := false
+	if w.prev != nil {
+		old, ok := w.prev[p]
+		same = ok && old.Hash == f.Hash && old.Size == f.Size
+		f.Gz = old.Gz
+	} else if w.hadOld {
+		same = sameFile(filepath.Join(w.dir, rel), data)
+	}
+	if !same {
+		f.Gz = 0
+		if err := w.mkdirs(filepath.Dir(rel)); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(w.stage, rel), data, 0o644); err != nil {
+			return err
+		}
+	}
+	w.add(f, !same)
+	return nil
+}
+
+func (w *writer) add(f outputFile, written bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.files[f.Path] = f
+	w.stats.Files++
+	w.stats.Bytes += f.Size
+	if written {
+		w.stats.Written++
+		w.changed = append(w.changed, f.Path)
+	} else {
+		w.stats.Unchanged++
+	}
+}
+
+// mkdirs makes the directory rel (and its parents) in the staging
+// directory, with one system call per directory not made yet.
+func (w *writer) mkdirs(rel string) error {
+	if rel == "." {
+		return nil
+	}
+	w.mu.Lock()
+	done := w.dirs[rel]
+	w.mu.Unlock()
+	if done {
+		return nil
+	}
+	if err := w.mkdirs(filepath.Dir(rel)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(filepath.Join(w.stage, rel), 0o755); err != nil && !os.IsExist(err) {
+		return err
+	}
+	w.mu.Lock()
+	w.dirs[rel] = true
+	w.mu.Unlock()
+	return nil
+}
+
+// abort drops what was written; the output directory was not touched.
+func (w *writer) abort() { os.RemoveAll(w.stage) }
+
+// commit makes the new output the output directory. A few changed files are
+// moved into the existing directory (commitInPlace); otherwise the staging
+// directory gets hard links to the unchanged files and replaces the output
+// directory with two renames (dir -> old, new -> dir).
+func (w *writer) commit() (WriteStats, error) {
+	var deleted []string
+	for p := range w.prev {
+		if _, ok := w.files[p]; !ok {
+			deleted = append(deleted, p)
+		}
+	}
+	sort.Strings(deleted)
+	w.stats.Deleted = len(deleted)
+	if w.prev != nil && len(w.changed)+len(deleted) <= smallCommit {
+		return w.stats, w.commitInPlace(deleted)
+	}
+	if w.hadOld {
+		written := make(map[string]bool, len(w.changed))
+		for _, p := range w.changed {
+			written[p] = true
+		}
+		var same []string
+		for p := range w.files {
+			if !written[p] {
+				same = append(same, p)
+			}
+		}
+		sort.Strings(same)
+		err := parallel(len(same), func(i int) error {
+			rel := filepath.FromSlash(same[i])
+			if err := w.mkdirs(filepath.Dir(rel)); err != nil {
+				return err
+			}
+			err := os.Link(filepath.Join(w.dir, rel), filepath.Join(w.stage, rel))
+			if err != nil { // no hard links here: copy
+				var data []byte
+				if data, err = os.ReadFile(filepath.Join(w.dir, rel)); err == nil {
+					err = os.WriteFile(filepath.Join(w.stage, rel), data, 0o644)
+				}
+			}
+			return err
+		})
+		if err != nil {
+			w.abort()
+			return w.stats, err
+		}
+	}
+	// Swap: dir -> old, stage -> dir, remove old. If we are killed between the
+	// two renames, recoverOutput puts the old output back on the next run.
+	old := ""
+	if w.hadOld {
+		old = filepath.Join(w.parent, "."+w.base+".old")
 		os.RemoveAll(old)
-		if err := os.Rename(dir, old); err != nil {
-			return st, fmt.Errorf("replace %s: %w", dir, err)
+		if err := os.Rename(w.dir, old); err != nil {
+			w.abort()
+			return w.stats, fmt.Errorf("replace %s: %w", w.dir, err)
 		}
 	}
-	if err := os.Rename(tmp, dir); err != nil {
+	if err := os.Rename(w.stage, w.dir); err != nil {
 		if old != "" {
-			os.Rename(old, dir)
+			os.Rename(old, w.dir)
 		}
-		return st, fmt.Errorf("replace %s: %w", dir, err)
+		w.abort()
+		return w.stats, fmt.Errorf("replace %s: %w", w.dir, err)
 	}
-	ok = true
 	if old != "" {
 		os.RemoveAll(old)
 	}
-	cleanStale(parent, base)
-	return st, nil
+	cleanStale(w.parent, w.base)
+	return w.stats, nil
+}
+
+// commitName is the journal of an in-place commit, inside the staging dir.
+const commitName = ".commit"
+
+// commitInPlace moves the few changed files into the output directory and
+// removes the deleted ones, which costs a rename per file instead of a new
+// tree of every file and directory. Everything is written before anything
+// is moved, and the moves are listed first in a journal: a build killed
+// while moving is completed by the next run (recoverOutput), before it
+// reads or writes anything.
+func (w *writer) commitInPlace(deleted []string) error {
+	if len(w.changed)+len(deleted) == 0 {
+		w.abort()
+		cleanStale(w.parent, w.base)
+		return nil
+	}
+	var j bytes.Buffer
+	sort.Strings(w.changed)
+	for _, p := range w.changed {
+		fmt.Fprintf(&j, "put %s\n", p)
+	}
+	for _, p := range deleted {
+		fmt.Fprintf(&j, "del %s\n", p)
+	}
+	name := filepath.Join(w.stage, commitName)
+	if err := os.WriteFile(name+".tmp", j.Bytes(), 0o644); err != nil {
+		w.abort()
+		return err
+	}
+	if err := os.Rename(name+".tmp", name); err != nil { // the commit point
+		w.abort()
+		return err
+	}
+	if err := applyJournal(w.dir, w.stage); err != nil {
+		return fmt.Errorf("update %s: %w (the next build completes it)", w.dir, err)
+	}
+	os.RemoveAll(w.stage)
+	cleanStale(w.parent, w.base)
+	return nil
+}
+
+// applyJournal carries out the journal of the staging directory stage on
+// dir. It can be run again after an interruption: moves already done are
+// skipped.
+func applyJournal(dir, stage string) error {
+	f, err := os.Open(filepath.Join(stage, commitName))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		op, p, _ := strings.Cut(sc.Text(), " ")
+		rel := filepath.FromSlash(p)
+		if !localPath(p) {
+			return fmt.Errorf("bad journal entry %q", sc.Text())
+		}
+		switch op {
+		case "put":
+			src := filepath.Join(stage, rel)
+			if _, err := os.Lstat(src); os.IsNotExist(err) {
+				continue // moved before the interruption
+			}
+			if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755); err != nil {
+				return err
+			}
+			if err := os.Rename(src, filepath.Join(dir, rel)); err != nil {
+				return err
+			}
+		case "del":
+			if err := os.Remove(filepath.Join(dir, rel)); err != nil && !os.IsNotExist(err) {
+				return err
+			}
+			for d := filepath.Dir(rel); d != "."; d = filepath.Dir(d) {
+				if os.Remove(filepath.Join(dir, d)) != nil {
+					break // not empty
+				}
+			}
+		default:
+			return fmt.Errorf("bad journal entry %q", sc.Text())
+		}
+	}
+	return sc.Err()
+}
+
+// localPath reports whether the slash-separated p stays inside its root.
+func localPath(p string) bool {
+	return p != "" && filepath.IsLocal(filepath.FromSlash(p))
+}
+
+// recoverOutput finishes what a killed build left: it restores the previous
+// output if the build was killed between moving it aside and moving the new
+// one in, and completes an in-place commit that had started. It reports
+// whether it changed anything.
+func recoverOutput(dir string) bool {
+	dir = filepath.Clean(dir)
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	changed := false
+	old := filepath.Join(parent, "."+base+".old")
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		if _, err := os.Stat(old); err == nil {
+			changed = os.Rename(old, dir) == nil
+		}
+	}
+	stages, _ := filepath.Glob(filepath.Join(parent, "."+base+".new-*"))
+	for _, stage := range stages {
+		if _, err := os.Stat(filepath.Join(stage, commitName)); err == nil {
+			if applyJournal(dir, stage) == nil {
+				os.RemoveAll(stage)
+			}
+			changed = true
+		}
+	}
+	return changed
 }
 
 // sameFile reports whether the file at name holds exactly data.
@@ -148,18 +375,6 @@ func sameFile(name string, data []byte) bool {
 	return err == nil && bytes.Equal(old, data)
 }
 
-// recoverOld restores the previous output if a build was killed between
-// moving it aside and moving the new one in.
-func recoverOld(dir string) {
-	parent, base := filepath.Split(dir)
-	old := filepath.Join(parent, "."+base+".old")
-	if _, err := os.Stat(dir); os.IsNotExist(err) {
-		if _, err := os.Stat(old); err == nil {
-			os.Rename(old, dir)
-		}
-	}
-}
-
 // cleanStale removes temporary directories left by killed builds.
 func cleanStale(parent, base string) {
 	entries, _ := os.ReadDir(parent)
@@ -168,4 +383,20 @@ func cleanStale(parent, base string) {
 			os.RemoveAll(filepath.Join(parent, e.Name()))
 		}
 	}
+}
+
+// gzipSize is the size of data compressed with gzip -6.
+func gzipSize(data []byte) int {
+	var n countWriter
+	w, _ := gzip.NewWriterLevel(&n, 6)
+	w.Write(data)
+	w.Close()
+	return int(n)
+}
+
+type countWriter int64
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
 }

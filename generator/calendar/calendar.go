@@ -213,3 +213,25 @@ func (d Date) MarshalText() ([]byte, error) {
 
 // MarshalText writes the period in its canonical form (JSON downloads).
 func (p Period) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
+// UnmarshalText reads what MarshalText writes (the build cache stores dates so).
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(string(b))
+	*d = v
+	return err
+}
+
+// UnmarshalText reads what MarshalText writes (the build cache stores periods so).
+func (p *Period) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*p = Period{}
+		return nil
+	}
+	v, err := ParsePeriod(string(b))
+	*p = v
+	return err
+}

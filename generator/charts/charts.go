@@ -81,8 +81,10 @@ type PointMeta struct {
 	Of      *float64 `json:"of,omitempty"`      // "71/193": out of how many
 	Derived bool     `json:"derived,omitempty"` // computed from a stated change
 	From    string   `json:"from,omitempty"`    // derived: the period it is computed from
-	// Prev is the line's previous value of the same grain (year, half…), for
-	// amounts and counts: the tooltip shows the change against it in %.
+	// Prev is the line's previous value counted out of the same total ("54/76"
+	// follows "43/76", never "43/53"), for amounts and counts: the tooltip
+	// shows the change against it in %. An amount is a flow, so it is compared
+	// only with the same kind of period (H1 with H1, year with year).
 	Prev   *float64 `json:"prev,omitempty"`
 	PrevAt string   `json:"prevAt,omitempty"` // the period of Prev, as on the axis
 }
@@ -415,7 +417,7 @@ func (l *line) pointMeta(ps []*metrics.Point, kind string, labels []string, lang
 		}
 		if kind == metrics.Amount || kind == metrics.Count {
 			for j := i - 1; j >= 0; j-- {
-				if q := l.main[j]; q != nil && q.Period.Grain == p.Period.Grain {
+				if q := l.main[j]; q != nil && sameOf(q.Of, p.Of) && (kind == metrics.Count || q.Period.Grain == p.Period.Grain) {
 					m.Prev, m.PrevAt = q.Value, labels[j]
 					break
 				}
@@ -435,6 +437,8 @@ func restated(ts []*metrics.Target, t *metrics.Target) bool {
 	}
 	return false
 }
+
+func sameOf(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
 
 // targetLines draws the line's targets as dashed lines from the first
 // category to a dot at the deadline, labelled "Mục tiêu 80% (2024)".

@@ -203,6 +203,13 @@ func TestKinds(t *testing.T) {
 		{"same value, different of", Spec{ID: "essential", Series: series(t, d, "essential-online-services")}, vi, func(t *testing.T, p decoded) {
 			equalJSON(t, "other source", values(t, p, 2), []any{43, "-"})
 			equalJSON(t, "of", []any{p.Meta.Series[0].Points[0].Of, p.Meta.Series[2].Points[0].Of}, []any{76, 53})
+			// 54/76 is compared with 43/76; 43/53 with nothing.
+			if pm := p.Meta.Series[0].Points[1]; pm.Prev == nil || *pm.Prev != 43 || pm.PrevAt != "7/2024" {
+				t.Errorf("2024 point meta = %+v, want prev 43 (7/2024)", pm)
+			}
+			if pm := p.Meta.Series[2].Points[0]; pm.Prev != nil {
+				t.Errorf("43/53 compared with %v", *pm.Prev)
+			}
 		}},
 		{"range", Spec{ID: "ecommerce", Series: series(t, d, "ecommerce-revenue"), From: year(2022), To: year(2024)}, vi, func(t *testing.T, p decoded) {
 			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2023", "2024"})
@@ -308,6 +315,36 @@ func TestHTMLSafe(t *testing.T) {
 		}
 		if !strings.Contains(raw.String(), evil) {
 			t.Errorf("the text did not survive the round trip: %s", raw.String())
+		}
+	}
+}
+
+// TestConcurrent checks, under -race, that pages may be built in parallel.
+func TestConcurrent(t *testing.T) {
+	d := fixtures(t)
+	spec := Spec{ID: "c", Series: series(t, d, "test-conflicting-reports")}
+	want, err := Option(spec, en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan []byte)
+	for range 8 {
+		go func() {
+			b, _ := Option(spec, en)
+			done <- b
+		}()
+	}
+	for range 8 {
+		if b := <-done; !bytes.Equal(b, want) {
+			t.Errorf("concurrent call gave %s", b)
+		}
+	}
+}
+
+func TestNiceCeil(t *testing.T) {
+	for v, want := range map[float64]float64{61: 70, 42: 45, 17: 18, 80: 80, 100: 100, 4543.5: 5000, 0.7: 0.7, 5250: 6000, 193: 200} {
+		if got := niceCeil(v); got != want {
+			t.Errorf("niceCeil(%v) = %v, want %v", v, got, want)
 		}
 	}
 }

@@ -7,19 +7,21 @@
 //
 // For a chart with id ID (a JS identifier, unique on the page) the page holds:
 //
-//	<div id="ID" class="chart"></div>        <!-- sized by CSS; charts.js falls back to 320px -->
+//	<div id="ID" class="chart-box" hidden></div>  <!-- sized by CSS, else 320px -->
 //	<script type="application/json" data-chart="ID">…payload from Option…</script>
-//	<a href="#" data-chart-png="ID" hidden>PNG</a>  <!-- optional; any element works -->
-//	<table>…the same figures…</table>         <!-- fallback: stays whatever happens -->
+//	<span data-chart-png="ID" hidden><a href="#">PNG</a></span>  <!-- optional, any element -->
+//	<table>…the same figures…</table>              <!-- fallback: stays whatever happens -->
 //
 // and, once per page, with no inline script (CSP script-src 'self' is enough):
 //
 //	<script src="/assets/vendor/echarts/echarts.min.js" defer></script>
 //	<script src="/assets/js/charts.js" defer></script>
 //
-// charts.js draws each chart into the element with id ID, adds the class
-// "chart-ready" to it, un-hides its [data-chart-png] elements (a click
-// downloads ID.png) and does nothing if ECharts did not load.
+// charts.js un-hides the element with id ID, draws the chart into it, adds
+// the class "chart-ready" and un-hides its [data-chart-png] elements (a click
+// in one downloads ID.png). If ECharts did not load or the chart fails, the
+// element stays hidden and nothing throws. ECharts' aria description replaces
+// the element's aria-label.
 //
 // # Payload
 //
@@ -42,7 +44,9 @@
 // option holds no functions and no colours: charts.js adds the formatters
 // (numbers with Intl.NumberFormat in vi-VN or en-GB, ranks as "71/193",
 // derived and other-source marks, the change against "prev" for amounts and
-// counts), the light or dark palette, and animation: false when the reader
+// counts: the line's previous value out of the same "of", and for amounts of
+// the same kind of period, as the headline compares like with like), the
+// light or dark palette, and animation: false when the reader
 // prefers reduced motion. meta.series[i].points[j] describes
 // option.series[i].data[j] and is null where the value is "-".
 //

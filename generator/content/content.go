@@ -144,7 +144,14 @@ type Page struct {
 }
 
 // KeyPos returns the position of a front-matter key, for messages.
-func (p *Page) KeyPos(key ...any) diag.Pos { return p.frontMatter.Pos(key...) }
+// A page restored from the build cache has no front matter to point into:
+// its problems are at the start of the file.
+func (p *Page) KeyPos(key ...any) diag.Pos {
+	if p.frontMatter == nil {
+		return diag.Pos{File: p.File, Line: 1, Col: 1}
+	}
+	return p.frontMatter.Pos(key...)
+}
 
 // Delim is the front matter delimiter line.
 const Delim = "+++"

@@ -36,11 +36,15 @@ func (d *doc) parseChart(f *ast.FencedCodeBlock, index int) (c Chart, ok bool) {
 		}
 		return c, false
 	}
+	done := map[string]bool{}
 	for _, k := range meta.Keys() {
-		if len(k) != 1 {
-			continue // inside a table: the table's key is reported
-		}
+		// Each top-level key once: a dotted key (metrics.x = 1) or a
+		// [table] is reported through its first part.
 		key := k[0]
+		if done[key] {
+			continue
+		}
+		done[key] = true
 		at := d.keyPos(f, key, c.Pos)
 		str := func(dst *string, period bool) {
 			switch v := m[key].(type) {
@@ -204,7 +208,11 @@ func (r *nodeRenderer) renderChart(w util.BufWriter, _ []byte, node ast.Node, en
 	n := node.(*chartNode)
 	if entering && n.doc.chart != nil {
 		if err := n.doc.chart(w, n.chart); err != nil {
-			n.doc.errs.Add(n.chart.Pos, "chart: %v", err)
+			if placed := (diag.List{}); errors.As(err, &placed) || isPlaced(err) {
+				n.doc.errs.Append(err) // already file:line:col
+			} else {
+				n.doc.errs.Add(n.chart.Pos, "chart: %v", err)
+			}
 		}
 	}
 	return ast.WalkSkipChildren, nil
@@ -221,4 +229,10 @@ func (r *nodeRenderer) renderTableWrap(w util.BufWriter, _ []byte, node ast.Node
 		_, _ = w.WriteString("</div>\n")
 	}
 	return ast.WalkContinue, nil
+}
+
+// isPlaced reports whether err is a single positioned diag.Error.
+func isPlaced(err error) bool {
+	var e *diag.Error
+	return errors.As(err, &e)
 }

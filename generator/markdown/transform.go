@@ -44,6 +44,14 @@ func (t *transformer) Transform(root *ast.Document, _ text.Reader, pc parser.Con
 				start = len(d.text)
 			} else {
 				heads = append(heads, heading{n, strings.TrimSpace(string(d.text[start:]))})
+				// Only {#id} is ours: goldmark would also render style,
+				// class and data-* attributes written as {key=value}.
+				if id, ok := n.AttributeString("id"); len(n.Attributes()) > 1 || len(n.Attributes()) == 1 && !ok {
+					n.RemoveAttributes()
+					if ok {
+						n.SetAttributeString("id", id)
+					}
+				}
 			}
 		case *ast.Text:
 			if entering {

@@ -44,15 +44,23 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 	}
 
 	files, _ := fs.Glob(fsys, SeriesDir+"/*.toml")
+	stubs := map[string]bool{}
 	for _, name := range files {
 		s := loadSeries(fsys, name, d, themes, &errs)
 		if s == nil {
+			// Its problems are reported; its name still names a series,
+			// so that what cites it is not also told the series is unknown.
+			if id := strings.TrimSuffix(path.Base(name), ".toml"); d.seriesByID[id] == nil {
+				d.seriesByID[id] = &Series{ID: id, File: name, Pos: diag.Pos{File: name, Line: 1, Col: 1}}
+				stubs[id] = true
+			}
 			continue
 		}
-		if prev := d.seriesByID[s.ID]; prev != nil {
+		if prev := d.seriesByID[s.ID]; prev != nil && !stubs[s.ID] {
 			errs.Add(s.Pos, "duplicate series id %q (also %s)", s.ID, prev.File)
 			continue
 		}
+		delete(stubs, s.ID)
 		d.seriesByID[s.ID] = s
 		d.Series = append(d.Series, s)
 	}
@@ -229,11 +237,26 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		}
 		checkCitation(d, p.Source, p.Quote, p.Value, at("source"), at("quote"), errs)
 	}
+	// Keep only points that can be drawn, so that a site with errors can
+	// still be rendered to find the problems in its pages too.
+	s.Points = slices.DeleteFunc(s.Points, func(p Point) bool {
+		return p.Period.IsZero() || (!p.Derived() && p.Value == nil)
+	})
 	sortPoints(s.Points)
 	for i := range s.Points {
-		p := &s.Points[i]
-		if p.Derived() {
+		if p := &s.Points[i]; p.Derived() {
 			derive(s, p, errs)
+		}
+	}
+	if n := len(s.Points); n > 0 {
+		s.Points = slices.DeleteFunc(s.Points, func(p Point) bool { return p.Value == nil })
+		if len(s.Points) != n { // elements moved: find the origins again
+			var ignore diag.List
+			for i := range s.Points {
+				if p := &s.Points[i]; p.Derived() {
+					derive(s, p, &ignore)
+				}
+			}
 		}
 	}
 
@@ -252,13 +275,8 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		}
 		checkCitation(d, t.Source, t.Quote, t.Value, at("source"), at("quote"), errs)
 	}
-	sort.SliceStable(s.Targets, func(i, j int) bool {
-		a, b := s.Targets[i].By, s.Targets[j].By
-		if a == nil || b == nil {
-			return b != nil
-		}
-		return a.Compare(*b) < 0
-	})
+	s.Targets = slices.DeleteFunc(s.Targets, func(t Target) bool { return t.By == nil || t.Value == nil })
+	sort.SliceStable(s.Targets, func(i, j int) bool { return s.Targets[i].By.Compare(*s.Targets[j].By) < 0 })
 	return s
 }
 

@@ -117,8 +117,8 @@ type Commitment struct {
 
 	QuotePos       diag.Pos `toml:"-" json:"-"`
 	StatusQuotePos diag.Pos `toml:"-" json:"-"`
-	Note         string          `toml:"note"`
-	NoteEn       string          `toml:"note_en"`
+	Note           string   `toml:"note"`
+	NoteEn         string   `toml:"note_en"`
 
 	Pos diag.Pos `toml:"-" json:"-"`
 }

@@ -39,7 +39,7 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 	var errs diag.List
 	md, err := toml.Decode(string(data), v)
 	if err != nil {
-		errs.Add(f.errorPos(err, lineOffset), "%s", cleanMessage(err))
+		errs.Add(f.errorPos(err, data, lineOffset, v), "%s", cleanMessage(err))
 		return f, errs
 	}
 	f.decoded = true
@@ -225,15 +225,24 @@ var lineInMessage = regexp.MustCompile(`^toml: line (\d+) \(last key "((?:[^"\\]
 
 // errorPos places a decoding error: syntax errors carry line and column;
 // type errors name a line and the last key.
-func (f *File) errorPos(err error, lineOffset int) diag.Pos {
+func (f *File) errorPos(err error, data []byte, lineOffset int, v any) diag.Pos {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		if k := pe.LastKey; k != "" && pe.Position.Line == 0 {
-			return f.Pos(k)
+		if k := pe.LastKey; k != "" {
+			// An error from decoding a value (UnmarshalTOML) names the key.
+			if p, ok := f.locate(data, k, v); ok {
+				return p
+			}
+			if pe.Position.Line == 0 {
+				return f.Pos(k)
+			}
 		}
 		return diag.Pos{File: f.Name, Line: lineOffset + pe.Position.Line, Col: pe.Position.Col}
 	}
 	if m := lineInMessage.FindStringSubmatch(err.Error()); m != nil {
+		if p, ok := f.locate(data, strings.ReplaceAll(m[2], `\"`, `"`), v); ok {
+			return p
+		}
 		line, _ := strconv.Atoi(m[1])
 		// Editors write one key per line: the key on that line is the one.
 		var at *diag.Pos
@@ -245,9 +254,9 @@ func (f *File) errorPos(err error, lineOffset int) diag.Pos {
 		if at != nil {
 			return *at
 		}
-		return diag.Pos{File: f.Name, Line: lineOffset + line}
+		return diag.Pos{File: f.Name, Line: lineOffset + line, Col: 1}
 	}
-	return diag.Pos{File: f.Name, Line: lineOffset + 1}
+	return diag.Pos{File: f.Name, Line: lineOffset + 1, Col: 1}
 }
 
 // cleanMessage strips the library's prefixes so the message reads as ours.

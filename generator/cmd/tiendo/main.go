@@ -1,7 +1,7 @@
 // Command tiendo builds a progress-report site from content/, templates/ and
 // assets/.
 //
-//	tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict]
+//	tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache]
 //	tiendo check [--root DIR] [--sources DIR] [--strict]
 //	tiendo serve [--root DIR] [--port N]
 //	tiendo new report|note|metric "Tiêu đề có dấu" [--root DIR]
@@ -28,7 +28,7 @@ func main() {
 }
 
 const usage = `usage:
-  tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict]
+  tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache]
   tiendo check [--root DIR] [--sources DIR] [--strict]
   tiendo serve [--root DIR] [--port N]
   tiendo new report|note|metric "Tiêu đề" [--root DIR]`
@@ -45,9 +45,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	strict := fl.Bool("strict", false, "treat warnings as errors")
 	var out, baseURL, sources *string
 	var port *int
+	var noCache *bool
 	switch cmd {
 	case "build":
 		out = fl.String("out", "", "output directory (default ROOT/public)")
+		noCache = fl.Bool("no-cache", false, "build everything, without the cache in ROOT/.cache/tiendo")
 		baseURL = fl.String("base-url", "/", "base URL: /, /repo/ or https://owner.github.io/repo/")
 	case "check":
 		sources = fl.String("sources", "", "directory of archived source documents: verify every quote in them")
@@ -75,7 +77,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if dir == "" {
 			dir = filepath.Join(*root, "public")
 		}
-		return buildCmd(*root, dir, build.Options{BaseURL: *baseURL, Strict: *strict}, stdout, stderr)
+		opt := build.Options{BaseURL: *baseURL, Strict: *strict, Cache: filepath.Join(*root, ".cache", "tiendo")}
+		if *noCache {
+			opt.Cache = ""
+		}
+		return buildCmd(*root, dir, opt, stdout, stderr)
 	case "check":
 		return checkCmd(*root, *sources, *strict, stdout, stderr)
 	case "serve":

@@ -1,34 +1,64 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"time"
 
 	"github.com/tiendo/tiendo/generator/build"
+	"github.com/tiendo/tiendo/generator/devserver"
+	"github.com/tiendo/tiendo/generator/diag"
 )
 
-// serveCmd builds the site into ROOT/public and serves it on 127.0.0.1.
+// serveCmd builds the site, serves it on 127.0.0.1 and rebuilds it when a
+// file of content/, templates/ or assets/ changes. It builds into
+// ROOT/.cache/tiendo/serve (with base URL /), so that public/ stays what
+// `tiendo build` made.
 func serveCmd(root string, port int, stdout, stderr io.Writer) int {
-	out := filepath.Join(root, "public")
-	if code := buildCmd(root, out, build.Options{BaseURL: "/"}, stdout, stderr); code != 0 {
-		return code
+	dir := filepath.Join(root, ".cache", "tiendo", "serve")
+	opt := build.Options{BaseURL: "/", Cache: filepath.Join(dir, "cache")}
+	srv := &devserver.Server{Root: root, Out: filepath.Join(dir, "public")}
+	srv.Build = func() (bool, error) {
+		start := time.Now()
+		res, err := build.Run(os.DirFS(root), srv.Out, opt)
+		var errs diag.List
+		errs.Append(err)
+		if report(stderr, errs, res.Warnings) {
+			fmt.Fprintf(stderr, "%s: the pages show these problems until they are fixed\n", time.Now().Format("15:04:05"))
+			return false, err
+		}
+		fmt.Fprintf(stdout, "%s: built in %v: %d files rendered, %d written, %d deleted\n", time.Now().Format("15:04:05"),
+			time.Since(start).Round(time.Millisecond), res.Render.Rendered, res.Stats.Written, res.Stats.Deleted)
+		return res.Stats.Written+res.Stats.Deleted > 0, nil
 	}
+	srv.Rebuild() // a failed first build is served as its problems
+
 	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 	if err != nil {
 		fmt.Fprintf(stderr, "tiendo serve: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl+C to stop)\n", out, ln.Addr())
-	srv := &http.Server{Handler: http.FileServer(http.Dir(out)), ReadHeaderTimeout: 10 * time.Second}
-	if err := srv.Serve(ln); err != nil {
+	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl+C to stop)\n", root, ln.Addr())
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go srv.Watch(ctx, nil)
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		hs.Shutdown(shutdown)
+	}()
+	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintf(stderr, "tiendo serve: %v\n", err)
 		return 1
 	}
-	_ = os.Stdout
 	return 0
 }

@@ -1,0 +1,140 @@
+/* site.js (ES2017, deferred, loaded after ECharts and before charts.js):
+   shows chart boxes when ECharts is there, hides undrawn ones and folds a
+   drawn chart's table; opens <details> for print; client-side search over
+   the per-language index in the search form's data-index. */
+(function () {
+  'use strict';
+  const $$ = (s) => Array.prototype.slice.call(document.querySelectorAll(s));
+
+  if (window.echarts) $$('.chart-box[hidden]').forEach((b) => { b.hidden = false; });
+
+  function afterCharts() {
+    const wideMetric = document.body.classList.contains('kind-metric') &&
+      window.matchMedia && matchMedia('(min-width: 48em)').matches;
+    $$('.chart-box').forEach((b) => {
+      if (!b.classList.contains('chart-ready')) { b.hidden = true; return; }
+      const d = b.parentNode.querySelector('details.chart-table');
+      if (d && !wideMetric) d.open = false;
+    });
+  }
+
+  let opened = [];
+  window.addEventListener('beforeprint', () => {
+    opened = $$('details:not([open])');
+    opened.forEach((d) => { d.open = true; });
+  });
+  window.addEventListener('afterprint', () => {
+    opened.forEach((d) => { d.open = false; });
+    opened = [];
+  });
+
+  // Search.
+  const el = (tag, text) => { const e = document.createElement(tag); if (text) e.textContent = text; return e; };
+  const norm = (s) => String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd').toLowerCase();
+
+  function search(form) {
+    const input = form.querySelector('input[type=search]');
+    const status = document.getElementById('search-status');
+    const list = document.getElementById('search-results');
+    const msg = (k, n, q) => (form.getAttribute('data-msg-' + k) || '').replace('%d', n).replace('%s', () => q);
+    let docs = null, timer = 0;
+
+    // A snippet of x (normalised: n) around the first word found, words marked.
+    function snippet(x, n, words) {
+      let map = null;
+      if (n.length !== x.length) {
+        n = ''; map = [];
+        for (let i = 0; i < x.length; i++) {
+          const c = norm(x[i]);
+          for (let j = 0; j < c.length; j++) { n += c[j]; map.push(i); }
+        }
+      }
+      const o = (k) => (map ? map[k] : k);
+      let at = -1;
+      words.forEach((w) => { const k = n.indexOf(w); if (k >= 0 && (at < 0 || k < at)) at = k; });
+      const p = el('p');
+      at = at < 0 ? 0 : o(at);
+      let from = Math.max(0, at - 60);
+      let to = Math.min(x.length, from + 220);
+      if (to < x.length) to = Math.max(x.lastIndexOf(' ', to), at + 1);
+      if (from > 0) from = x.indexOf(' ', from) + 1 || from;
+      const marks = [];
+      words.forEach((w) => {
+        for (let k = n.indexOf(w); k >= 0; k = n.indexOf(w, k + w.length)) {
+          const a = o(k), b = o(k + w.length - 1) + 1;
+          if (a >= from && b <= to) marks.push([a, b]);
+        }
+      });
+      marks.sort((a, b) => a[0] - b[0]);
+      let pos = from;
+      if (from > 0) p.append('… ');
+      marks.forEach((m) => {
+        if (m[0] < pos) return;
+        p.append(x.slice(pos, m[0]));
+        p.append(el('mark', x.slice(m[0], m[1])));
+        pos = m[1];
+      });
+      p.append(x.slice(pos, to) + (to < x.length ? ' …' : ''));
+      return p;
+    }
+
+    function run(q) {
+      list.textContent = '';
+      const words = norm(q).split(/[\s,.;:!?"“”()]+/).filter(Boolean);
+      if (!words.length) { status.textContent = ''; return; }
+      if (!docs) { status.textContent = msg('loading'); return; }
+      const hits = [], phrase = words.join(' ');
+      docs.forEach((d, i) => {
+        let score = d.nt.includes(phrase) ? 20 : d.ns.includes(phrase) ? 5 : 0;
+        for (const w of words) {
+          const t = d.nt.indexOf(w);
+          if (t >= 0) score += t === 0 ? 12 : 10;
+          else if (d.ns.indexOf(w) >= 0) score += 3;
+          else if (d.nx.indexOf(w) >= 0) score += 1;
+          else return;
+        }
+        hits.push({d: d, score: score, i: i});
+      });
+      hits.sort((a, b) => b.score - a.score || a.i - b.i);
+      status.textContent = msg(hits.length === 1 ? 'one' : hits.length ? 'count' : 'none', hits.length, q);
+      hits.slice(0, 50).forEach((h) => {
+        const d = h.d, li = el('li'), a = el('a', d.t), k = el('span', form.getAttribute('data-kind-' + d.k) || d.k);
+        a.href = d.u;
+        k.className = 'badge';
+        const inText = d.s && !words.some((w) => d.nt.includes(w) || d.ns.includes(w));
+        li.append(a, ' ', k, inText || !d.s ? snippet(d.x || '', d.nx, words) : snippet(d.s, d.ns, words));
+        list.append(li);
+      });
+    }
+
+    function show(push) {
+      const q = input.value.trim();
+      run(q);
+      const url = location.pathname + (q ? '?q=' + encodeURIComponent(q) : '');
+      if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
+    }
+
+    const fromURL = () => { input.value = new URLSearchParams(location.search).get('q') || ''; run(input.value.trim()); };
+    input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(show, 150); });
+    form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); show(true); });
+    window.addEventListener('popstate', fromURL);
+    fromURL();
+    fetch(form.getAttribute('data-index'), {credentials: 'same-origin'})
+      .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
+      .then((data) => {
+        docs = data.map((d) => Object.assign({nt: norm(d.t), ns: norm(d.s), nx: norm(d.x)}, d));
+        run(input.value.trim());
+      })
+      .catch(() => { status.textContent = msg('error'); });
+  }
+
+  function start() {
+    afterCharts();
+    const form = document.querySelector('form[data-index]');
+    if (form && window.fetch && String.prototype.normalize) search(form);
+  }
+  // Deferred scripts run before DOMContentLoaded: by then charts.js has drawn.
+  if (document.readyState === 'complete') start();
+  else document.addEventListener('DOMContentLoaded', start);
+})();

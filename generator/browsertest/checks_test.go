@@ -1,0 +1,488 @@
+package browsertest
+
+// The checks. Each returns the problems it finds, one sentence each; it
+// calls t.Fatal only when the browser itself fails.
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+func run(t *testing.T, ctx context.Context, actions ...chromedp.Action) {
+	t.Helper()
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// eval evaluates a JavaScript expression, awaiting a promise, into a T.
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	var v T
+	err := chromedp.Run(ctx, chromedp.Evaluate(js, &v, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return p.WithAwaitPromise(true)
+	}))
+	if err != nil {
+		t.Fatalf("evaluating %.80q…: %v", js, err)
+	}
+	return v
+}
+
+type chartState struct {
+	ID      string  `json:"id"`
+	Found   bool    `json:"found"`
+	Ready   bool    `json:"ready"`
+	Visible bool    `json:"visible"`
+	Drawing string  `json:"drawing"` // canvas, svg or ""
+	W       float64 `json:"w"`
+	H       float64 `json:"h"`
+	Painted bool    `json:"painted"`
+	PNG     string  `json:"png"` // "shown", "hidden" or "" when there is no PNG link
+}
+
+func (c chartState) ok() bool {
+	return c.Found && c.Ready && c.Visible && c.Drawing != "" && c.W > 0 && c.H > 0 && c.Painted && c.PNG != "hidden"
+}
+
+const chartsJS = `(() => {
+  const out = [];
+  document.querySelectorAll('script[type="application/json"][data-chart]').forEach((s) => {
+    const id = s.getAttribute('data-chart');
+    const el = document.getElementById(id);
+    const r = {id: id, found: !!el, ready: false, visible: false, drawing: '', w: 0, h: 0, painted: false, png: ''};
+    out.push(r);
+    if (!el) return;
+    r.ready = el.classList.contains('chart-ready');
+    const box = el.getBoundingClientRect();
+    r.visible = !el.hidden && el.checkVisibility({visibilityProperty: true, opacityProperty: true}) && box.width > 0 && box.height > 0;
+    const d = el.querySelector('canvas, svg');
+    if (d) {
+      r.drawing = d.tagName.toLowerCase();
+      const b = d.getBoundingClientRect();
+      r.w = b.width; r.h = b.height;
+      if (r.drawing === 'svg') {
+        r.painted = d.querySelectorAll('path, rect, text').length > 0;
+      } else if (d.width > 0 && d.height > 0) {
+        // Read a copy: reading ECharts' own canvas makes Chromium warn.
+        const copy = document.createElement('canvas');
+        copy.width = d.width; copy.height = d.height;
+        const cx = copy.getContext('2d', {willReadFrequently: true});
+        cx.drawImage(d, 0, 0);
+        const px = cx.getImageData(0, 0, d.width, d.height).data;
+        for (let i = 3; i < px.length; i += 4) { if (px[i] !== 0) { r.painted = true; break; } }
+      }
+    }
+    const links = document.querySelectorAll('[data-chart-png="' + id + '"]');
+    if (links.length) r.png = Array.prototype.some.call(links, (a) => a.hidden) ? 'hidden' : 'shown';
+  });
+  return out;
+})()`
+
+// checkCharts waits (up to wait) for every chart to be drawn and reports
+// those that are not. It returns the number of charts on the page.
+func checkCharts(t *testing.T, ctx context.Context, wait time.Duration) (int, []string) {
+	t.Helper()
+	var states []chartState
+	deadline := time.Now().Add(wait)
+	for {
+		states = eval[[]chartState](t, ctx, chartsJS)
+		if !slices.ContainsFunc(states, func(c chartState) bool { return !c.ok() }) || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	var found []string
+	for _, c := range states {
+		if c.ok() {
+			continue
+		}
+		var why []string
+		switch {
+		case !c.Found:
+			why = append(why, "no element with this id")
+		case !c.Ready:
+			why = append(why, "no class chart-ready (charts.js did not draw it)")
+		}
+		if c.Found && !c.Visible {
+			why = append(why, "not visible (hidden, display:none or zero size)")
+		}
+		switch {
+		case !c.Found:
+		case c.Drawing == "":
+			why = append(why, "no canvas or svg inside")
+		case c.W == 0 || c.H == 0:
+			why = append(why, fmt.Sprintf("its %s is %.0f×%.0f px", c.Drawing, c.W, c.H))
+		case !c.Painted:
+			why = append(why, "its "+c.Drawing+" is blank")
+		}
+		if c.PNG == "hidden" {
+			why = append(why, "its PNG download link is still hidden")
+		}
+		found = append(found, fmt.Sprintf("chart %s not rendered: %s", c.ID, strings.Join(why, "; ")))
+	}
+	return len(states), found
+}
+
+type tableState struct {
+	Figure     string `json:"figure"`
+	Title      string `json:"title"`
+	HasTable   bool   `json:"hasTable"`
+	Rows       int    `json:"rows"`
+	ShownOpen  bool   `json:"shownOpen"`
+	HiddenShut bool   `json:"hiddenShut"`
+}
+
+// checkTables checks every chart's table view: it has rows, shows while its
+// <details> is open and hides when closed, toggled by clicking its summary
+// as a reader would.
+func checkTables(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	states := eval[[]tableState](t, ctx, `(async () => {
+  const later = () => new Promise((r) => setTimeout(r, 30));
+  const out = [];
+  for (const fig of document.querySelectorAll('figure.chart')) {
+    const d = fig.querySelector('details.chart-table');
+    const tbl = d && d.querySelector('table');
+    const title = fig.querySelector('.chart-title');
+    const r = {figure: fig.id, title: title ? title.textContent.replace('#', '').trim() : '', hasTable: !!tbl,
+      rows: tbl ? tbl.querySelectorAll('tbody tr').length : 0, shownOpen: false, hiddenShut: false};
+    out.push(r);
+    if (!tbl) continue;
+    // A closed <details> hides its content with content-visibility, which
+    // getBoundingClientRect does not see: checkVisibility does.
+    const shown = () => tbl.checkVisibility({visibilityProperty: true, opacityProperty: true}) && tbl.getBoundingClientRect().height > 0;
+    const wasOpen = d.open;
+    const summary = d.querySelector('summary');
+    if (!d.open) { summary.click(); await later(); }
+    r.shownOpen = d.open && shown();
+    summary.click(); await later();
+    r.hiddenShut = !d.open && !shown();
+    if (d.open !== wasOpen) { summary.click(); await later(); }
+  }
+  return out;
+})()`)
+	var found []string
+	for _, s := range states {
+		name := fmt.Sprintf("chart #%s (%q)", s.Figure, s.Title)
+		switch {
+		case !s.HasTable:
+			found = append(found, name+": no data table (details.chart-table table)")
+		case s.Rows == 0:
+			found = append(found, name+": its data table has no rows")
+		case !s.ShownOpen:
+			found = append(found, name+": its data table is not shown when its <details> is open")
+		case !s.HiddenShut:
+			found = append(found, name+": its data table does not hide when its <details> is closed")
+		}
+	}
+	return found
+}
+
+// checkDownloads fetches every a[download] of the page (once per run) and
+// checks its status, type and contents.
+func (e *env) checkDownloads(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	hrefs := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('a[download]'), (a) => a.href)`)
+	client := &http.Client{Timeout: 10 * time.Second}
+	var found []string
+	for _, h := range hrefs {
+		if e.downloads[h] {
+			continue
+		}
+		e.downloads[h] = true
+		if err := checkDownload(client, h); err != nil {
+			found = append(found, fmt.Sprintf("download %s: %v", h, err))
+		}
+	}
+	return found
+}
+
+func checkDownload(client *http.Client, href string) error {
+	u, err := url.Parse(href)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Get(href)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != 200 {
+		return fmt.Errorf("HTTP %d", resp.StatusCode)
+	}
+	ct := resp.Header.Get("Content-Type")
+	name := u.Path[strings.LastIndex(u.Path, "/")+1:]
+	want := map[string]string{".csv": "text/csv", ".json": "application/json", ".zip": "application/zip"}[filepath.Ext(name)]
+	if want == "" {
+		return fmt.Errorf("unexpected kind of download (want .csv, .json or .zip)")
+	}
+	if !strings.HasPrefix(ct, want) {
+		return fmt.Errorf("Content-Type %q, want %s", ct, want)
+	}
+	switch want {
+	case "text/csv":
+		rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+		if err != nil {
+			return fmt.Errorf("not CSV: %v", err)
+		}
+		if len(rows) < 1 || len(rows[0]) < 2 {
+			return fmt.Errorf("CSV has no header row")
+		}
+	case "application/json":
+		var v map[string]any
+		if err := json.Unmarshal(b, &v); err != nil {
+			return fmt.Errorf("not a JSON object: %v", err)
+		}
+		id := strings.TrimSuffix(name, ".json")
+		if got, ok := v["id"]; ok && got != id {
+			return fmt.Errorf(`"id" is %v, want %q`, got, id)
+		}
+	case "application/zip":
+		z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			return fmt.Errorf("not a ZIP archive: %v", err)
+		}
+		if len(z.File) == 0 {
+			return errors.New("empty ZIP archive")
+		}
+	}
+	return nil
+}
+
+// checkLanguageSwitch clicks the language link and checks where it leads.
+func checkLanguageSwitch(t *testing.T, ctx context.Context, pc pageCase) []string {
+	t.Helper()
+	want := map[string]string{"vi": "en", "en": "vi"}[pc.lang]
+	href := eval[string](t, ctx, `(() => { const a = document.querySelector('nav.lang a[href]'); return a ? a.href : ''; })()`)
+	if href == "" {
+		return []string{"no language switch (nav.lang a[href])"}
+	}
+	resp, err := chromedp.RunResponse(ctx, chromedp.Click(`nav.lang a[href]`, chromedp.ByQuery, chromedp.NodeVisible))
+	if err != nil {
+		return []string{fmt.Sprintf("clicking the language switch (%s): %v", href, err)}
+	}
+	got := ""
+	if u, err := url.Parse(resp.URL); err == nil {
+		got = u.Path
+	}
+	lang := eval[string](t, ctx, `document.documentElement.lang`)
+	switch {
+	case resp.Status != 200:
+		return []string{fmt.Sprintf("language switch: %s answers HTTP %d; want the page in %q", resp.URL, resp.Status, want)}
+	case pc.altPath != "" && got != base+pc.altPath:
+		return []string{fmt.Sprintf("language switch leads to %s, want %s", got, base+pc.altPath)}
+	case lang != want:
+		return []string{fmt.Sprintf("language switch leads to %s with <html lang=%q>, want %q", got, lang, want)}
+	}
+	return nil
+}
+
+// searchFor types query into the search box as a reader would and returns
+// the visible result links whose text has want.
+func searchFor(t *testing.T, ctx context.Context, query, want string) ([]string, []string) {
+	t.Helper()
+	const input = `main input[type="search"]`
+	wait, cancel := context.WithTimeout(ctx, 5*time.Second)
+	err := chromedp.Run(wait, chromedp.WaitVisible(input, chromedp.ByQuery))
+	cancel()
+	if err != nil {
+		return nil, []string{fmt.Sprintf("search: no visible search box (%s): %v", input, err)}
+	}
+	before := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('main a[href]'), (a) => a.href + ' ' + a.textContent)`)
+	run(t, ctx, chromedp.SendKeys(input, query, chromedp.ByQuery))
+	// A result: a link in <main>, not there before typing, whose text has want.
+	js := fmt.Sprintf(`(() => {
+  const before = new Set(%s);
+  const want = %s.normalize('NFC');
+  return Array.from(document.querySelectorAll('main a[href]'))
+    .filter((a) => !before.has(a.href + ' ' + a.textContent) && a.getClientRects().length > 0)
+    .filter((a) => a.textContent.normalize('NFC').includes(want))
+    .map((a) => a.href);
+})()`, mustJSON(before), mustJSON(want))
+	var results []string
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		results = eval[[]string](t, ctx, js)
+		if len(results) > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(150 * time.Millisecond)
+	}
+	if len(results) == 0 {
+		text := eval[string](t, ctx, `document.querySelector('main') ? document.querySelector('main').innerText : ''`)
+		return nil, []string{fmt.Sprintf("search: typing %q lists no visible result link whose text has %q; <main> reads:\n%s",
+			query, want, clip(text, 800))}
+	}
+	return results, nil
+}
+
+// followResult opens a search result and checks its title.
+func followResult(t *testing.T, ctx context.Context, href, want string) []string {
+	t.Helper()
+	resp, err := chromedp.RunResponse(ctx, chromedp.Navigate(href))
+	if err != nil {
+		return []string{fmt.Sprintf("search: following %s: %v", href, err)}
+	}
+	title := eval[string](t, ctx, `document.title`)
+	if resp.Status != 200 || !strings.Contains(title, want) {
+		return []string{fmt.Sprintf("search: result %s answers HTTP %d with title %q; want 200 and a title with %q",
+			href, resp.Status, title, want)}
+	}
+	return nil
+}
+
+type axeResult struct {
+	Violations []struct {
+		ID     string `json:"id"`
+		Impact string `json:"impact"`
+		Help   string `json:"help"`
+		URL    string `json:"helpUrl"`
+		Nodes  []struct {
+			Target  []any  `json:"target"`
+			Summary string `json:"failureSummary"`
+			HTML    string `json:"html"`
+		} `json:"nodes"`
+	} `json:"violations"`
+	Version string `json:"version"`
+}
+
+// checkAxe runs axe-core (source axe) in the page for WCAG 2.0/2.1 A and AA.
+func checkAxe(t *testing.T, ctx context.Context, axe string) []string {
+	t.Helper()
+	// The page's CSP does not apply to Runtime.evaluate.
+	if err := chromedp.Run(ctx, chromedp.Evaluate(axe+"\n;undefined", nil)); err != nil {
+		t.Fatalf("injecting axe-core: %v", err)
+	}
+	js := fmt.Sprintf(`axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']})
+  .then((r) => ({version: r.testEngine.version, violations: r.violations}))`, mustJSON(axeTags))
+	res := eval[axeResult](t, ctx, js)
+	if len(res.Violations) == 0 {
+		t.Logf("axe-core %s: no WCAG 2.1 A/AA violation", res.Version)
+		return nil
+	}
+	var found []string
+	for _, v := range res.Violations {
+		var b strings.Builder
+		fmt.Fprintf(&b, "axe-core %s: %s (%s): %s — %d node(s), %s", res.Version, v.ID, v.Impact, v.Help, len(v.Nodes), v.URL)
+		for i, n := range v.Nodes {
+			if i == 3 {
+				fmt.Fprintf(&b, "\n\t… and %d more", len(v.Nodes)-3)
+				break
+			}
+			fmt.Fprintf(&b, "\n\t%v %s\n\t\t%s", n.Target, clip(n.HTML, 160),
+				strings.ReplaceAll(clip(n.Summary, 300), "\n", "\n\t\t"))
+		}
+		found = append(found, b.String())
+	}
+	return found
+}
+
+// screenshots saves full-page screenshots at each width, and checks the
+// reflow at 360 px.
+func (e *env) screenshots(t *testing.T, ctx context.Context, name string, charts bool) []string {
+	t.Helper()
+	var found []string
+	for _, w := range widths {
+		run(t, ctx, chromedp.EmulateViewport(w, 800))
+		// Let ResizeObserver redraw the charts, and their animation end.
+		eval[bool](t, ctx, `new Promise((r) => setTimeout(() => requestAnimationFrame(() => r(true)), 50))`)
+		if charts {
+			time.Sleep(1200 * time.Millisecond)
+		}
+		if w == 360 {
+			found = append(found, checkReflow(t, ctx)...)
+		}
+		var png []byte
+		run(t, ctx, chromedp.FullScreenshot(&png, 100))
+		file := filepath.Join(e.shots, fmt.Sprintf("%s-%d.png", name, w))
+		if err := os.WriteFile(file, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshot %s", file)
+	}
+	run(t, ctx, chromedp.EmulateViewport(1280, 900))
+	return found
+}
+
+// checkReflow reports a page wider than the viewport (WCAG 2.1 1.4.10
+// Reflow, which axe-core does not test). Content inside a container that
+// scrolls on its own (a wide table in its .table-wrap) is fine.
+func checkReflow(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	type overflow struct {
+		Width    int      `json:"width"`
+		View     int      `json:"view"`
+		Culprits []string `json:"culprits"`
+	}
+	o := eval[overflow](t, ctx, `(() => {
+  const view = document.documentElement.clientWidth;
+  const width = document.documentElement.scrollWidth;
+  const culprits = [];
+  if (width > view) {
+    const clipped = (n) => {
+      for (; n && n !== document.body; n = n.parentElement) {
+        const o = getComputedStyle(n).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+      }
+      return false;
+    };
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right <= view + 1 || clipped(el.parentElement)) continue;
+      // Name the innermost offender only.
+      if (Array.from(el.children).some((c) => c.getBoundingClientRect().right > view + 1)) continue;
+      let s = el.tagName.toLowerCase();
+      if (el.id) s += '#' + el.id;
+      if (el.classList.length) s += '.' + Array.from(el.classList).join('.');
+      const text = (el.textContent || '').trim().slice(0, 60);
+      if (text) s += ' "' + text + '"';
+      if (el.href) s += ' href=' + el.getAttribute('href');
+      culprits.push(s + ' (right edge at ' + Math.round(r.right) + ' px)');
+      if (culprits.length === 6) break;
+    }
+  }
+  return {width: width, view: view, culprits: culprits};
+})()`)
+	if o.Width > o.View {
+		return []string{fmt.Sprintf("at 360 px the page is %d px wide and scrolls sideways (WCAG 2.1 1.4.10 Reflow); it overflows at:\n\t%s",
+			o.Width, strings.Join(o.Culprits, "\n\t"))}
+	}
+	return nil
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+func clip(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

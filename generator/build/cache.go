@@ -1,0 +1,893 @@
+package build
+
+// The build cache makes a rebuild cost what changed, not what exists.
+//
+// Change detection: every input file (content/, templates/, assets/) is
+// identified by a content hash of its bytes. A file whose stamp (size,
+// times, inode) is the one recorded last time keeps its recorded hash
+// without being read; a file modified less than racyWindow before it was
+// read is hashed again next time, since a second edit within the same
+// clock tick would leave the stamp as it was.
+//
+// Keys: every output file has a key, a hash (gohugoio/hashstructure) of the
+// structured inputs its job reads: the hashes of the files behind it, the
+// binary and the options. A job whose key is the one recorded with the
+// previous output is not run; its file is kept as it is. What each kind of
+// page reads is listed in jobKeys: a template that starts to read more of
+// the site must be added there (TestCachedBuildIsClean fails otherwise for
+// the inputs it edits). A job with no key (a new kind) always runs.
+//
+// Levels, cheapest first:
+//   - nothing changed (same inputs, binary, options, output directory):
+//     nothing is loaded, rendered or written;
+//   - parsed data: content/metrics, sources and commitments are restored
+//     from data when none of their files changed; pages are restored
+//     per file from pages/NN, without their body, and with what their
+//     conversion found (headings, chart blocks, links, search text);
+//   - rendered files: jobs whose key did not change are skipped; only pages
+//     that are rendered again get their markdown converted again.
+//
+// The cache never decides what a build outputs, only what it can skip: a
+// cached build is byte-identical to a clean one (TestCachedBuildIsClean).
+// Any unreadable or stale cache file is ignored. A new binary (or cache
+// format) starts from scratch. public/ is tiendo's: a file edited there by
+// hand is only replaced when its page changes (delete .cache/ or public/ to
+// force).
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gohugoio/hashstructure"
+
+	"github.com/tiendo/tiendo/generator/content"
+	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/markdown"
+	"github.com/tiendo/tiendo/generator/metrics"
+	"github.com/tiendo/tiendo/generator/site"
+)
+
+// cacheVersion changes when the format of the cache files changes.
+const cacheVersion = "tiendo-cache-2"
+
+// racyWindow: a file modified less than this before it was hashed is hashed
+// again at the next build (timestamps have a coarse granularity).
+const racyWindow = time.Second
+
+// pageShards is the number of files the page records are spread over, so
+// that an edit rewrites one small file.
+const pageShards = 64
+
+// inputDirs are the directories whose files are the build's inputs.
+var inputDirs = []string{"content", "templates", "assets"}
+
+// stamp identifies a version of a file without reading it.
+type stamp struct {
+	Size         int64
+	MTime, CTime int64
+	Dev, Ino     uint64
+}
+
+type inputFile struct {
+	Path  string
+	Stamp stamp
+	Hash  uint64
+	Racy  bool // hash it again next time
+}
+
+type outputFile struct {
+	Path string
+	Hash uint64
+	Size int64
+	Gz   int    // gzip -6 size of an HTML page
+	Key  uint64 // key of the job that made it; 0 when it has none
+}
+
+// manifest is what the last successful build read and wrote.
+type manifest struct {
+	Version  string
+	Binary   uint64
+	BinStamp stamp
+	Inputs   []inputFile // sorted by path
+	InputKey uint64      // inputs, binary and options together
+	DataKey  uint64      // key of data
+	Out      string      // absolute output directory
+	OutID    stamp       // its identity (device, inode)
+	Outputs  []outputFile
+	Result   Result // Warnings, counts and sizes, for a build that has nothing to do
+}
+
+// pageRecord is what the cache keeps of a page: the parsed page without its
+// body and, when DocKey is set, what converting it found.
+type pageRecord struct {
+	File     string
+	FileHash uint64
+	Page     content.Page // Body is nil
+	Meta     uint64       // hash of what lists of pages show
+	Parse    diag.List    // warnings of parsing it
+
+	DocKey   uint64
+	Headings []markdown.Heading
+	Charts   []markdown.Chart
+	Links    []markdown.Link
+	Text     string    // the start of the page's text: all that searchIndex reads
+	Problems diag.List // warnings of the conversion
+}
+
+type pageShard struct {
+	Version string
+	Binary  uint64
+	Records []pageRecord
+}
+
+type dataFile struct {
+	Version     string
+	Binary      uint64
+	Key         uint64
+	Sources     []*metrics.Source
+	Series      []*metrics.Series
+	Commitments []*metrics.Commitment
+	Problems    diag.List // warnings of loading them
+}
+
+// buildCache is the cache of one build.
+type buildCache struct {
+	dir    string
+	prev   *manifest // nil when missing or from another binary
+	binary uint64
+	bin    stamp
+
+	inputs   []inputFile
+	hashes   map[string]uint64 // input path → hash
+	inputKey uint64
+	scanned  time.Time
+
+	global  uint64 // templates, assets, site.toml, sources.toml, binary, options
+	dataAll uint64 // every series and commitments file
+
+	pages        map[string]*pageRecord // by file, from the page shards
+	pagesOK      bool                   // the shards were read
+	dirtyShard   [pageShards]bool
+	data         *metrics.Data // restored from data
+	dataKey      uint64
+	dataSaved    bool // data holds dataKey
+	dataProblems diag.List
+
+	prevOut map[string]outputFile // previous output, when it can be trusted
+}
+
+// openCache reads the manifest in dir and scans the inputs in fsys. It
+// returns nil when the cache cannot be used at all (no executable to
+// identify the binary); a missing or unreadable manifest is an empty cache.
+func openCache(dir string, fsys fs.FS, opt Options) (*buildCache, error) {
+	c := &buildCache{dir: dir}
+	var m manifest
+	if readCacheFile(filepath.Join(dir, "manifest"), &m) == nil && m.Version == cacheVersion {
+		c.prev = &m
+	}
+	var prevBin *stamp
+	if c.prev != nil {
+		prevBin = &c.prev.BinStamp
+	}
+	bin, st, err := binaryID(prevBin, c.prev)
+	if err != nil {
+		return nil, err
+	}
+	c.binary, c.bin = bin, st
+	if c.prev != nil && c.prev.Binary != bin {
+		c.prev = nil
+	}
+	var prevInputs []inputFile
+	if c.prev != nil {
+		prevInputs = c.prev.Inputs
+	}
+	c.scanned = time.Now()
+	c.inputs, err = scanInputs(fsys, prevInputs, c.scanned)
+	if err != nil {
+		return nil, err
+	}
+	c.hashes = make(map[string]uint64, len(c.inputs))
+	pairs := make([]pathHash, len(c.inputs))
+	for i, f := range c.inputs {
+		c.hashes[f.Path] = f.Hash
+		pairs[i] = pathHash{f.Path, f.Hash}
+	}
+	c.inputKey = key(struct {
+		Version string
+		Binary  uint64
+		Options Options
+		Files   []pathHash
+	}{cacheVersion, c.binary, opt, pairs})
+	var globals, data []pathHash
+	for _, f := range pairs {
+		switch {
+		case strings.HasPrefix(f.Path, metrics.SeriesDir+"/"), strings.HasPrefix(f.Path, metrics.CommitmentsDir+"/"):
+			data = append(data, f)
+		case strings.HasPrefix(f.Path, "templates/"), strings.HasPrefix(f.Path, "assets/"),
+			f.Path == content.SiteFile, f.Path == metrics.SourcesFile:
+			globals = append(globals, f)
+		}
+	}
+	c.global = key(struct {
+		Version string
+		Binary  uint64
+		Options Options
+		Files   []pathHash
+	}{cacheVersion, c.binary, opt, globals})
+	c.dataAll = key(data)
+	c.dataKey = key(struct {
+		Version    string
+		Binary     uint64
+		Data, Site uint64
+		Sources    uint64
+	}{cacheVersion, c.binary, c.dataAll, c.hashes[content.SiteFile], c.hashes[metrics.SourcesFile]})
+	return c, nil
+}
+
+type pathHash struct {
+	Path string
+	Hash uint64
+}
+
+// key hashes a structured value. 0 means "no key": the job always runs.
+func key(v any) uint64 {
+	h, err := hashstructure.Hash(v, nil)
+	if err != nil || h == 0 {
+		return 0
+	}
+	return h
+}
+
+// hashBytes is the content hash of file bytes.
+func hashBytes(b []byte) uint64 {
+	sum := sha256.Sum256(b)
+	return binary.LittleEndian.Uint64(sum[:8])
+}
+
+// binaryID identifies the running binary by the hash of its file; a binary
+// whose stamp is the recorded one is not read again.
+func binaryID(prevStamp *stamp, prev *manifest) (uint64, stamp, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return 0, stamp{}, fmt.Errorf("build cache: %v", err)
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		return 0, stamp{}, fmt.Errorf("build cache: %v", err)
+	}
+	st, ok := stampOf(info)
+	if ok && prevStamp != nil && *prevStamp == st && time.Since(info.ModTime()) > racyWindow {
+		return prev.Binary, st, nil
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return 0, stamp{}, fmt.Errorf("build cache: %v", err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return 0, stamp{}, fmt.Errorf("build cache: %v", err)
+	}
+	return binary.LittleEndian.Uint64(h.Sum(nil)[:8]), st, nil
+}
+
+// scanInputs lists the files of inputDirs with their content hashes. Only
+// files whose stamp changed since prev are read.
+func scanInputs(fsys fs.FS, prev []inputFile, now time.Time) ([]inputFile, error) {
+	var names []string
+	for _, dir := range inputDirs {
+		err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if name == dir && errorsIsNotExist(err) {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if !d.IsDir() {
+				names = append(names, name)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(names)
+	old := make(map[string]*inputFile, len(prev))
+	for i := range prev {
+		old[prev[i].Path] = &prev[i]
+	}
+	out := make([]inputFile, len(names))
+	err := parallel(len(names), func(i int) error {
+		name := names[i]
+		f := inputFile{Path: name}
+		info, err := fs.Stat(fsys, name)
+		if err != nil {
+			return err
+		}
+		st, ok := stampOf(info)
+		if p := old[name]; ok && p != nil && p.Stamp == st && !p.Racy {
+			f.Stamp, f.Hash = st, p.Hash
+			out[i] = f
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		f.Hash = hashBytes(data)
+		if ok {
+			f.Stamp = st
+			f.Racy = now.Sub(time.Unix(0, max(st.MTime, st.CTime))) < racyWindow
+		} else {
+			f.Racy = true
+		}
+		out[i] = f
+		return nil
+	})
+	return out, err
+}
+
+func errorsIsNotExist(err error) bool { return err != nil && os.IsNotExist(err) }
+
+// parallel runs f(0..n-1) on every core and returns the first error.
+func parallel(n int, f func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next int
+	var mu sync.Mutex
+	var first error
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				stop := first != nil
+				mu.Unlock()
+				if i >= n || stop {
+					return
+				}
+				if err := f(i); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return first
+}
+
+// unchanged reports whether the previous build had exactly these inputs and
+// its output directory is still the one it wrote.
+func (c *buildCache) unchanged(out string) bool {
+	if c.prev == nil || c.prev.InputKey != c.inputKey {
+		return false
+	}
+	return c.trustOutput(out)
+}
+
+// trustOutput reports whether out is the directory the previous build wrote
+// (same path and identity), so that its manifest describes its files.
+func (c *buildCache) trustOutput(out string) bool {
+	if c.prev == nil {
+		return false
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil || abs != c.prev.Out {
+		return false
+	}
+	id, ok := dirID(out)
+	return ok && id == c.prev.OutID
+}
+
+func dirID(dir string) (stamp, bool) {
+	info, err := os.Stat(dir)
+	if err != nil || !info.IsDir() {
+		return stamp{}, false
+	}
+	st, ok := stampOf(info)
+	if !ok || st.Ino == 0 {
+		return stamp{}, false // no identity on this system: never trusted
+	}
+	return stamp{Dev: st.Dev, Ino: st.Ino}, true
+}
+
+// previousOutput returns the files of the previous output when out is still
+// the directory it wrote, else nil.
+func (c *buildCache) previousOutput(out string) map[string]outputFile {
+	if c == nil || !c.trustOutput(out) {
+		return nil
+	}
+	if c.prevOut == nil {
+		c.prevOut = make(map[string]outputFile, len(c.prev.Outputs))
+		for _, f := range c.prev.Outputs {
+			c.prevOut[f.Path] = f
+		}
+	}
+	return c.prevOut
+}
+
+// invalidate removes the manifest: called before the output directory is
+// changed, so that a build killed in the middle is not trusted.
+func (c *buildCache) invalidate() {
+	os.Remove(filepath.Join(c.dir, "manifest"))
+}
+
+// save writes the manifest of a successful build, the page shards that
+// changed and the data, when new.
+func (c *buildCache) save(s *Site, out string, files map[string]outputFile, res Result) error {
+	fsys := s.fsys
+	if err := os.MkdirAll(filepath.Join(c.dir, "pages"), 0o755); err != nil {
+		return err
+	}
+	if !c.dataSaved && s.Data != nil {
+		df := dataFile{Version: cacheVersion, Binary: c.binary, Key: c.dataKey,
+			Sources: s.Data.Sources, Series: s.Data.Series, Commitments: s.Data.Commitments, Problems: c.dataProblems}
+		if err := writeCacheFile(filepath.Join(c.dir, "data"), &df); err != nil {
+			return err
+		}
+	}
+	if err := c.savePages(); err != nil {
+		return err
+	}
+	// Files hashed too soon after their last change are checked again now:
+	// if they still hold what was built, they can be trusted next time.
+	for i := range c.inputs {
+		f := &c.inputs[i]
+		if !f.Racy || f.Stamp == (stamp{}) {
+			continue
+		}
+		info, err := fs.Stat(fsys, f.Path)
+		if err != nil {
+			continue
+		}
+		if st, _ := stampOf(info); st == f.Stamp && time.Since(time.Unix(0, max(st.MTime, st.CTime))) >= racyWindow {
+			if data, err := fs.ReadFile(fsys, f.Path); err == nil && hashBytes(data) == f.Hash {
+				f.Racy = false
+			}
+		}
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	id, _ := dirID(out)
+	m := manifest{Version: cacheVersion, Binary: c.binary, BinStamp: c.bin, Inputs: c.inputs,
+		InputKey: c.inputKey, DataKey: c.dataKey, Out: abs, OutID: id, Result: res}
+	m.Result.Sizes = nil // rebuilt from Outputs
+	m.Outputs = make([]outputFile, 0, len(files))
+	for _, f := range files {
+		m.Outputs = append(m.Outputs, f)
+	}
+	sort.Slice(m.Outputs, func(i, j int) bool { return m.Outputs[i].Path < m.Outputs[j].Path })
+	return writeCacheFile(filepath.Join(c.dir, "manifest"), &m)
+}
+
+// result is the Result of the previous build, for a build with nothing to do.
+func (c *buildCache) result(out string) Result {
+	res := c.prev.Result
+	res.Out = out
+	files := make(map[string]outputFile, len(c.prev.Outputs))
+	for _, f := range c.prev.Outputs {
+		files[f.Path] = f
+	}
+	res.Sizes = sizesOf(files, out)
+	res.Stats = WriteStats{Files: len(files), Unchanged: len(files)}
+	for _, f := range files {
+		res.Stats.Bytes += f.Size
+	}
+	res.Render = RenderStats{Jobs: len(files), Reused: len(files)}
+	return res
+}
+
+// Data
+
+// loadData restores the data from data when no file behind it changed.
+func (c *buildCache) loadData() *metrics.Data {
+	if c.prev == nil || c.prev.DataKey != c.dataKey {
+		return nil
+	}
+	var df dataFile
+	if readCacheFile(filepath.Join(c.dir, "data"), &df) != nil || df.Version != cacheVersion ||
+		df.Binary != c.binary || df.Key != c.dataKey {
+		return nil
+	}
+	c.dataSaved = true
+	c.dataProblems = df.Problems
+	return metrics.Assemble(df.Sources, df.Series, df.Commitments)
+}
+
+// Loading
+
+// loadData is metrics.Load, or the data restored from the cache when no
+// file behind it changed.
+func loadData(fsys fs.FS, themes []string, c *buildCache) (*metrics.Data, diag.List) {
+	if c != nil {
+		if d := c.loadData(); d != nil {
+			return d, c.dataProblems
+		}
+	}
+	d, problems := metrics.Load(fsys, themes)
+	if c != nil {
+		c.dataProblems = problems
+	}
+	return d, problems
+}
+
+// loadPages is content.LoadPages on every core. With a cache, a page whose
+// file did not change is restored without being read (and without its
+// body); cached reports those.
+func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*content.Page]bool) {
+	var names []string
+	if c != nil {
+		for _, f := range c.inputs {
+			if strings.HasPrefix(f.Path, "content/") && strings.HasSuffix(f.Path, ".md") {
+				names = append(names, f.Path)
+			}
+		}
+		c.readPages()
+		c.forgetMissing()
+	} else {
+		fs.WalkDir(fsys, "content", func(name string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(name, ".md") {
+				names = append(names, name)
+			}
+			return nil
+		})
+		sort.Strings(names)
+	}
+	pages := make([]*content.Page, len(names))
+	problems := make([]diag.List, len(names))
+	fromCache := make([]bool, len(names))
+	parallel(len(names), func(i int) error {
+		name := names[i]
+		if r := c.page(name, c.hashOf(name)); r != nil {
+			p := r.Page
+			pages[i], problems[i], fromCache[i] = &p, r.Parse, true
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			problems[i].Add(diag.Pos{File: name}, "cannot read: %v", err)
+			return nil
+		}
+		p, errs := content.ParsePage(name, data)
+		p.Hash = hashBytes(data)
+		problems[i] = errs
+		if errs.Err() == nil {
+			pages[i] = p
+		}
+		return nil
+	})
+	var out []*content.Page
+	var errs diag.List
+	cached := map[*content.Page]bool{}
+	for i, p := range pages {
+		errs = append(errs, problems[i]...)
+		if p == nil {
+			continue
+		}
+		out = append(out, p)
+		if fromCache[i] {
+			cached[p] = true
+		} else if c != nil {
+			c.putPage(p, problems[i])
+		}
+	}
+	return out, errs, cached
+}
+
+func (c *buildCache) hashOf(name string) uint64 {
+	if c == nil {
+		return 0
+	}
+	return c.hashes[name]
+}
+
+// recheckRefs checks the references of a page restored from the cache
+// after parsing it again, so that problems point into its front matter.
+func recheckRefs(fsys fs.FS, p *content.Page, d *metrics.Data) diag.List {
+	data, err := fs.ReadFile(fsys, p.File)
+	if err != nil {
+		return p.CheckRefs(d)
+	}
+	fresh, _ := content.ParsePage(p.File, data)
+	return fresh.CheckRefs(d)
+}
+
+// Pages
+
+func shardOf(file string) int {
+	h := fnv.New32a()
+	h.Write([]byte(file))
+	return int(h.Sum32() % pageShards)
+}
+
+// readPages reads the page shards.
+func (c *buildCache) readPages() {
+	c.pages = map[string]*pageRecord{}
+	if c.prev == nil {
+		for i := range c.dirtyShard {
+			c.dirtyShard[i] = true
+		}
+		return
+	}
+	shards := make([]pageShard, pageShards)
+	parallel(pageShards, func(i int) error {
+		if readCacheFile(filepath.Join(c.dir, "pages", fmt.Sprintf("%02d", i)), &shards[i]) != nil ||
+			shards[i].Version != cacheVersion || shards[i].Binary != c.binary {
+			shards[i] = pageShard{}
+			c.dirtyShard[i] = true // rewrite it
+		}
+		return nil
+	})
+	for i := range shards {
+		for j := range shards[i].Records {
+			r := &shards[i].Records[j]
+			c.pages[r.File] = r
+		}
+	}
+	c.pagesOK = true
+}
+
+// page returns the cached record of a page file with the given content hash.
+func (c *buildCache) page(file string, hash uint64) *pageRecord {
+	if c == nil || c.pages == nil {
+		return nil
+	}
+	if r := c.pages[file]; r != nil && r.FileHash == hash {
+		return r
+	}
+	return nil
+}
+
+// putPage records a page (and drops what its conversion found).
+func (c *buildCache) putPage(p *content.Page, problems diag.List) *pageRecord {
+	r := &pageRecord{File: p.File, FileHash: p.Hash, Page: *p, Meta: pageMeta(p), Parse: problems}
+	r.Page.Body = nil
+	c.pages[p.File] = r
+	c.dirtyShard[shardOf(p.File)] = true
+	return r
+}
+
+// forgetMissing drops the records of page files that no longer exist.
+func (c *buildCache) forgetMissing() {
+	for file := range c.pages {
+		if _, ok := c.hashes[file]; !ok {
+			delete(c.pages, file)
+			c.dirtyShard[shardOf(file)] = true
+		}
+	}
+}
+
+// putDoc records what converting a page found.
+func (c *buildCache) putDoc(d *doc) {
+	r := c.pages[d.page.File]
+	if r == nil || d.key == 0 {
+		return
+	}
+	r.DocKey = d.key
+	r.Headings, r.Charts, r.Links = d.result.Headings, d.result.Charts, d.result.Links
+	r.Text = textPrefix(d.result.Text)
+	r.Problems = d.problems
+	c.dirtyShard[shardOf(d.page.File)] = true
+}
+
+// textPrefix keeps what clip(text, searchTextLimit) reads: a longer text is
+// cut after searchTextLimit+1 bytes, so clip still sees that it is longer.
+func textPrefix(text string) string {
+	if len(text) > searchTextLimit+1 {
+		return text[:searchTextLimit+1]
+	}
+	return text
+}
+
+func (c *buildCache) savePages() error {
+	var shards [pageShards][]pageRecord
+	for _, r := range c.pages {
+		i := shardOf(r.File)
+		if c.dirtyShard[i] {
+			shards[i] = append(shards[i], *r)
+		}
+	}
+	return parallel(pageShards, func(i int) error {
+		if !c.dirtyShard[i] {
+			return nil
+		}
+		recs := shards[i]
+		sort.Slice(recs, func(a, b int) bool { return recs[a].File < recs[b].File })
+		return writeCacheFile(filepath.Join(c.dir, "pages", fmt.Sprintf("%02d", i)),
+			&pageShard{Version: cacheVersion, Binary: c.binary, Records: recs})
+	})
+}
+
+// pageMeta hashes what lists, feeds and indexes show of a page.
+func pageMeta(p *content.Page) uint64 {
+	return key(struct {
+		File, Section, Slug, Lang, Title, Summary string
+		Date                                      string
+		Draft                                     bool
+		Sources, Metrics, Tags                    []string
+		Weight                                    int
+	}{p.File, p.Section, p.Slug, p.Lang, p.Title, p.Summary, p.Date.String(), p.Draft, p.Sources, p.Metrics, p.Tags, p.Weight})
+}
+
+// Keys
+
+// docKey is the key of a page's conversion: its file, the series its chart
+// blocks draw (charts are part of the HTML) and everything global.
+func (c *buildCache) docKey(p *content.Page, charts []markdown.Chart) uint64 {
+	var ids []string
+	for _, ch := range charts {
+		ids = append(ids, ch.Metrics...)
+	}
+	return key(struct {
+		Kind   string
+		Global uint64
+		File   uint64
+		Series []uint64
+	}{"doc", c.global, c.hashes[p.File], c.seriesHashes(ids)})
+}
+
+// seriesHashes returns the hashes of the files of the given series (0 for
+// an unknown one).
+func (c *buildCache) seriesHashes(ids []string) []uint64 {
+	out := make([]uint64, len(ids))
+	for i, id := range ids {
+		out[i] = c.hashes[metrics.SeriesDir+"/"+id+".toml"]
+	}
+	return out
+}
+
+// pagesKey hashes what lists of pages show of every published page.
+func (s *Site) pagesKey(c *buildCache) uint64 {
+	metas := make([]uint64, len(s.Pages))
+	for i, p := range s.Pages {
+		metas[i] = c.meta(p)
+	}
+	return key(metas)
+}
+
+// meta is pageMeta of a page, from its record when it has one.
+func (c *buildCache) meta(p *content.Page) uint64 {
+	if r := c.pages[p.File]; r != nil && r.FileHash == p.Hash {
+		return r.Meta
+	}
+	return pageMeta(p)
+}
+
+type jobKey struct {
+	Kind   string
+	Global uint64
+	Parts  []uint64
+}
+
+// pageKeys returns the keys of the pages' own files: a page shows its
+// conversion, the titles of the series its front matter names, and a link
+// to its translation or to the other language's home.
+func (s *Site) pageKeys(c *buildCache, docs []*doc) map[string]uint64 {
+	keys := make(map[string]uint64, len(docs)*2)
+	for _, d := range docs {
+		p := d.page
+		other := uint64(0)
+		for _, l := range s.Langs {
+			if l.Code != p.Lang && s.translation(p, l.Code) != nil {
+				other = 1
+			}
+		}
+		keys[s.pageFile(p)] = key(jobKey{"page", c.global, append([]uint64{d.key, other}, c.seriesHashes(p.Metrics)...)})
+	}
+	return keys
+}
+
+// otherKeys adds the keys of every other output path whose inputs are
+// known to keys. Pages that list other pages depend on what the lists show
+// of them (pagesKey); pages that show data on every series and
+// commitment (dataAll); a series' files and page on that series, and its
+// page on the pages that mention it.
+func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[string]uint64) {
+	g, data, pages := c.global, c.dataAll, s.pagesKey(c)
+	put := func(path string, kind string, parts ...uint64) { keys[path] = key(jobKey{kind, g, parts}) }
+	docsOf := map[string][]uint64{}
+	for _, d := range docs {
+		docsOf[d.page.Lang] = append(docsOf[d.page.Lang], d.key)
+	}
+	commitments := c.commitments()
+	for _, lang := range s.Langs {
+		put(site.File(site.Home(lang)), "home", pages, data)
+		for _, sec := range content.Sections {
+			put(site.File(site.SectionIndex(lang, sec)), "list", pages)
+		}
+		put(site.File(site.MetricsIndex(lang)), "metrics", data)
+		for _, se := range s.Data.Series {
+			ms := []uint64{c.hashes[se.File], commitments}
+			for _, p := range s.mentioned.pages[lang.Code+" "+se.ID] {
+				ms = append(ms, c.meta(p))
+			}
+			put(site.File(site.Metric(lang, se.ID)), "metric", ms...)
+		}
+		put(site.File(site.Sources(lang)), "sources", data)
+		put(site.File(site.Commitments(lang)), "commitments", data)
+		put(site.File(site.DataIndex(lang)), "data", data)
+		put(site.File(site.Search(lang)), "search")
+		put(site.SearchIndex(lang), "search-index", append([]uint64{pages, data}, docsOf[lang.Code]...)...)
+		put(site.Feed(lang), "feed", pages)
+	}
+	put("404.html", "404")
+	for _, se := range s.Data.Series {
+		put(site.DataCSV(se.ID), "csv", c.hashes[se.File])
+		put(site.DataJSON(se.ID), "json", c.hashes[se.File])
+	}
+	put(site.DataArchive, "archive", data)
+	sorted := slices.Sorted(slices.Values(paths))
+	put("sitemap.xml", "sitemap", pages, key(sorted))
+	put("robots.txt", "robots")
+	put(".nojekyll", "nojekyll")
+	for _, p := range paths {
+		if strings.HasPrefix(p, "assets/") {
+			put(p, "asset", c.hashes[p])
+		}
+	}
+}
+
+// commitments is the hash of the commitment files.
+func (c *buildCache) commitments() uint64 {
+	var hs []pathHash
+	for _, f := range c.inputs {
+		if strings.HasPrefix(f.Path, metrics.CommitmentsDir+"/") {
+			hs = append(hs, pathHash{f.Path, f.Hash})
+		}
+	}
+	return key(hs)
+}
+
+// Files
+
+// sizesOf lists the HTML pages of an output, largest first. Their gzipped
+// size is only worked out for the pages a summary shows (the five largest
+// and the median one), read back from dir, and kept in files.
+func sizesOf(files map[string]outputFile, dir string) []PageSize {
+	var sizes []PageSize
+	for _, f := range files {
+		if strings.HasSuffix(f.Path, ".html") {
+			sizes = append(sizes, PageSize{Path: f.Path, Bytes: int(f.Size), Compressed: f.Gz})
+		}
+	}
+	sort.Slice(sizes, func(i, j int) bool {
+		if sizes[i].Bytes != sizes[j].Bytes {
+			return sizes[i].Bytes > sizes[j].Bytes
+		}
+		return sizes[i].Path < sizes[j].Path
+	})
+	for _, i := range []int{0, 1, 2, 3, 4, len(sizes) / 2} {
+		if i >= len(sizes) || sizes[i].Compressed != 0 {
+			continue
+		}
+		f := files[sizes[i].Path]
+		if data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path))); err == nil {
+			f.Gz = gzipSize(data)
+			files[f.Path] = f
+			sizes[i].Compressed = f.Gz
+		}
+	}
+	return sizes
+}

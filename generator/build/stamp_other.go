@@ -1,0 +1,14 @@
+//go:build !linux
+
+package build
+
+import "io/fs"
+
+// stampOf identifies a version of a file without reading it: its size and
+// modification time (no inode or ctime in the portable file info).
+func stampOf(info fs.FileInfo) (stamp, bool) {
+	if info.ModTime().IsZero() {
+		return stamp{}, false // not an OS file (fstest.MapFS): always read it
+	}
+	return stamp{Size: info.Size(), MTime: info.ModTime().UnixNano()}, true
+}

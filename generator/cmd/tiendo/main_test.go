@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// site makes a site directory: the build package's fixture content, with
+// the repository's real templates and assets linked in.
+func site(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	src := filepath.Join("..", "..", "build", "testdata", "site")
+	err := filepath.WalkDir(filepath.Join(src, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{"templates", "assets"} {
+		abs, err := filepath.Abs(filepath.Join("..", "..", "..", d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(abs, filepath.Join(dir, d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func edit(t *testing.T, name, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s does not contain %q", name, old)
+	}
+	if err := os.WriteFile(name, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func runCmd(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = run(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+var problemLine = regexp.MustCompile(`^content/[a-z0-9/._-]+:\d+:\d+: \S`)
+
+func TestCheck(t *testing.T) {
+	dir := site(t)
+	code, out, errOut := runCmd("check", "--root", dir)
+	if code != 0 {
+		t.Fatalf("check exit %d\nstderr:\n%s", code, errOut)
+	}
+	if !strings.HasPrefix(out, "ok: 4 pages, 3 series, ") || errOut != "" {
+		t.Errorf("stdout %q, stderr %q", out, errOut)
+	}
+
+	// Three mistakes in three files: one line each, file:line:col, exit 1.
+	edit(t, filepath.Join(dir, "content/metrics/egdi-rank.toml"), "value = 71", "value = 71.5")
+	edit(t, filepath.Join(dir, "content/sources.toml"), "publisher =", "publsher =")
+	edit(t, filepath.Join(dir, "content/reports/so-ket-6-thang-2024-tai-nghe-an.md"), "tags =", "tgas =")
+	code, out, errOut = runCmd("check", "--root", dir)
+	if code != 1 || out != "" {
+		t.Errorf("check of a broken site: exit %d, stdout %q", code, out)
+	}
+	lines := strings.Split(strings.TrimSuffix(errOut, "\n"), "\n")
+	for _, want := range []string{
+		"content/metrics/egdi-rank.toml:19:9: a rank must be a whole number from 1, not 71.5",
+		`content/reports/so-ket-6-thang-2024-tai-nghe-an.md:7:8: unknown key "tgas"`,
+		`content/sources.toml:`,
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	last := lines[len(lines)-1]
+	if !regexp.MustCompile(`^\d+ errors?$`).MatchString(last) {
+		t.Errorf("last line %q, want the count of errors", last)
+	}
+	for _, l := range lines[:len(lines)-1] {
+		if !problemLine.MatchString(l) {
+			t.Errorf("not a file:line:col line: %q", l)
+		}
+	}
+}
+
+func TestCheckChartError(t *testing.T) {
+	dir := site(t)
+	edit(t, filepath.Join(dir, "content/reports/so-ket-6-thang-2024-tai-nghe-an.md"), `metrics = ["egdi-rank"]`, `metrics = ["egdi-rnak"]`)
+	code, _, errOut := runCmd("check", "--root", dir)
+	if code != 1 || !regexp.MustCompile(`(?m)^content/reports/so-ket-6-thang-2024-tai-nghe-an\.md:\d+:\d+: .*"egdi-rnak"`).MatchString(errOut) {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+}
+
+func TestBuild(t *testing.T) {
+	dir := site(t)
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, errOut := runCmd("build", "--root", dir, "--out", out, "--base-url", "https://example.github.io/tiendo/")
+	if code != 0 {
+		t.Fatalf("build exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(stdout, "built "+out) {
+		t.Errorf("stdout: %q", stdout)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "metrics", "egdi-rank", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(page, []byte(`href="/tiendo/metrics/"`)) {
+		t.Error("links do not carry the base path")
+	}
+
+	// With the cache (ROOT/.cache/tiendo), an edit that keeps the size and
+	// comes within the same clock tick still shows.
+	if _, err := os.Stat(filepath.Join(dir, ".cache", "tiendo")); err != nil {
+		t.Errorf("no build cache: %v", err)
+	}
+	report := filepath.Join(dir, "content/reports/so-ket-6-thang-2024-tai-nghe-an.md")
+	edit(t, report, "Kết quả cả nước", "KẾT QUẢ CẢ NƯỚC")
+	if code, _, errOut := runCmd("build", "--root", dir, "--out", out, "--base-url", "https://example.github.io/tiendo/"); code != 0 {
+		t.Fatalf("rebuild exit %d\n%s", code, errOut)
+	}
+	html, err := os.ReadFile(filepath.Join(out, "reports", "so-ket-6-thang-2024-tai-nghe-an", "index.html"))
+	if err != nil || !bytes.Contains(html, []byte("KẾT QUẢ CẢ NƯỚC")) {
+		t.Errorf("the edit does not show after a cached rebuild (%v)", err)
+	}
+
+	// A failed build says so and leaves the output as it was.
+	edit(t, filepath.Join(dir, "content/metrics/egdi-rank.toml"), "kind = \"rank\"", "kind = \"ranking\"")
+	code, _, errOut = runCmd("build", "--root", dir, "--out", out)
+	if code != 1 || !strings.Contains(errOut, "content/metrics/egdi-rank.toml:5:8: kind \"ranking\"") || !strings.Contains(errOut, "previous output was left") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+	again, err := os.ReadFile(filepath.Join(out, "metrics", "egdi-rank", "index.html"))
+	if err != nil || !bytes.Equal(page, again) {
+		t.Error("a failed build changed the output")
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args   []string
+		code   int
+		stderr string
+	}{
+		{nil, 2, "usage:"},
+		{[]string{"publish"}, 2, `unknown command "publish"`},
+		{[]string{"check", "--nope"}, 2, "flag provided but not defined"},
+		{[]string{"check", "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"build", "--root", "x", "--base-url", "ftp://x/"}, 1, "--base-url"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runCmd(tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.stderr) {
+			t.Errorf("%q: exit %d, stderr %q; want %d and %q", tt.args, code, errOut, tt.code, tt.stderr)
+		}
+	}
+	if code, out, _ := runCmd("help"); code != 0 || !strings.Contains(out, "tiendo build") {
+		t.Errorf("help: exit %d, %q", code, out)
+	}
+}

@@ -1,0 +1,227 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/tiendo/tiendo/generator/calendar"
+	"github.com/tiendo/tiendo/generator/diag"
+)
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		front    string
+		body     string
+		bodyLine int
+		err      string // expected error, "" for none
+	}{
+		{"plain", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n\n## A\n", "title = \"x\"\ndate = 2024-07-10\n", "\n## A\n", 4, ""},
+		{"BOM", "\ufeff+++\ntitle = \"x\"\n+++\nbody\n", "title = \"x\"\n", "body\n", 3, ""},
+		{"CRLF", "+++\r\ntitle = \"x\"\r\n+++\r\nbody\r\n", "title = \"x\"\r\n", "body\r\n", 3, ""},
+		{"trailing spaces on delimiters", "+++  \ntitle = \"x\"\n+++\t\nbody", "title = \"x\"\n", "body", 3, ""},
+		{"empty front matter", "+++\n+++\nbody", "", "body", 2, ""},
+		{"no body", "+++\ntitle = \"x\"\n+++", "title = \"x\"\n", "", 3, ""},
+		{"delimiter inside a string line is not one", "+++\nsummary = \"+++\"\n+++\nx", "summary = \"+++\"\n", "x", 3, ""},
+
+		{"no front matter", "# Tiêu đề\n\nVăn bản.\n", "", "", 0, "x.md:1:1: a page must start with a line \"+++\""},
+		{"empty file", "", "", "", 0, "x.md:1:1: a page must start"},
+		{"YAML front matter", "---\ntitle: x\n---\n", "", "", 0, "x.md:1:1: a page must start"},
+		{"not closed", "+++\ntitle = \"x\"\n\n## A\n", "", "", 0, "x.md:1:1: front matter is not closed"},
+		{"BOM, not closed", "\ufeff+++\r\ntitle = \"x\"\r\n", "", "", 0, "x.md:1:1: front matter is not closed"},
+	}
+	for _, tt := range tests {
+		front, body, bodyLine, err := Split("x.md", []byte(tt.in))
+		if tt.err != "" {
+			if err == nil || !strings.HasPrefix(err.Error(), tt.err) {
+				t.Errorf("%s: error %v, want %q", tt.name, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if string(front) != tt.front || string(body) != tt.body || bodyLine != tt.bodyLine {
+			t.Errorf("%s: Split = %q, %q, %d; want %q, %q, %d", tt.name, front, body, bodyLine, tt.front, tt.body, tt.bodyLine)
+		}
+	}
+}
+
+const report = `+++
+title = "Kết luận Hội nghị sơ kết 6 tháng đầu năm 2024"
+date = 2024-07-10
+summary = "Tóm tắt."
+sources = ["ket-luan-2024-07"]
+metrics = ["online-records-share"]
+tags = ["Đề án 06"]
++++
+
+## Kết quả
+`
+
+func TestParsePage(t *testing.T) {
+	p, errs := ParsePage("content/reports/ket-luan-so-ket-6-thang-2024.md", []byte(report))
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if p.Section != "reports" || p.Slug != "ket-luan-so-ket-6-thang-2024" || p.Lang != "vi" {
+		t.Errorf("section/slug/lang = %q %q %q", p.Section, p.Slug, p.Lang)
+	}
+	if p.Date != (calendar.Date{Year: 2024, Month: 7, Day: 10}) || p.Summary != "Tóm tắt." || p.Tags[0] != "Đề án 06" {
+		t.Errorf("front matter decoded as %+v", p)
+	}
+	if p.BodyLine != 8 || string(p.Body) != "\n## Kết quả\n" {
+		t.Errorf("body line %d, body %q", p.BodyLine, p.Body)
+	}
+	if got := p.KeyPos("metrics").String(); got != "content/reports/ket-luan-so-ket-6-thang-2024.md:6:11" {
+		t.Errorf("KeyPos(metrics) = %s, want line 6 (front matter starts on line 2)", got)
+	}
+
+	en, errs := ParsePage("content/reports/ket-luan-so-ket-6-thang-2024.en.md", []byte(report))
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if en.Lang != "en" || en.Slug != "ket-luan-so-ket-6-thang-2024" {
+		t.Errorf(".en.md: lang %q slug %q", en.Lang, en.Slug)
+	}
+
+	page, errs := ParsePage("content/pages/phuong-phap.md", []byte("+++\ntitle = \"Phương pháp\"\nweight = 10\n+++\n"))
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if page.Section != "pages" || page.Weight != 10 || !page.Date.IsZero() {
+		t.Errorf("pages: %+v", page)
+	}
+}
+
+func TestParsePageErrors(t *testing.T) {
+	tests := []struct {
+		name, file, text string
+		want             []string
+	}{
+		{"unknown key at its line in the file", "content/reports/x.md",
+			"+++\ntitle = \"x\"\ndate = 2024-07-10\nsumary = \"typo\"\n+++\n",
+			[]string{`content/reports/x.md:4:10: unknown key "sumary"`}},
+		{"unknown key, BOM and CRLF", "content/reports/x.md",
+			"\ufeff+++\r\ntitle = \"x\"\r\ndate = 2024-07-10\r\n\r\n  tgas = [\"a\"]\r\n+++\r\n",
+			[]string{`content/reports/x.md:5:10: unknown key "tgas"`}},
+		{"computed fields are not front matter", "content/reports/x.md",
+			"+++\ntitle = \"x\"\ndate = 2024-07-10\nslug = \"other\"\nlang = \"en\"\nsection = \"pages\"\n+++\n",
+			[]string{`content/reports/x.md:4:8: unknown key "slug"`, `content/reports/x.md:5:8: unknown key "lang"`, `content/reports/x.md:6:11: unknown key "section"`}},
+		{"type error at its line in the file", "content/notes/x.md",
+			"+++\ntitle = \"x\"\ndate = 2024-07-10\ndraft = \"no\"\n+++\n",
+			[]string{`content/notes/x.md:4:9: draft: wrong type`}},
+		{"syntax error at its line in the file", "content/notes/x.md",
+			"+++\ntitle = \"x\"\ndate = 2024-07-10\ntags = [\"a\"\n+++\n",
+			[]string{`content/notes/x.md:4:12: expected a comma`}},
+		{"bad date", "content/notes/x.md",
+			"+++\ntitle = \"x\"\ndate = \"10/7/2024\"\n+++\n",
+			[]string{`content/notes/x.md:3:`, `not a date`}},
+		{"title required", "content/pages/x.md", "+++\nweight = 1\n+++\n",
+			[]string{`content/pages/x.md:1:1: title is required`}},
+		{"date required for reports", "content/reports/x.md", "+++\ntitle = \"x\"\n+++\n",
+			[]string{`content/reports/x.md:1:1: date is required for reports`}},
+		{"slug with accents", "content/reports/Kết-luận.md", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n",
+			[]string{`content/reports/Kết-luận.md:1:1: file name "Kết-luận" must be a slug`}},
+		{"slug with spaces", "content/notes/ket luan.en.md", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n",
+			[]string{`file name "ket luan" must be a slug`}},
+		{"unknown section", "content/news/x.md", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n",
+			[]string{`content/news/x.md:1:1: pages live in content/reports/, content/notes/, content/pages/`}},
+		{"nested folder", "content/reports/2024/x.md", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n",
+			[]string{`pages live in`}},
+		{"no front matter", "content/reports/x.md", "## x\n",
+			[]string{`content/reports/x.md:1:1: a page must start with a line "+++"`}},
+	}
+	for _, tt := range tests {
+		_, errs := ParsePage(tt.file, []byte(tt.text))
+		got := errs.Error()
+		if len(errs.Errors()) != len(tt.want) && tt.name != "bad date" {
+			t.Errorf("%s: %d errors, want %d:\n%s", tt.name, len(errs), len(tt.want), got)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: errors\n%s\ndo not contain %q", tt.name, got, w)
+			}
+		}
+	}
+}
+
+const siteTOML = `title = "Tiến độ chuyển đổi số quốc gia"
+title_en = "Vietnam digital transformation progress"
+description = "Số liệu."
+description_en = "Figures."
+headline = ["egdi-rank", "online-records-share"]
+
+[[themes]]
+id = "international-rankings"
+title = "Xếp hạng quốc tế"
+title_en = "International rankings"
+
+[[themes]]
+id = "digital-government"
+title = "Chính phủ số"
+title_en = "Digital government"
+`
+
+func TestLoadSite(t *testing.T) {
+	s, errs := LoadSite(fstest.MapFS{SiteFile: {Data: []byte(siteTOML)}})
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if got := strings.Join(s.ThemeIDs(), ","); got != "international-rankings,digital-government" {
+		t.Errorf("ThemeIDs = %s", got)
+	}
+	if got := s.HeadlinePos().String(); got != "content/site.toml:5:12" {
+		t.Errorf("HeadlinePos = %s", got)
+	}
+
+	bad := strings.Replace(siteTOML, `title = "Chính phủ số"`, `titel = "Chính phủ số"`, 1)
+	bad = strings.Replace(bad, `id = "digital-government"`, `id = "international-rankings"`, 1)
+	_, errs = LoadSite(fstest.MapFS{SiteFile: {Data: []byte(bad)}})
+	errs.Sort()
+	want := []string{
+		`content/site.toml:12:1: theme "international-rankings" needs title and title_en`,
+		`content/site.toml:13:6: theme id "international-rankings" must be unique, lower-case letters, digits and '-'`,
+		`content/site.toml:14:9: unknown key "themes.titel"`,
+	}
+	if got := messages(errs); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	_, errs = LoadSite(fstest.MapFS{})
+	if errs.Err() == nil || !strings.HasPrefix(errs.Error(), "content/site.toml: cannot read") {
+		t.Errorf("missing site.toml: %v", errs)
+	}
+}
+
+func messages(l diag.List) []string {
+	var out []string
+	for _, e := range l {
+		out = append(out, e.Error())
+	}
+	return out
+}
+
+func TestLoadPages(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/reports/b.md":    {Data: []byte(report)},
+		"content/reports/b.en.md": {Data: []byte(report)},
+		"content/pages/a.md":      {Data: []byte("+++\ntitle = \"A\"\n+++\n")},
+		"content/notes/bad.md":    {Data: []byte("+++\ntitle = \"x\"\n")},
+		"content/sources.toml":    {Data: []byte("not a page")},
+	}
+	pages, errs := LoadPages(fsys)
+	if len(errs) != 1 || !strings.HasPrefix(errs.Error(), "content/notes/bad.md:1:1: front matter is not closed") {
+		t.Errorf("errors: %v", errs)
+	}
+	var names []string
+	for _, p := range pages {
+		names = append(names, p.File)
+	}
+	if got := strings.Join(names, " "); got != "content/pages/a.md content/reports/b.en.md content/reports/b.md" {
+		t.Errorf("pages = %s", got)
+	}
+}

@@ -1,0 +1,83 @@
+package diag
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestPosString(t *testing.T) {
+	tests := []struct {
+		p    Pos
+		want string
+	}{
+		{Pos{"content/metrics/egdi-rank.toml", 14, 9}, "content/metrics/egdi-rank.toml:14:9"},
+		{Pos{"content/site.toml", 3, 0}, "content/site.toml:3"},
+		{Pos{"templates/i18n/en.toml", 0, 0}, "templates/i18n/en.toml"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.String(); got != tt.want {
+			t.Errorf("%#v.String() = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}
+
+func TestList(t *testing.T) {
+	var l List
+	if l.Err() != nil {
+		t.Fatal("empty list is an error")
+	}
+	l.Warn(Pos{"b.toml", 1, 1}, "stale %s", "series")
+	if l.Err() != nil {
+		t.Fatal("a list of warnings is an error")
+	}
+	l.Add(Pos{"b.toml", 10, 2}, "value must be a number")
+	l.Add(Pos{"a.toml", 3, 7}, "unknown key %q", "valeu")
+	l.Add(Pos{"b.toml", 2, 5}, "first")
+	l.Add(Pos{"b.toml", 2, 5}, "second") // same place: insertion order kept
+	if l.Err() == nil {
+		t.Fatal("a list with errors is not an error")
+	}
+	if n := len(l.Errors()); n != 4 {
+		t.Errorf("Errors: %d, want 4", n)
+	}
+	if n := len(l.Warnings()); n != 1 {
+		t.Errorf("Warnings: %d, want 1", n)
+	}
+	l.Sort()
+	want := strings.Join([]string{
+		`a.toml:3:7: unknown key "valeu"`,
+		"b.toml:1:1: warning: stale series",
+		"b.toml:2:5: first",
+		"b.toml:2:5: second",
+		"b.toml:10:2: value must be a number",
+	}, "\n")
+	if got := l.Error(); got != want {
+		t.Errorf("sorted:\n%s\nwant:\n%s", got, want)
+	}
+	strict := l.Strict()
+	if len(strict.Warnings()) != 0 || len(strict.Errors()) != 5 {
+		t.Error("Strict kept a warning")
+	}
+	if !l[1].Warning {
+		t.Error("Strict changed the original list")
+	}
+}
+
+func TestAppend(t *testing.T) {
+	var inner List
+	inner.Add(Pos{"x.md", 4, 1}, "broken link")
+	inner.Add(Pos{"x.md", 9, 1}, "unknown metric")
+	var l List
+	l.Append(nil)
+	l.Append(fmt.Errorf("render: %w", inner)) // wrapped lists are unwrapped
+	l.Append(&Error{Pos: Pos{"y.md", 1, 1}, Msg: "one"})
+	l.Append(errors.New("plain"))
+	if len(l) != 4 {
+		t.Fatalf("got %d problems, want 4: %v", len(l), l)
+	}
+	if l[0].Pos.Line != 4 || l[2].Msg != "one" || l[3].Msg != "plain" || l[3].Pos.File != "" {
+		t.Errorf("Append gave %v", l)
+	}
+}

@@ -1,0 +1,190 @@
+package i18n
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/tiendo/tiendo/generator/calendar"
+)
+
+func TestNumber(t *testing.T) {
+	vi, en := New("vi"), New("en")
+	tests := []struct {
+		v        float64
+		decimals int
+		vi, en   string
+	}{
+		{4543, -1, "4.543", "4,543"},
+		{16.4, -1, "16,4", "16.4"},
+		{55.25, -1, "55,25", "55.25"},
+		{1732000, -1, "1.732.000", "1,732,000"},
+		{193, -1, "193", "193"},
+		{0, -1, "0", "0"},
+		{71, -1, "71", "71"},
+		{-15, -1, "−15", "−15"},
+		{-4543.5, -1, "−4.543,5", "−4,543.5"},
+		{20.588235294117645, -1, "20,59", "20.59"}, // 28 / 1.36: at most 2 decimals
+		{2.0001, -1, "2", "2"},                     // rounds away the noise
+		{-0.001, -1, "0", "0"},                     // no "−0"
+		{13.7, 1, "13,7", "13.7"},
+		{28, 1, "28,0", "28.0"},
+		{4543.456, 2, "4.543,46", "4,543.46"},
+		{99.5, 0, "100", "100"},
+		{1e9, -1, "1.000.000.000", "1,000,000,000"}, // never scientific
+	}
+	for _, tt := range tests {
+		if got := vi.Number(tt.v, tt.decimals); got != tt.vi {
+			t.Errorf("vi Number(%v, %d) = %q, want %q", tt.v, tt.decimals, got, tt.vi)
+		}
+		if got := en.Number(tt.v, tt.decimals); got != tt.en {
+			t.Errorf("en Number(%v, %d) = %q, want %q", tt.v, tt.decimals, got, tt.en)
+		}
+	}
+}
+
+func TestSigned(t *testing.T) {
+	vi, en := New("vi"), New("en")
+	tests := []struct {
+		v        float64
+		decimals int
+		vi, en   string
+	}{
+		{15, 0, "+15", "+15"},
+		{-15, 0, "−15", "−15"},
+		{-2.5, 1, "−2,5", "−2.5"},
+		{36, 1, "+36,0", "+36.0"},
+		{25, -1, "+25", "+25"},
+		{0, -1, "0", "0"},
+		{0.001, 1, "0,0", "0.0"}, // rounds to zero: no sign
+		{1200.5, -1, "+1.200,5", "+1,200.5"},
+	}
+	for _, tt := range tests {
+		if got := vi.Signed(tt.v, tt.decimals); got != tt.vi {
+			t.Errorf("vi Signed(%v, %d) = %q, want %q", tt.v, tt.decimals, got, tt.vi)
+		}
+		if got := en.Signed(tt.v, tt.decimals); got != tt.en {
+			t.Errorf("en Signed(%v, %d) = %q, want %q", tt.v, tt.decimals, got, tt.en)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	vi, en := New("vi"), New("en")
+	tests := []struct {
+		d      calendar.Date
+		vi, en string
+	}{
+		{calendar.Date{Year: 2024, Month: 7, Day: 10}, "10/7/2024", "10 July 2024"},
+		{calendar.Date{Year: 2025, Month: 2, Day: 6}, "6/2/2025", "6 February 2025"},
+		{calendar.Date{Year: 2024, Month: 12, Day: 31}, "31/12/2024", "31 December 2024"},
+		{calendar.Date{}, "", ""},
+	}
+	for _, tt := range tests {
+		if got := vi.Date(tt.d); got != tt.vi {
+			t.Errorf("vi Date(%v) = %q, want %q", tt.d, got, tt.vi)
+		}
+		if got := en.Date(tt.d); got != tt.en {
+			t.Errorf("en Date(%v) = %q, want %q", tt.d, got, tt.en)
+		}
+	}
+}
+
+func TestPeriod(t *testing.T) {
+	vi, en := New("vi"), New("en")
+	tests := []struct {
+		p                string
+		vi, en           string
+		viShort, enShort string
+	}{
+		{"2024", "2024", "2024", "2024", "2024"},
+		{"2024-H1", "6 tháng đầu năm 2024", "H1 2024", "6T/2024", "H1 2024"},
+		{"2024-H2", "6 tháng cuối năm 2024", "H2 2024", "12T/2024", "H2 2024"},
+		{"2024-Q2", "Quý II/2024", "Q2 2024", "Q2/2024", "Q2 2024"},
+		{"2024-Q4", "Quý IV/2024", "Q4 2024", "Q4/2024", "Q4 2024"},
+		{"2024-06", "Tháng 6/2024", "June 2024", "6/2024", "Jun 2024"},
+		{"2024-09", "Tháng 9/2024", "September 2024", "9/2024", "Sep 2024"},
+		{"2024-06-30", "30/6/2024", "30 June 2024", "30/6/2024", "30 Jun 2024"},
+	}
+	for _, tt := range tests {
+		p, err := calendar.ParsePeriod(tt.p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			name, got, want string
+		}{
+			{"vi Period", vi.Period(p), tt.vi},
+			{"en Period", en.Period(p), tt.en},
+			{"vi ShortPeriod", vi.ShortPeriod(p), tt.viShort},
+			{"en ShortPeriod", en.ShortPeriod(p), tt.enShort},
+		} {
+			if c.got != c.want {
+				t.Errorf("%s(%s) = %q, want %q", c.name, tt.p, c.got, c.want)
+			}
+		}
+	}
+}
+
+func TestLoad(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/i18n/vi.toml": {Data: []byte("# comment\n\"nav.metrics\" = \"Chỉ số\"\n\"tile.places\" = \"%s bậc\"\n")},
+		"templates/i18n/en.toml": {Data: []byte("\"nav.metrics\" = \"Metrics\"\n\"tile.places\" = \"%s places\"\n")},
+	}
+	langs, errs := Load(fsys)
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	if len(langs) != 2 || langs[0].Code != "vi" || langs[1].Code != "en" {
+		t.Fatalf("languages = %v, want vi then en", langs)
+	}
+	vi, en := langs[0], langs[1]
+	if vi.Prefix != "" || en.Prefix != "en/" {
+		t.Errorf("prefixes %q, %q; want \"\" and \"en/\"", vi.Prefix, en.Prefix)
+	}
+	if got := vi.T("nav.metrics"); got != "Chỉ số" {
+		t.Errorf("vi T = %q", got)
+	}
+	if got := en.T("tile.places", "+15"); got != "+15 places" {
+		t.Errorf("en T with args = %q", got)
+	}
+	if got := en.T("no.such.key"); got != "no.such.key" {
+		t.Errorf("missing key shows as %q, want the key", got)
+	}
+	if !vi.Has("nav.metrics") || vi.Has("no.such.key") {
+		t.Error("Has is wrong")
+	}
+}
+
+func TestLoadMissingKey(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/i18n/vi.toml": {Data: []byte("\"nav.metrics\" = \"Chỉ số\"\n\"nav.data\" = \"Dữ liệu\"\n\"nav.sources\" = \"Nguồn\"\n")},
+		"templates/i18n/en.toml": {Data: []byte("\"nav.metrics\" = \"Metrics\"\n\"nav.feed\" = \"Atom feed\"\n\"nav.sources\" = \"Sources\"\n")},
+	}
+	_, errs := Load(fsys)
+	got := errs.Error()
+	for _, want := range []string{
+		`templates/i18n/en.toml: missing translation "nav.data"`,
+		`templates/i18n/vi.toml: missing translation "nav.feed"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors\n%s\ndo not contain %q", got, want)
+		}
+	}
+	if len(errs) != 2 {
+		t.Errorf("%d errors, want 2:\n%s", len(errs), got)
+	}
+}
+
+func TestLoadBadFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/i18n/vi.toml": {Data: []byte("\"nav.metrics\" = \"Chỉ số\"\n\"nav.data\" = 5\n")},
+	}
+	_, errs := Load(fsys)
+	got := errs.Error()
+	for _, want := range []string{`templates/i18n/vi.toml:2:14: "nav.data": wrong type`, "templates/i18n/en.toml: cannot read"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors\n%s\ndo not contain %q", got, want)
+		}
+	}
+}
