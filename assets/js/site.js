@@ -1,12 +1,9 @@
-/* site.js (ES2017, deferred, loaded after ECharts and before charts.js):
-   shows chart boxes when ECharts is there, hides undrawn ones and folds a
-   drawn chart's table; opens <details> for print; client-side search over
-   the per-language index in the search form's data-index. */
+/* site.js (ES2017, deferred): folds the data table of a chart that
+   charts.js drew; opens every <details> for print; client-side search over
+   the per-language index named by the search form's data-index. */
 (function () {
   'use strict';
   const $$ = (s) => Array.prototype.slice.call(document.querySelectorAll(s));
-
-  if (window.echarts) $$('.chart-box[hidden]').forEach((b) => { b.hidden = false; });
 
   function afterCharts() {
     const wideMetric = document.body.classList.contains('kind-metric') &&

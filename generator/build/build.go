@@ -9,14 +9,11 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"os"
 	"path"
-	"runtime/pprof"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/diag"
@@ -50,9 +47,11 @@ type Site struct {
 	md     *markdown.Converter
 	strict bool
 
-	byURLOnce sync.Once
-	byURL     map[string]*content.Page // see translation
-	mentioned *mentions                // see pagesMentioning
+	byURLOnce    sync.Once
+	byURL        map[string]*content.Page // see translation
+	mentioned    *mentions                // see pagesMentioning
+	sectionsOnce sync.Once
+	sections     map[string][]*content.Page // see section
 
 	// Warnings found while loading (errors stop the build).
 	Warnings diag.List
@@ -118,6 +117,9 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 		if !p.Draft {
 			s.Pages = append(s.Pages, p)
 		}
+	}
+	if m := cfg.Methodology; m != "" && seen["vi:"+site.Page(i18n.New("vi"), "pages", m)] == nil {
+		errs.Add(cfg.KeyPos("methodology"), "methodology: no page content/pages/%s.md", m)
 	}
 	sort.SliceStable(s.Pages, func(i, j int) bool {
 		a, b := s.Pages[i], s.Pages[j]
@@ -194,14 +196,7 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc) (R
 	var errs diag.List
 	// Markdown first: chart blocks and links are checked here, and pages
 	// need each other's existence for link checks.
-	zt := time.Now()
-	zz := func(what string) {
-		if os.Getenv("ZZTIME") != "" {
-			println(what, time.Since(zt).String())
-		}
-	}
 	docs, _ := s.convertAll(c) // problems are collected below, after any reconversion
-	zz("converted")
 	var keys map[string]uint64
 	fresh := func(path string) bool {
 		k := keys[path]
@@ -212,16 +207,14 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc) (R
 		keys = s.pageKeys(c, docs)
 		var need []*doc
 		for _, d := range docs {
-			if d.cached && !fresh(s.pageFile(d.page)) {
+			if d.cached && !fresh(d.file) {
 				need = append(need, d)
 			}
 		}
 		s.convert(need, c)
 	}
 	s.mentioned = mentionIndex(docs)
-	zz("keys")
 	jobs := s.jobs(docs)
-	zz("jobs")
 	paths := make(map[string]bool, len(jobs))
 	list := make([]string, 0, len(jobs))
 	owner := make(map[string]job, len(jobs))
@@ -283,20 +276,11 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc) (R
 		return 0
 	}
 	sort.SliceStable(jobs, func(a, b int) bool { return cost(jobs[a]) > cost(jobs[b]) })
-	if hp := os.Getenv("ZZHEAP"); hp != "" { // TEMP
-		defer func() { f, _ := os.Create(hp); pprof.WriteHeapProfile(f); f.Close() }()
-		go func() {
-			time.Sleep(4 * time.Second)
-			f, _ := os.Create(hp + ".mid")
-			pprof.WriteHeapProfile(f)
-			f.Close()
-		}()
-	}
 	// A page's HTML is dropped once its file is rendered, and every job
 	// once it ran, so that memory holds the pages still to render only.
 	docOf := make(map[string]*doc, len(docs))
 	for _, d := range docs {
-		docOf[s.pageFile(d.page)] = d
+		docOf[d.file] = d
 	}
 	var mu sync.Mutex
 	var failed diag.List
@@ -312,11 +296,7 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc) (R
 			mu.Unlock()
 			return put(j.path, keys[j.path], nil, true)
 		}
-		jt := time.Now()
 		b, err := j.run()
-		if d := time.Since(jt); d > 100*time.Millisecond && os.Getenv("ZZTIME") != "" {
-			println("  slow", j.path, d.String(), "ends at", time.Since(zt).String())
-		}
 		if err != nil {
 			mu.Lock()
 			failed.Append(fmt.Errorf("%s: %w", j.path, err))
@@ -328,7 +308,6 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc) (R
 		mu.Unlock()
 		return put(j.path, keys[j.path], b, false)
 	})
-	zz("rendered")
 	errs = append(errs, failed...)
 	errs.Append(err)
 	errs.Sort()
@@ -343,13 +322,14 @@ func (s *Site) pageFile(p *content.Page) string {
 // doc is a converted page.
 type doc struct {
 	page     *content.Page
+	file     string // its output file
 	result   markdown.Result
 	charts   []*ChartView
 	problems diag.List // what converting it reported (warnings, errors)
+	search   []byte    // its entry in the search index (see searchEntry), once made
 	key      uint64    // cache key of the conversion (0 without a cache)
-	// cached: restored from the build cache. result has no HTML and only
-	// the start of the text (textPrefix), charts is empty: the page's job
-	// must not run before convert.
+	// cached: restored from the build cache. result has neither HTML nor
+	// text, and charts is empty: the page's job must not run before convert.
 	cached bool
 }
 
@@ -360,12 +340,12 @@ func (s *Site) convertAll(c *buildCache) ([]*doc, diag.List) {
 	docs := make([]*doc, len(s.Pages))
 	var todo []*doc
 	for i, p := range s.Pages {
-		d := &doc{page: p}
+		d := &doc{page: p, file: s.pageFile(p)}
 		docs[i] = d
 		if c != nil {
 			if r := c.pages[p.File]; r != nil && r.FileHash == p.Hash && r.DocKey != 0 && r.DocKey == c.docKey(p, r.Charts) {
-				d.key, d.cached, d.problems = r.DocKey, true, r.Problems
-				d.result = markdown.Result{Headings: r.Headings, Charts: r.Charts, Links: r.Links, Text: r.Text}
+				d.key, d.cached, d.problems, d.search = r.DocKey, true, r.Problems, r.Search
+				d.result = markdown.Result{Headings: r.Headings, Charts: r.Charts, Links: r.Links}
 				continue
 			}
 		}
@@ -385,7 +365,7 @@ func (s *Site) convert(docs []*doc, c *buildCache) {
 	parallel(len(docs), func(i int) error {
 		d := docs[i]
 		p := d.page
-		d.charts, d.problems, d.cached = nil, nil, false
+		d.charts, d.problems, d.cached, d.search = nil, nil, false, nil
 		body, bodyLine := p.Body, p.BodyLine
 		if body == nil {
 			data, err := fs.ReadFile(s.fsys, p.File)
@@ -419,10 +399,11 @@ func (s *Site) convert(docs []*doc, c *buildCache) {
 		d.problems.Append(err)
 		if c != nil {
 			// A build with a cache keeps what it needs only: the body is read
-			// again if the page is converted again, and the search index reads
-			// the start of the text.
+			// again if the page is converted again, and the text is only
+			// needed for the search index.
 			d.key = c.docKey(p, res.Charts)
-			d.result.Text = textPrefix(res.Text)
+			d.search = s.searchEntry(d)
+			d.result.Text = ""
 			p.Body = nil
 		}
 		return nil

@@ -122,7 +122,7 @@ type pageRecord struct {
 	Headings []markdown.Heading
 	Charts   []markdown.Chart
 	Links    []markdown.Link
-	Text     string    // the start of the page's text: all that searchIndex reads
+	Search   []byte    // its entry in the search index
 	Problems diag.List // warnings of the conversion
 }
 
@@ -162,7 +162,8 @@ type buildCache struct {
 	dirtyShard   [pageShards]bool
 	data         *metrics.Data // restored from data
 	dataKey      uint64
-	dataSaved    bool // data holds dataKey
+	dataSaved    bool   // data holds dataKey
+	chromeKey    uint64 // see chrome
 	dataProblems diag.List
 
 	prevOut map[string]outputFile // previous output, when it can be trusted
@@ -687,18 +688,9 @@ func (c *buildCache) putDoc(d *doc) {
 	}
 	r.DocKey = d.key
 	r.Headings, r.Charts, r.Links = d.result.Headings, d.result.Charts, d.result.Links
-	r.Text = textPrefix(d.result.Text)
+	r.Search = d.search
 	r.Problems = d.problems
 	c.dirtyShard[shardOf(d.page.File)] = true
-}
-
-// textPrefix keeps what clip(text, searchTextLimit) reads: a longer text is
-// cut after searchTextLimit+1 bytes, so clip still sees that it is longer.
-func textPrefix(text string) string {
-	if len(text) > searchTextLimit+1 {
-		return text[:searchTextLimit+1]
-	}
-	return text
 }
 
 func (c *buildCache) savePages() error {
@@ -781,6 +773,30 @@ type jobKey struct {
 	Parts  []uint64
 }
 
+// chrome is the global key of HTML pages: besides templates, assets,
+// sources and site configuration, every page's header and footer show
+// which sections have pages and link the "pages" section (about,
+// methodology) by title. Whatever a template starts to show on every page
+// must be added here.
+func (s *Site) chrome(c *buildCache) uint64 {
+	if c.chromeKey == 0 {
+		parts := []uint64{c.global}
+		for _, l := range s.Langs {
+			for _, sec := range content.Sections {
+				list := s.section(l, sec)
+				parts = append(parts, uint64(len(list)))
+				if sec == "pages" {
+					for _, p := range list {
+						parts = append(parts, c.meta(p))
+					}
+				}
+			}
+		}
+		c.chromeKey = key(parts)
+	}
+	return c.chromeKey
+}
+
 // pageKeys returns the keys of the pages' own files: a page shows its
 // conversion, the titles of the series its front matter names, and a link
 // to its translation or to the other language's home.
@@ -794,7 +810,7 @@ func (s *Site) pageKeys(c *buildCache, docs []*doc) map[string]uint64 {
 				other = 1
 			}
 		}
-		keys[s.pageFile(p)] = key(jobKey{"page", c.global, append([]uint64{d.key, other}, c.seriesHashes(p.Metrics)...)})
+		keys[d.file] = key(jobKey{"page", s.chrome(c), append([]uint64{d.key, other}, c.seriesHashes(p.Metrics)...)})
 	}
 	return keys
 }
@@ -806,7 +822,13 @@ func (s *Site) pageKeys(c *buildCache, docs []*doc) map[string]uint64 {
 // page on the pages that mention it.
 func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[string]uint64) {
 	g, data, pages := c.global, c.dataAll, s.pagesKey(c)
-	put := func(path string, kind string, parts ...uint64) { keys[path] = key(jobKey{kind, g, parts}) }
+	put := func(path string, kind string, parts ...uint64) {
+		global := g
+		if strings.HasSuffix(path, ".html") {
+			global = s.chrome(c)
+		}
+		keys[path] = key(jobKey{kind, global, parts})
+	}
 	docsOf := map[string][]uint64{}
 	for _, d := range docs {
 		docsOf[d.page.Lang] = append(docsOf[d.page.Lang], d.key)

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"sync"
 )
 
 // The cache files are written and read by the same binary (the binary's
@@ -18,75 +19,266 @@ import (
 
 var errCodec = errors.New("build cache: corrupt file")
 
-func encode(b []byte, v reflect.Value) ([]byte, error) {
-	switch v.Kind() {
+// A codec writes and reads the values of one type. Codecs are made once per
+// type, so that reading a cache file does not ask reflect about every
+// field of every value.
+type codec struct {
+	enc func(b []byte, v reflect.Value) ([]byte, error)
+	dec func(d *decoder, v reflect.Value) error
+}
+
+var (
+	codecs   sync.Map // reflect.Type → *codec, complete
+	codecsMu sync.Mutex
+)
+
+func codecOf(t reflect.Type) *codec {
+	if c, ok := codecs.Load(t); ok {
+		return c.(*codec)
+	}
+	codecsMu.Lock()
+	defer codecsMu.Unlock()
+	made := map[reflect.Type]*codec{}
+	c := makeCodec(t, made)
+	for t, c := range made {
+		codecs.Store(t, c)
+	}
+	return c
+}
+
+// makeCodec makes the codec of t and of the types inside it; made holds
+// those being made, for recursive types.
+func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
+	if c, ok := codecs.Load(t); ok {
+		return c.(*codec)
+	}
+	if c := made[t]; c != nil {
+		return c
+	}
+	c := &codec{}
+	made[t] = c
+	switch t.Kind() {
 	case reflect.Bool:
-		if v.Bool() {
-			return append(b, 1), nil
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			if v.Bool() {
+				return append(b, 1), nil
+			}
+			return append(b, 0), nil
 		}
-		return append(b, 0), nil
+		c.dec = func(d *decoder, v reflect.Value) error {
+			x, err := d.byte()
+			v.SetBool(x == 1)
+			return err
+		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return binary.AppendVarint(b, v.Int()), nil
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendVarint(b, v.Int()), nil }
+		c.dec = func(d *decoder, v reflect.Value) error {
+			x, n := binary.Varint(d.b)
+			if n <= 0 {
+				return errCodec
+			}
+			d.b = d.b[n:]
+			v.SetInt(x)
+			return nil
+		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return binary.AppendUvarint(b, v.Uint()), nil
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendUvarint(b, v.Uint()), nil }
+		c.dec = func(d *decoder, v reflect.Value) error {
+			x, err := d.uvarint()
+			v.SetUint(x)
+			return err
+		}
 	case reflect.Float32, reflect.Float64:
-		return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.Float())), nil
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.Float())), nil
+		}
+		c.dec = func(d *decoder, v reflect.Value) error {
+			if len(d.b) < 8 {
+				return errCodec
+			}
+			v.SetFloat(math.Float64frombits(binary.LittleEndian.Uint64(d.b)))
+			d.b = d.b[8:]
+			return nil
+		}
 	case reflect.String:
-		b = binary.AppendUvarint(b, uint64(v.Len()))
-		return append(b, v.String()...), nil
-	case reflect.Pointer:
-		if v.IsNil() {
-			return append(b, 0), nil
-		}
-		return encode(append(b, 1), v.Elem())
-	case reflect.Slice:
-		if v.IsNil() {
-			return append(b, 0), nil
-		}
-		b = binary.AppendUvarint(append(b, 1), uint64(v.Len()))
-		if v.Type().Elem().Kind() == reflect.Uint8 {
-			return append(b, v.Bytes()...), nil
-		}
-		fallthrough
-	case reflect.Array:
-		if v.Kind() == reflect.Array {
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
 			b = binary.AppendUvarint(b, uint64(v.Len()))
+			return append(b, v.String()...), nil
 		}
-		var err error
-		for i := range v.Len() {
-			if b, err = encode(b, v.Index(i)); err != nil {
-				return nil, err
+		c.dec = func(d *decoder, v reflect.Value) error {
+			n, err := d.length()
+			if err != nil {
+				return err
 			}
+			v.SetString(string(d.b[:n]))
+			d.b = d.b[n:]
+			return nil
 		}
-		return b, nil
-	case reflect.Map:
-		if v.IsNil() {
-			return append(b, 0), nil
-		}
-		b = binary.AppendUvarint(append(b, 1), uint64(v.Len()))
-		var err error
-		for it := v.MapRange(); it.Next(); {
-			if b, err = encode(b, it.Key()); err != nil {
-				return nil, err
+	case reflect.Pointer:
+		elem := makeCodec(t.Elem(), made)
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			if v.IsNil() {
+				return append(b, 0), nil
 			}
-			if b, err = encode(b, it.Value()); err != nil {
-				return nil, err
-			}
+			return elem.enc(append(b, 1), v.Elem())
 		}
-		return b, nil
-	case reflect.Struct:
-		t := v.Type()
-		var err error
-		for i := range t.NumField() {
-			if t.Field(i).IsExported() {
-				if b, err = encode(b, v.Field(i)); err != nil {
+		c.dec = func(d *decoder, v reflect.Value) error {
+			x, err := d.byte()
+			if err != nil || x == 0 {
+				return err
+			}
+			p := reflect.New(t.Elem())
+			v.Set(p)
+			return elem.dec(d, p.Elem())
+		}
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+				if v.IsNil() {
+					return append(b, 0), nil
+				}
+				b = binary.AppendUvarint(append(b, 1), uint64(v.Len()))
+				return append(b, v.Bytes()...), nil
+			}
+			c.dec = func(d *decoder, v reflect.Value) error {
+				x, err := d.byte()
+				if err != nil || x == 0 {
+					return err
+				}
+				n, err := d.length()
+				if err != nil {
+					return err
+				}
+				v.SetBytes(append(make([]byte, 0, n), d.b[:n]...))
+				d.b = d.b[n:]
+				return nil
+			}
+			break
+		}
+		elem := makeCodec(t.Elem(), made)
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			if v.IsNil() {
+				return append(b, 0), nil
+			}
+			b = binary.AppendUvarint(append(b, 1), uint64(v.Len()))
+			var err error
+			for i := range v.Len() {
+				if b, err = elem.enc(b, v.Index(i)); err != nil {
 					return nil, err
 				}
 			}
+			return b, nil
 		}
-		return b, nil
+		c.dec = func(d *decoder, v reflect.Value) error {
+			x, err := d.byte()
+			if err != nil || x == 0 {
+				return err
+			}
+			n, err := d.length()
+			if err != nil {
+				return err
+			}
+			v.Set(reflect.MakeSlice(t, n, n))
+			for i := range n {
+				if err := elem.dec(d, v.Index(i)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	case reflect.Array:
+		elem := makeCodec(t.Elem(), made)
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			var err error
+			for i := range v.Len() {
+				if b, err = elem.enc(b, v.Index(i)); err != nil {
+					return nil, err
+				}
+			}
+			return b, nil
+		}
+		c.dec = func(d *decoder, v reflect.Value) error {
+			for i := range v.Len() {
+				if err := elem.dec(d, v.Index(i)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	case reflect.Map:
+		key, elem := makeCodec(t.Key(), made), makeCodec(t.Elem(), made)
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			if v.IsNil() {
+				return append(b, 0), nil
+			}
+			b = binary.AppendUvarint(append(b, 1), uint64(v.Len()))
+			var err error
+			for it := v.MapRange(); it.Next(); {
+				if b, err = key.enc(b, it.Key()); err != nil {
+					return nil, err
+				}
+				if b, err = elem.enc(b, it.Value()); err != nil {
+					return nil, err
+				}
+			}
+			return b, nil
+		}
+		c.dec = func(d *decoder, v reflect.Value) error {
+			x, err := d.byte()
+			if err != nil || x == 0 {
+				return err
+			}
+			n, err := d.length()
+			if err != nil {
+				return err
+			}
+			v.Set(reflect.MakeMapWithSize(t, n))
+			for range n {
+				k, e := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
+				if err := key.dec(d, k); err != nil {
+					return err
+				}
+				if err := elem.dec(d, e); err != nil {
+					return err
+				}
+				v.SetMapIndex(k, e)
+			}
+			return nil
+		}
+	case reflect.Struct:
+		type field struct {
+			i int
+			c *codec
+		}
+		var fields []field
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() {
+				fields = append(fields, field{i, makeCodec(t.Field(i).Type, made)})
+			}
+		}
+		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			var err error
+			for _, f := range fields {
+				if b, err = f.c.enc(b, v.Field(f.i)); err != nil {
+					return nil, err
+				}
+			}
+			return b, nil
+		}
+		c.dec = func(d *decoder, v reflect.Value) error {
+			for _, f := range fields {
+				if err := f.c.dec(d, v.Field(f.i)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	default:
+		err := fmt.Errorf("build cache: cannot store a %s", t)
+		c.enc = func([]byte, reflect.Value) ([]byte, error) { return nil, err }
+		c.dec = func(*decoder, reflect.Value) error { return err }
 	}
-	return nil, fmt.Errorf("build cache: cannot store a %s", v.Type())
+	return c
 }
 
 type decoder struct{ b []byte }
@@ -117,121 +309,13 @@ func (d *decoder) length() (int, error) {
 	return int(n), nil
 }
 
-func (d *decoder) decode(v reflect.Value) error {
-	switch v.Kind() {
-	case reflect.Bool:
-		c, err := d.byte()
-		v.SetBool(c == 1)
-		return err
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		x, n := binary.Varint(d.b)
-		if n <= 0 {
-			return errCodec
-		}
-		d.b = d.b[n:]
-		v.SetInt(x)
-		return nil
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		x, err := d.uvarint()
-		v.SetUint(x)
-		return err
-	case reflect.Float32, reflect.Float64:
-		if len(d.b) < 8 {
-			return errCodec
-		}
-		v.SetFloat(math.Float64frombits(binary.LittleEndian.Uint64(d.b)))
-		d.b = d.b[8:]
-		return nil
-	case reflect.String:
-		n, err := d.length()
-		if err != nil {
-			return err
-		}
-		v.SetString(string(d.b[:n]))
-		d.b = d.b[n:]
-		return nil
-	case reflect.Pointer:
-		c, err := d.byte()
-		if err != nil || c == 0 {
-			return err
-		}
-		p := reflect.New(v.Type().Elem())
-		v.Set(p)
-		return d.decode(p.Elem())
-	case reflect.Slice:
-		c, err := d.byte()
-		if err != nil || c == 0 {
-			return err
-		}
-		n, err := d.length()
-		if err != nil {
-			return err
-		}
-		if v.Type().Elem().Kind() == reflect.Uint8 {
-			v.SetBytes(append([]byte{}, d.b[:n]...))
-			d.b = d.b[n:]
-			return nil
-		}
-		v.Set(reflect.MakeSlice(v.Type(), n, n))
-		for i := range n {
-			if err := d.decode(v.Index(i)); err != nil {
-				return err
-			}
-		}
-		return nil
-	case reflect.Array:
-		n, err := d.length()
-		if err != nil || n != v.Len() {
-			return errCodec
-		}
-		for i := range n {
-			if err := d.decode(v.Index(i)); err != nil {
-				return err
-			}
-		}
-		return nil
-	case reflect.Map:
-		c, err := d.byte()
-		if err != nil || c == 0 {
-			return err
-		}
-		n, err := d.length()
-		if err != nil {
-			return err
-		}
-		t := v.Type()
-		v.Set(reflect.MakeMapWithSize(t, n))
-		for range n {
-			k, e := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
-			if err := d.decode(k); err != nil {
-				return err
-			}
-			if err := d.decode(e); err != nil {
-				return err
-			}
-			v.SetMapIndex(k, e)
-		}
-		return nil
-	case reflect.Struct:
-		t := v.Type()
-		for i := range t.NumField() {
-			if t.Field(i).IsExported() {
-				if err := d.decode(v.Field(i)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-	return fmt.Errorf("build cache: cannot read a %s", v.Type())
-}
-
 // cacheMagic starts every cache file.
 const cacheMagic = "tiendo cache\n"
 
 // writeCacheFile writes *v to name atomically.
 func writeCacheFile(name string, v any) error {
-	b, err := encode([]byte(cacheMagic+cacheVersion+"\n"), reflect.ValueOf(v).Elem())
+	rv := reflect.ValueOf(v).Elem()
+	b, err := codecOf(rv.Type()).enc([]byte(cacheMagic+cacheVersion+"\n"), rv)
 	if err != nil {
 		return err
 	}
@@ -253,7 +337,8 @@ func readCacheFile(name string, v any) error {
 		return errCodec
 	}
 	d := &decoder{b: b[len(head):]}
-	if err := d.decode(reflect.ValueOf(v).Elem()); err != nil {
+	rv := reflect.ValueOf(v).Elem()
+	if err := codecOf(rv.Type()).dec(d, rv); err != nil {
 		return err
 	}
 	if len(d.b) != 0 {

@@ -42,25 +42,64 @@ func clip(s string, n int) string {
 }
 
 func (s *Site) searchIndex(lang *i18n.Lang, docs []*doc) ([]byte, error) {
-	var entries []SearchEntry
+	// The entries are marshalled one by one, which gives the bytes of
+	// json.Marshal([]SearchEntry): a page's entry is made when it is
+	// converted and kept by the build cache with it (doc.search).
+	var b bytes.Buffer
+	size := 2
 	for _, d := range docs {
-		p := d.page
-		if p.Lang != lang.Code {
+		size += len(d.search) + 1
+	}
+	b.Grow(size + 300*(len(s.Data.Series)+len(s.Data.Commitments)))
+	n := 0
+	add := func(entry []byte) {
+		if n == 0 {
+			b.WriteByte('[')
+		} else {
+			b.WriteByte(',')
+		}
+		b.Write(entry)
+		n++
+	}
+	for _, d := range docs {
+		if d.page.Lang != lang.Code {
 			continue
 		}
-		kind := strings.TrimSuffix(p.Section, "s")
-		entries = append(entries, SearchEntry{Title: p.Title, URL: s.URLs.Path(site.Page(lang, p.Section, p.Slug)),
-			Kind: kind, Summary: p.Summary, Text: clip(d.result.Text, searchTextLimit)})
+		if d.search == nil {
+			d.search = s.searchEntry(d)
+		}
+		add(d.search)
 	}
 	for _, se := range s.Data.Series {
-		entries = append(entries, SearchEntry{Title: se.TitleIn(lang.Code), URL: s.URLs.Path(site.Metric(lang, se.ID)),
-			Kind: "metric", Summary: clip(se.DescriptionIn(lang.Code), 200), Text: se.ID + " " + se.UnitIn(lang.Code)})
+		add(marshalEntry(SearchEntry{Title: se.TitleIn(lang.Code), URL: s.URLs.Path(site.Metric(lang, se.ID)),
+			Kind: "metric", Summary: clip(se.DescriptionIn(lang.Code), 200), Text: se.ID + " " + se.UnitIn(lang.Code)}))
 	}
 	for _, c := range s.Data.Commitments {
-		entries = append(entries, SearchEntry{Title: c.TaskIn(lang.Code), URL: s.URLs.Path(site.Commitments(lang)) + "#c-" + c.ID,
-			Kind: "commitment", Summary: c.AgencyIn(lang.Code) + " · " + lang.Period(c.Due)})
+		add(marshalEntry(SearchEntry{Title: c.TaskIn(lang.Code), URL: s.URLs.Path(site.Commitments(lang)) + "#c-" + c.ID,
+			Kind: "commitment", Summary: c.AgencyIn(lang.Code) + " · " + lang.Period(c.Due)}))
 	}
-	return json.Marshal(entries)
+	if n == 0 {
+		return []byte("null"), nil
+	}
+	b.WriteByte(']')
+	return b.Bytes(), nil
+}
+
+// searchEntry is the JSON of a converted page's entry in the search index
+// of its language.
+func (s *Site) searchEntry(d *doc) []byte {
+	p := d.page
+	lang := s.Lang(p.Lang)
+	return marshalEntry(SearchEntry{Title: p.Title, URL: s.URLs.Path(site.Page(lang, p.Section, p.Slug)),
+		Kind: strings.TrimSuffix(p.Section, "s"), Summary: p.Summary, Text: clip(d.result.Text, searchTextLimit)})
+}
+
+func marshalEntry(e SearchEntry) []byte {
+	b, err := json.Marshal(e)
+	if err != nil {
+		panic(err) // strings only: cannot fail
+	}
+	return b
 }
 
 // Atom feed of reports and notes, per language.

@@ -2,6 +2,7 @@ package build
 
 import (
 	"html/template"
+	"slices"
 	"sort"
 
 	"github.com/tiendo/tiendo/generator/content"
@@ -107,6 +108,22 @@ func (s *Site) themes(lang *i18n.Lang) []ThemeView {
 // section lists the published pages of a section in lang: by date, newest
 // first, or by weight for the "pages" section.
 func (s *Site) section(lang *i18n.Lang, sec string) []*content.Page {
+	// Every page's header and footer ask: the lists are made once.
+	s.sectionsOnce.Do(func() {
+		s.sections = map[string][]*content.Page{}
+		for _, l := range s.Langs {
+			for _, sec := range content.Sections {
+				s.sections[l.Code+" "+sec] = s.sectionList(l, sec)
+			}
+		}
+	})
+	if list, ok := s.sections[lang.Code+" "+sec]; ok {
+		return slices.Clip(list)
+	}
+	return s.sectionList(lang, sec)
+}
+
+func (s *Site) sectionList(lang *i18n.Lang, sec string) []*content.Page {
 	var list []*content.Page
 	for _, p := range s.Pages {
 		if p.Lang == lang.Code && p.Section == sec {
@@ -140,26 +157,34 @@ func swapLang(path string, lang, other *i18n.Lang) string {
 	return other.Prefix + rest
 }
 
+// jobs lists every file of the site. A page's view is made when its job
+// runs, so that a build that renders few pages does not make them all, and
+// memory holds the views being rendered only.
 func (s *Site) jobs(docs []*doc) []job {
 	var jobs []job
-	add := func(path string, v *View) {
-		jobs = append(jobs, job{path: site.File(path), run: func() ([]byte, error) { return s.tmpl.Page(v.Kind, v) }})
+	add := func(path string, view func() *View) {
+		jobs = append(jobs, job{path: site.File(path), run: func() ([]byte, error) {
+			v := view()
+			return s.tmpl.Page(v.Kind, v)
+		}})
 	}
 	for _, lang := range s.Langs {
 		// Home.
-		home := s.view(lang, "home", site.Home(lang), "")
-		for _, id := range s.Config.Headline {
-			if se := s.Data.SeriesByID(id); se != nil {
-				home.Tiles = append(home.Tiles, s.tiles(lang, se)...)
+		add(site.Home(lang), func() *View {
+			home := s.view(lang, "home", site.Home(lang), "")
+			for _, id := range s.Config.Headline {
+				if se := s.Data.SeriesByID(id); se != nil {
+					home.Tiles = append(home.Tiles, s.tiles(lang, se)...)
+				}
 			}
-		}
-		for _, p := range s.Pages {
-			if p.Lang == lang.Code && p.Section != "pages" {
-				home.List = append(home.List, p)
+			for _, p := range s.Pages {
+				if p.Lang == lang.Code && p.Section != "pages" {
+					home.List = append(home.List, p)
+				}
 			}
-		}
-		home.Themes = s.themes(lang)
-		add(home.Path, home)
+			home.Themes = s.themes(lang)
+			return home
+		})
 
 		// Pages.
 		for _, d := range docs {
@@ -167,60 +192,70 @@ func (s *Site) jobs(docs []*doc) []job {
 			if p.Lang != lang.Code {
 				continue
 			}
-			v := s.view(lang, "page", site.Page(lang, p.Section, p.Slug), p.Title)
-			v.Page, v.Body, v.HasCharts = p, template.HTML(d.result.HTML), len(d.charts) > 0
-			if len(d.result.Headings) >= 4 {
-				v.TOC = d.result.Headings
-			}
-			if p.Summary != "" {
-				v.Desc = p.Summary
-			}
-			if s.translation(p, v.AltLang.Code) == nil {
-				v.AltPath = site.Home(v.AltLang)
-			}
-			add(v.Path, v)
+			add(site.Page(lang, p.Section, p.Slug), func() *View {
+				v := s.view(lang, "page", site.Page(lang, p.Section, p.Slug), p.Title)
+				v.Page, v.Body, v.HasCharts = p, template.HTML(d.result.HTML), len(d.charts) > 0
+				if len(d.result.Headings) >= 4 {
+					v.TOC = d.result.Headings
+				}
+				if p.Summary != "" {
+					v.Desc = p.Summary
+				}
+				if s.translation(p, v.AltLang.Code) == nil {
+					v.AltPath = site.Home(v.AltLang)
+				}
+				return v
+			})
 			jobs[len(jobs)-1].file = p.File
 		}
 
 		// Section indexes, for sections that have pages; the "pages" section
 		// (about, methodology) is linked from every page's footer instead.
 		for _, sec := range content.Sections {
-			v := s.view(lang, "list", site.SectionIndex(lang, sec), lang.T("section."+sec))
-			v.List = s.section(lang, sec)
-			if sec != "pages" && len(v.List) > 0 {
-				add(v.Path, v)
+			if sec != "pages" && len(s.section(lang, sec)) > 0 {
+				add(site.SectionIndex(lang, sec), func() *View {
+					v := s.view(lang, "list", site.SectionIndex(lang, sec), lang.T("section."+sec))
+					v.List = s.section(lang, sec)
+					return v
+				})
 			}
 		}
 
 		// Metrics.
-		idx := s.view(lang, "metrics", site.MetricsIndex(lang), lang.T("nav.metrics"))
-		idx.Themes = s.themes(lang)
-		for i := range idx.Themes {
-			for _, se := range idx.Themes[i].Series {
-				idx.Themes[i].Tiles = append(idx.Themes[i].Tiles, s.tiles(lang, se)...)
-			}
-		}
-		add(idx.Path, idx)
-		for _, se := range s.Data.Series {
-			v := s.view(lang, "metric", site.Metric(lang, se.ID), se.TitleIn(lang.Code))
-			v.Series = se
-			v.Tiles = s.tiles(lang, se)
-			if d := se.DescriptionIn(lang.Code); d != "" {
-				v.Desc = d
-			}
-			if len(se.Points) > 0 {
-				cv, err := s.chartView(lang, markdown.Chart{Metrics: []string{se.ID}}, se.ID)
-				if err == nil {
-					v.Chart, v.HasCharts = cv, true
+		add(site.MetricsIndex(lang), func() *View {
+			idx := s.view(lang, "metrics", site.MetricsIndex(lang), lang.T("nav.metrics"))
+			idx.Themes = s.themes(lang)
+			for i := range idx.Themes {
+				for _, se := range idx.Themes[i].Series {
+					idx.Themes[i].Tiles = append(idx.Themes[i].Tiles, s.tiles(lang, se)...)
 				}
 			}
-			v.Mentions = s.pagesMentioning(docs, lang.Code, se.ID)
-			add(v.Path, v)
+			return idx
+		})
+		for _, se := range s.Data.Series {
+			add(site.Metric(lang, se.ID), func() *View {
+				v := s.view(lang, "metric", site.Metric(lang, se.ID), se.TitleIn(lang.Code))
+				v.Series = se
+				v.Tiles = s.tiles(lang, se)
+				if d := se.DescriptionIn(lang.Code); d != "" {
+					v.Desc = d
+				}
+				if len(se.Points) > 0 {
+					cv, err := s.chartView(lang, markdown.Chart{Metrics: []string{se.ID}}, se.ID)
+					if err == nil {
+						v.Chart, v.HasCharts = cv, true
+					}
+				}
+				v.Mentions = s.pagesMentioning(docs, lang.Code, se.ID)
+				return v
+			})
 		}
 
-		add(site.Sources(lang), s.view(lang, "sources", site.Sources(lang), lang.T("nav.sources")))
-		add(site.Commitments(lang), s.view(lang, "commitments", site.Commitments(lang), lang.T("nav.commitments")))
-		add(site.DataIndex(lang), s.view(lang, "data", site.DataIndex(lang), lang.T("nav.data")))
+		add(site.Sources(lang), func() *View { return s.view(lang, "sources", site.Sources(lang), lang.T("nav.sources")) })
+		add(site.Commitments(lang), func() *View {
+			return s.view(lang, "commitments", site.Commitments(lang), lang.T("nav.commitments"))
+		})
+		add(site.DataIndex(lang), func() *View { return s.view(lang, "data", site.DataIndex(lang), lang.T("nav.data")) })
 	}
 	nf := s.view(s.Langs[0], "404", "404.html", s.Langs[0].T("404.title"))
 	nf.NoIndex = true

@@ -50,11 +50,7 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 			return c.result(out), nil
 		}
 	}
-	zt := time.Now()
 	s, errs := load(fsys, opt, c)
-	if os.Getenv("ZZTIME") != "" {
-		println("load", time.Since(zt).String())
-	}
 	if errs.Err() != nil {
 		return res, s.withPageProblems(errs)
 	}
@@ -71,11 +67,7 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 	if c != nil {
 		c.invalidate() // until the new output is complete
 	}
-	zt = time.Now()
 	st, err := w.commit()
-	if os.Getenv("ZZTIME") != "" {
-		println("commit", time.Since(zt).String())
-	}
 	res.Stats, res.Render, res.Out = st, rs, out
 	if err != nil {
 		return res, err

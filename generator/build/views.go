@@ -96,6 +96,17 @@ func (v *View) Period(p calendar.Period) string { return v.Lang.Period(p) }
 // FooterPages are the pages of the "pages" section (about, methodology).
 func (v *View) FooterPages() []*content.Page { return v.S.section(v.Lang, "pages") }
 
+// Methodology is the page named by `methodology` in content/site.toml, in
+// the page's language, or nil.
+func (v *View) Methodology() *content.Page {
+	for _, p := range v.FooterPages() {
+		if p.Slug == v.S.Config.Methodology {
+			return p
+		}
+	}
+	return nil
+}
+
 // HasSection reports whether a section has pages in the page's language.
 func (v *View) HasSection(sec string) bool { return len(v.S.section(v.Lang, sec)) > 0 }
 

@@ -35,6 +35,8 @@
 //	title_en       = "Vietnam digital transformation progress"  # required
 //	description    = "..."                               # required (description_en too)
 //	headline       = ["egdi-rank", "ecommerce-revenue"]  # series shown as tiles on the home page
+//	methodology    = "phuong-phap"                       # optional: slug of the page in content/pages/
+//	                                                     #   that explains the method, linked from the metrics index
 //
 //	[[themes]]                        # the groups of the metrics index, in this order
 //	id       = "digital-government"
@@ -68,6 +70,7 @@ type Site struct {
 	Description   string   `toml:"description"`
 	DescriptionEn string   `toml:"description_en"`
 	Headline      []string `toml:"headline"`
+	Methodology   string   `toml:"methodology"`
 	Themes        []Theme  `toml:"themes"`
 
 	file *tomlfile.File
@@ -91,6 +94,9 @@ func (s *Site) ThemeIDs() []string {
 
 // HeadlinePos is the position of the headline list, for messages.
 func (s *Site) HeadlinePos() diag.Pos { return s.file.Pos("headline") }
+
+// KeyPos is the position of a key's value, for messages.
+func (s *Site) KeyPos(key string) diag.Pos { return s.file.Pos(key) }
 
 // LoadSite reads content/site.toml.
 func LoadSite(fsys fs.FS) (*Site, diag.List) {

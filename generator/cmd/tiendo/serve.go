@@ -17,14 +17,12 @@ import (
 	"github.com/tiendo/tiendo/generator/diag"
 )
 
-// serveCmd builds the site, serves it on 127.0.0.1 and rebuilds it when a
-// file of content/, templates/ or assets/ changes. It builds into
-// ROOT/.cache/tiendo/serve (with base URL /), so that public/ stays what
-// `tiendo build` made.
+// serveCmd builds the site into ROOT/public (base URL /, with the build
+// cache), serves it on 127.0.0.1 and builds it again when a file of
+// content/, templates/ or assets/ changes.
 func serveCmd(root string, port int, stdout, stderr io.Writer) int {
-	dir := filepath.Join(root, ".cache", "tiendo", "serve")
-	opt := build.Options{BaseURL: "/", Cache: filepath.Join(dir, "cache")}
-	srv := &devserver.Server{Root: root, Out: filepath.Join(dir, "public")}
+	opt := build.Options{BaseURL: "/", Cache: filepath.Join(root, ".cache", "tiendo")}
+	srv := &devserver.Server{Root: root, Out: filepath.Join(root, "public")}
 	srv.Build = func() (bool, error) {
 		start := time.Now()
 		res, err := build.Run(os.DirFS(root), srv.Out, opt)

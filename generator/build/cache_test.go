@@ -1,0 +1,284 @@
+package build
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tiendo/tiendo/generator/bench"
+	"github.com/tiendo/tiendo/generator/calendar"
+	"github.com/tiendo/tiendo/generator/metrics"
+)
+
+// corpusSite writes the small synthetic corpus, with the repository's
+// templates and assets, into a temporary directory.
+func corpusSite(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	if err := bench.Generate(root, "", bench.Small); err != nil {
+		t.Fatal(err)
+	}
+	if err := bench.CopySiteFiles(filepath.Join("..", ".."), root); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func runSite(t *testing.T, root, out, cache string) Result {
+	t.Helper()
+	res, err := Run(os.DirFS(root), out, Options{BaseURL: "/tiendo/", Cache: cache})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return res
+}
+
+// files reads a directory tree: path → bytes.
+func files(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// sameFiles reports the first differences between two trees.
+func sameFiles(t *testing.T, step string, got, want map[string]string) {
+	t.Helper()
+	n := 0
+	for p, w := range want {
+		if g, ok := got[p]; !ok || g != w {
+			if n++; n <= 5 {
+				t.Errorf("%s: %s differs from a clean build (present: %v)", step, p, ok)
+			}
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			if n++; n <= 5 {
+				t.Errorf("%s: %s is not in a clean build", step, p)
+			}
+		}
+	}
+}
+
+func editFile(t *testing.T, root, name string, f func(string) string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(name))
+	b, err := os.ReadFile(p)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	s := f(string(b))
+	if s == string(b) {
+		t.Fatalf("editing %s changed nothing", name)
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func replaceOnce(old, new string) func(string) string {
+	return func(s string) string { return strings.Replace(s, old, new, 1) }
+}
+
+// TestCachedBuildIsClean edits every kind of input in turn and checks that
+// a build with the cache of the previous build gives, byte for byte, the
+// output of a clean build of the edited site.
+func TestCachedBuildIsClean(t *testing.T) {
+	c := bench.Small
+	root := corpusSite(t)
+	out, cache := filepath.Join(root, "public"), filepath.Join(root, ".cache", "tiendo")
+	runSite(t, root, out, cache)
+	about := "content/pages/gioi-thieu.md"
+	steps := []struct {
+		name string
+		edit func()
+		// most files the cached build may render (0: no limit)
+		maxRendered int
+	}{
+		{"a note's body", func() {
+			editFile(t, root, bench.NotePath(c, 3), func(string) string { return bench.Note(c, 3, 1) })
+		}, 3},
+		{"a note's title", func() {
+			// note 10 charts a series: its title is listed on the series' page
+			editFile(t, root, bench.NotePath(c, 10), replaceOnce(`title = "`, `title = "Đã sửa: `))
+		}, 0},
+		{"a series embedded in a note", func() {
+			// note 0 charts series 0, which has the 63 provinces as sub-series
+			editFile(t, root, "content/metrics/"+bench.SeriesID(0)+".toml", func(string) string { return bench.SeriesTOML(c, 0, 1) })
+		}, 0},
+		{"a series", func() {
+			editFile(t, root, "content/metrics/"+bench.SeriesID(5)+".toml", func(string) string { return bench.SeriesTOML(c, 5, 2) })
+		}, 0},
+		{"a new note", func() {
+			editFile(t, root, "content/notes/ghi-chu-moi.md", func(string) string {
+				return "+++\ntitle = \"Ghi chú mới\"\ndate = 2024-12-30\n+++\n\n## Mới\n\nNội dung [số liệu](/metrics/" + bench.SeriesID(1) + "/).\n"
+			})
+		}, 0},
+		{"a deleted note", func() {
+			if err := os.Remove(filepath.Join(root, bench.NotePath(c, 7))); err != nil {
+				t.Fatal(err)
+			}
+		}, 0},
+		{"a page of the footer", func() {
+			editFile(t, root, about, func(string) string { return "+++\ntitle = \"Giới thiệu\"\nweight = 1\n+++\n\nVề trang này.\n" })
+		}, 0},
+		{"the title of a page of the footer", func() { editFile(t, root, about, replaceOnce("Giới thiệu", "Về chúng tôi")) }, 0},
+		{"a template", func() {
+			editFile(t, root, "templates/base.html", replaceOnce("</footer>", "</footer>\n<!-- sửa -->"))
+		}, 0},
+		{"a translation", func() { editFile(t, root, "templates/i18n/vi.toml", replaceOnce(`= "`, `= "Sửa `)) }, 0},
+		{"an asset", func() {
+			editFile(t, root, "assets/css/site.css", func(s string) string { return s + "\n/* sửa */\n" })
+		}, 0},
+		{"the sources", func() {
+			editFile(t, root, "content/sources.toml", replaceOnce("Cục Thống kê", "Tổng cục Thống kê"))
+		}, 0},
+		{"the site's title", func() {
+			editFile(t, root, "content/site.toml", replaceOnce("bộ dữ liệu thử", "dữ liệu thử"))
+		}, 0},
+	}
+	for i, step := range steps {
+		step.edit()
+		res := runSite(t, root, out, cache)
+		clean := filepath.Join(t.TempDir(), "clean")
+		runSite(t, root, clean, "")
+		sameFiles(t, step.name, files(t, out), files(t, clean))
+		if step.maxRendered > 0 && res.Render.Rendered > step.maxRendered {
+			t.Errorf("%s: %d files rendered, want at most %d", step.name, res.Render.Rendered, step.maxRendered)
+		}
+		if i == 0 && res.Render.Converted != 1 {
+			t.Errorf("%s: %d pages converted, want 1", step.name, res.Render.Converted)
+		}
+	}
+}
+
+// TestNoChangeRebuildWritesNothing builds twice: the second build renders
+// and writes nothing and leaves every file as it was.
+func TestNoChangeRebuildWritesNothing(t *testing.T) {
+	root := corpusSite(t)
+	out, cache := filepath.Join(root, "public"), filepath.Join(root, ".cache", "tiendo")
+	first := runSite(t, root, out, cache)
+	before := files(t, out)
+	mtimes := map[string]time.Time{}
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil {
+			info, _ := d.Info()
+			mtimes[p] = info.ModTime()
+		}
+		return nil
+	})
+	time.Sleep(20 * time.Millisecond)
+	res := runSite(t, root, out, cache)
+	if res.Stats.Written != 0 || res.Stats.Deleted != 0 || res.Render.Rendered != 0 {
+		t.Errorf("no-change rebuild: %+v %+v, want nothing written or rendered", res.Stats, res.Render)
+	}
+	if res.Stats.Files != first.Stats.Files || len(res.Sizes) != len(first.Sizes) || len(res.Warnings) != len(first.Warnings) {
+		t.Errorf("no-change rebuild reports %d files, %d pages, %d warnings; the first build %d, %d, %d",
+			res.Stats.Files, len(res.Sizes), len(res.Warnings), first.Stats.Files, len(first.Sizes), len(first.Warnings))
+	}
+	sameFiles(t, "no-change rebuild", files(t, out), before)
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil {
+			if info, _ := d.Info(); !info.ModTime().Equal(mtimes[p]) {
+				t.Errorf("%s was touched", p)
+			}
+		}
+		return nil
+	})
+}
+
+// TestInterruptedCommit leaves an in-place commit half done, as a build
+// killed while moving its files in would: the next build completes it
+// before anything else, and then builds what the site holds.
+func TestInterruptedCommit(t *testing.T) {
+	root := corpusSite(t)
+	out, cache := filepath.Join(root, "public"), filepath.Join(root, ".cache", "tiendo")
+	runSite(t, root, out, cache)
+	stage := filepath.Join(root, ".public.new-1")
+	for name, data := range map[string]string{"notes/moi/index.html": "mới", "index.html": "trang chủ"} {
+		os.MkdirAll(filepath.Join(stage, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(stage, name), []byte(data), 0o644)
+	}
+	note := strings.TrimSuffix(strings.TrimPrefix(bench.NotePath(bench.Small, 2), "content/"), ".md") + "/index.html"
+	journal := "put index.html\nput notes/moi/index.html\ndel " + note + "\n"
+	os.WriteFile(filepath.Join(stage, commitName), []byte(journal), 0o644)
+	os.Rename(filepath.Join(stage, "index.html"), filepath.Join(out, "index.html")) // the first move was done
+	os.Remove(filepath.Join(cache, "manifest"))                                     // as Run does before a commit
+
+	if !recoverOutput(out) {
+		t.Fatal("recoverOutput found nothing to do")
+	}
+	got := files(t, out)
+	if got["notes/moi/index.html"] != "mới" || got["index.html"] != "trang chủ" {
+		t.Error("the journal's files were not moved in")
+	}
+	if _, ok := got[note]; ok {
+		t.Errorf("%s was not deleted", note)
+	}
+	if _, err := os.Stat(stage); !os.IsNotExist(err) {
+		t.Error("the staging directory is left")
+	}
+	// The next build gives what a clean build gives.
+	runSite(t, root, out, cache)
+	clean := filepath.Join(t.TempDir(), "clean")
+	runSite(t, root, clean, "")
+	sameFiles(t, "after recovery", files(t, out), files(t, clean))
+}
+
+// TestCodec stores what gob and JSON would lose: a pointer to zero apart
+// from a nil pointer, fields JSON ignores, nil apart from empty slices.
+func TestCodec(t *testing.T) {
+	zero, one := 0, 1.5
+	type rec struct {
+		Decimals, None *int
+		Value          *float64
+		Series         []*metrics.Series
+		Empty, Nil     []string
+		M              map[string]int
+		Period         calendar.Period
+		Bytes          []byte
+		hidden         int
+	}
+	in := rec{Decimals: &zero, Value: &one, Series: []*metrics.Series{{ID: "x", Points: []metrics.Point{{Value: new(float64)}}}},
+		Empty: []string{}, M: map[string]int{"a": 1}, Period: calendar.Period{Grain: calendar.Half, Year: 2024, N: 1},
+		Bytes: []byte("đ"), hidden: 3}
+	name := filepath.Join(t.TempDir(), "x")
+	if err := writeCacheFile(name, &in); err != nil {
+		t.Fatal(err)
+	}
+	var got rec
+	if err := readCacheFile(name, &got); err != nil {
+		t.Fatal(err)
+	}
+	in.hidden = 0
+	if !reflect.DeepEqual(got, in) {
+		t.Errorf("got %+v\nwant %+v", got, in)
+	}
+	if got.Series[0].Points[0].Value == nil || got.Empty == nil || got.Nil != nil {
+		t.Error("a pointer to zero, or an empty slice, came back nil (or a nil one not)")
+	}
+	b, _ := os.ReadFile(name)
+	os.WriteFile(name, b[:len(b)-3], 0o644)
+	if err := readCacheFile(name, &got); err == nil {
+		t.Error("a truncated file was read")
+	}
+}
