@@ -2,6 +2,7 @@ package build
 
 import (
 	"html/template"
+	"math"
 	"slices"
 	"sort"
 
@@ -50,7 +51,7 @@ func (s *Site) tiles(lang *i18n.Lang, se *metrics.Series) []Tile {
 		case sum.Change != nil && se.Kind == metrics.Rate:
 			t.Change = lang.T("tile.points", lang.Signed(*sum.Change, -1))
 		case sum.ChangePct != nil:
-			t.Change = lang.Signed(*sum.ChangePct, 1) + "%"
+			t.Change = lang.Signed(math.Round(*sum.ChangePct*10)/10, -1) + "%"
 		case sum.Change != nil:
 			t.Change = lang.Signed(*sum.Change, -1)
 		}

@@ -164,7 +164,7 @@ func (l *Lang) Date(d calendar.Date) string {
 }
 
 // Period formats p for people: "2024", "6 tháng đầu năm 2024" / "H1 2024",
-// "Quý II/2024" / "Q2 2024", "Tháng 6/2024" / "June 2024", or a date.
+// "Quý II/2024" / "Q2 2024", "tháng 6/2024" / "June 2024", or a date.
 func (l *Lang) Period(p calendar.Period) string {
 	en := l.Code == "en"
 	switch p.Grain {
@@ -187,7 +187,7 @@ func (l *Lang) Period(p calendar.Period) string {
 		if en {
 			return fmt.Sprintf("%s %d", monthsEn[p.N-1], p.Year)
 		}
-		return fmt.Sprintf("Tháng %d/%d", p.N, p.Year)
+		return fmt.Sprintf("tháng %d/%d", p.N, p.Year)
 	case calendar.Day:
 		return l.Date(p.Start())
 	}
