@@ -15,11 +15,16 @@
  * carry: formatters built from payload.meta (numbers with Intl.NumberFormat in
  * vi-VN or en-GB, ranks as "71/193", derived and other-source marks, change
  * against the previous value for amounts and counts), the light or dark
- * palette (prefers-color-scheme, redrawn when it changes) and no animation
- * when prefers-reduced-motion asks so. The element is un-hidden and gets the
- * class "chart-ready", and its [data-chart-png] elements are shown; a click
- * in one downloads ID.png. If ECharts is missing or a chart fails, nothing
- * throws and the element stays hidden: the page's table shows the figures.
+ * palette (prefers-color-scheme, redrawn when it changes; always light while
+ * printing) and no animation when prefers-reduced-motion asks so or while
+ * printing. The element is un-hidden and gets the class "chart-ready", and
+ * its [data-chart-png] elements are shown; a click in one downloads ID.png.
+ * If ECharts is missing or a chart fails, nothing throws and the element
+ * stays hidden: the page's table shows the figures.
+ *
+ * The option's title is hidden on screen, where the figure's caption is the
+ * title; the PNG is drawn by a second, off-screen instance with the title
+ * shown, wrapped to the width, and the plot moved down by its height.
  */
 (function () {
   'use strict';
@@ -30,13 +35,17 @@
     dark: ['#6cb6ff', '#ff9f5a', '#3fd0a4', '#f2a5cf', '#e6c84f', '#c3a6ff', '#9ad8ff', '#dddddd']
   };
   const DEFAULT_HEIGHT = '320px';
-  const TITLE_LINE = 18; // px per line of a wrapped title
+  const TITLE_LINE = 18; // px per line of the PNG's wrapped title
+  const TITLE_PAD = 14; // px around it: ECharts' title padding (5 + 5) and a gap
 
   const charts = {}; // id → {el, json, chart}
   const media = (q) => (window.matchMedia ? window.matchMedia(q) : null);
   const darkQuery = media('(prefers-color-scheme: dark)');
   const motionQuery = media('(prefers-reduced-motion: reduce)');
-  const isDark = () => !!(darkQuery && darkQuery.matches);
+  const printQuery = media('print');
+  let printing = false; // paper is white: light palette, no animation
+  const isDark = () => !printing && !!(darkQuery && darkQuery.matches);
+  const animated = () => !printing && !(motionQuery && motionQuery.matches);
 
   // Number formatting, cached per language and number of decimals.
   const formats = {};
@@ -49,10 +58,6 @@
       formats[key] = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', o);
     }
     return formats[key];
-  }
-
-  function esc(s) {
-    return String(s).replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
   }
 
   // The number in an ECharts value: 71, [1, 71] or "-" (missing → null).
@@ -70,10 +75,38 @@
     return meta.unit === '%' ? n + '%' : n + '\u00a0' + meta.unit;
   }
 
+  // A point's label: "71/193", "87%", "13,7"; the unit (other than %) is
+  // above the y axis, and labels stay short enough for 360 px.
+  function labelText(meta, s, v, pm) {
+    const f = nf(meta.lang, meta.kind === 'rank' ? 0 : s.decimals);
+    const n = f.format(v);
+    if (pm && pm.of != null) return n + '/' + f.format(pm.of);
+    return meta.unit === '%' ? n + '%' : n;
+  }
+
   // "+36,6%" / "−2%": change in percent, signed like the page (U+2212 minus).
   function signedPct(lang, pct) {
     const sign = pct > 0 ? '+' : pct < 0 ? '\u2212' : '±';
     return sign + nf(lang, -1).format(Math.round(Math.abs(pct) * 10) / 10) + '%';
+  }
+
+  // The tooltip is built as elements, not as an HTML string: ECharts'
+  // markers are <span style="…"> that CSP (style-src 'self') blocks, while
+  // element.style is allowed.
+  function make(tag, text) {
+    const e = document.createElement(tag);
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function dot(color) {
+    const d = make('span');
+    d.style.display = 'inline-block';
+    d.style.width = d.style.height = '10px';
+    d.style.borderRadius = '5px';
+    d.style.marginRight = '4px';
+    d.style.backgroundColor = typeof color === 'string' ? color : '#888';
+    return d;
   }
 
   function tooltip(meta) {
@@ -81,37 +114,48 @@
       const list = Array.isArray(params) ? params : [params];
       if (!list.length) return '';
       const i = list[0].dataIndex;
-      let html = '<strong>' + esc(meta.periods[i] || list[0].name || '') + '</strong>';
+      const rows = [];
       list.forEach((p) => {
         const s = meta.series[p.seriesIndex];
         const pm = s && s.points[p.dataIndex];
         const v = num(p.value);
         if (!pm || v === null) return;
-        let row = p.marker + esc(p.seriesName) + ': <b>' + esc(valueText(meta, s, v, pm)) + '</b>';
-        if (pm.derived) row += ' (' + esc(meta.words.derived + ' ' + pm.from) + ')';
-        if (pm.prev) {
-          row += ' · ' + esc(signedPct(meta.lang, (v / pm.prev - 1) * 100) + ' ' + meta.words.vs + ' ' + pm.prevAt);
-        }
-        html += '<br>' + row;
+        const row = make('div');
+        row.appendChild(dot(p.color));
+        row.appendChild(document.createTextNode(p.seriesName + ': '));
+        row.appendChild(make('b', valueText(meta, s, v, pm)));
+        let more = '';
+        if (pm.derived) more += ' (' + meta.words.derived + ' ' + pm.from + ')';
+        if (pm.prev) more += ' · ' + signedPct(meta.lang, (v / pm.prev - 1) * 100) + ' ' + meta.words.vs + ' ' + pm.prevAt;
+        if (more) row.appendChild(document.createTextNode(more));
+        rows.push(row);
       });
-      return html;
+      // A filled gap in time (meta.periods[i] is "") has no figure: no tooltip.
+      if (!rows.length) return '';
+      const box = make('div');
+      box.appendChild(make('strong', meta.periods[i] || list[0].name || ''));
+      rows.forEach((r) => box.appendChild(r));
+      return box;
     };
   }
 
-  // prepare completes a freshly parsed option for the current preferences,
-  // noting in entry what a resize needs.
-  function prepare(option, meta, entry) {
-    const el = entry.el;
-    const palette = isDark() ? PALETTE.dark : PALETTE.light;
+  // prepare completes a freshly parsed payload's option for mode: {dark,
+  // animation, title (show it, for the PNG)}; el gives the width.
+  function prepare(payload, el, mode) {
+    const option = payload.option;
+    const meta = payload.meta;
+    const palette = mode.dark ? PALETTE.dark : PALETTE.light;
     option.color = palette;
     option.backgroundColor = 'transparent';
-    option.animation = !(motionQuery && motionQuery.matches);
-    entry.title = option.title || {text: ''};
-    entry.gridTops = (option.grid || []).map((g) => Number(g.top || 0));
-    const t = titleLayout(entry.title, el);
-    entry.title.textStyle = Object.assign({}, entry.title.textStyle,
-      {width: t.width, overflow: 'break', lineHeight: TITLE_LINE});
-    (option.grid || []).forEach((g, i) => { g.top = entry.gridTops[i] + t.extra; });
+    option.animation = mode.animation;
+    if (mode.title && option.title) {
+      const t = titleLayout(option.title, el);
+      option.title = Object.assign({}, option.title, {
+        show: true,
+        textStyle: Object.assign({}, option.title.textStyle, {width: t.width, overflow: 'break', lineHeight: TITLE_LINE})
+      });
+      (option.grid || []).forEach((g) => { g.top = Number(g.top || 0) + t.height; });
+    }
     option.tooltip = Object.assign({}, option.tooltip, {formatter: tooltip(meta), confine: true});
     (option.yAxis || []).forEach((y) => {
       y.axisLabel = Object.assign({}, y.axisLabel, {formatter: (v) => nf(meta.lang, -1).format(v)});
@@ -126,35 +170,68 @@
       if (series.label && series.label.show) {
         series.label.formatter = (p) => {
           const v = num(p.value);
-          return v === null ? '' : valueText(meta, s, v, s.points[p.dataIndex]);
+          return v === null ? '' : labelText(meta, s, v, s.points[p.dataIndex]);
         };
       }
     });
     return option;
   }
 
-  // A long title wraps: titleLayout returns its width and the height its
-  // extra lines take, by which the plot moves down.
+  // The PNG's title wraps: titleLayout returns its width and the height it
+  // takes, by which the plot moves down.
   let measure = null;
   function titleLayout(title, el) {
     const width = Math.max(el.clientWidth - 16, 120);
     const size = (title.textStyle && title.textStyle.fontSize) || 14;
     if (!measure) measure = document.createElement('canvas').getContext('2d');
-    if (!measure) return {width: width, extra: 0};
-    measure.font = 'bold ' + size + 'px sans-serif';
-    const lines = Math.ceil(measure.measureText(title.text || '').width / width) || 1;
-    return {width: width, extra: (lines - 1) * TITLE_LINE};
+    let lines = 1;
+    if (measure) {
+      measure.font = 'bold ' + size + 'px sans-serif';
+      lines = Math.ceil(measure.measureText(title.text || '').width / width) || 1;
+    }
+    return {width: width, height: lines * TITLE_LINE + TITLE_PAD};
+  }
+
+  // In a group of bars, ECharts draws a scatter symbol at the middle of the
+  // category: alignOthers moves each "other source" marker over its own
+  // line's bar, by the offset ECharts' bar layout gave that bar.
+  function alignOthers(chart, meta) {
+    if (meta.type !== 'bar' || !chart || chart.isDisposed()) return;
+    const model = chart.getModel && chart.getModel();
+    if (!model) return;
+    let changed = false;
+    const update = meta.series.map((s, i) => {
+      if (s.role !== 'other') return {};
+      const bar = model.getSeriesByIndex(s.line);
+      const data = bar && bar.getData();
+      const offset = data && data.getLayout('offset');
+      const size = data && data.getLayout('size');
+      if (typeof offset !== 'number' || typeof size !== 'number') return {};
+      const x = Math.round((offset + size / 2) * 10) / 10;
+      const own = model.getSeriesByIndex(i);
+      const was = own && own.get('symbolOffset');
+      if (!Array.isArray(was) || was[0] !== x) changed = true;
+      return {symbolOffset: [x, 0]};
+    });
+    if (changed) chart.setOption({series: update});
   }
 
   function render(entry) {
     if (entry.chart) entry.chart.dispose();
     entry.chart = null;
     const payload = JSON.parse(entry.json);
-    entry.width = entry.el.clientWidth;
-    const option = prepare(payload.option, payload.meta, entry);
-    const chart = window.echarts.init(entry.el, isDark() ? 'dark' : null, {renderer: 'canvas'});
+    const dark = isDark();
+    const option = prepare(payload, entry.el, {dark: dark, animation: animated(), title: false});
+    const chart = window.echarts.init(entry.el, dark ? 'dark' : null, {renderer: 'canvas'});
     entry.chart = chart;
+    entry.meta = payload.meta;
     chart.setOption(option);
+    alignOthers(chart, payload.meta);
+    if (payload.meta.type === 'bar') {
+      // Hiding a series regroups the bars; realign once the action is done.
+      const realign = () => setTimeout(() => alignOthers(chart, payload.meta), 0);
+      ['legendselectchanged', 'legendselected', 'legendunselected'].forEach((e) => chart.on(e, realign));
+    }
   }
 
   // draw renders one chart; on failure it cleans up and reports false.
@@ -174,19 +251,18 @@
     Object.keys(charts).forEach((id) => draw(charts[id], id));
   }
 
-  // resize follows the element's size; a new width may wrap the title
-  // differently, which moves the plot.
+  // A print is on white paper: the light palette and no animation (the page
+  // is laid out for print at once), until it is done.
+  function setPrinting(on) {
+    if (printing === on) return;
+    printing = on;
+    redrawAll();
+  }
+
   function resize(entry) {
     if (!entry.chart) return;
-    if (entry.width !== entry.el.clientWidth) {
-      entry.width = entry.el.clientWidth;
-      const t = titleLayout(entry.title, entry.el);
-      entry.chart.setOption({
-        title: {textStyle: {width: t.width}},
-        grid: entry.gridTops.map((top) => ({top: top + t.extra}))
-      });
-    }
     entry.chart.resize();
+    alignOthers(entry.chart, entry.meta);
   }
 
   // The colour behind the chart, for the PNG: the first opaque ancestor's.
@@ -198,11 +274,54 @@
     return isDark() ? '#121212' : '#ffffff';
   }
 
+  // pngURL draws the chart again, with its title, into an off-screen element
+  // the width of the chart and taller by the title, and returns it as a PNG
+  // data URL. The chart on screen is left as it is.
+  function pngURL(entry) {
+    const el = entry.el;
+    const payload = JSON.parse(entry.json);
+    const dark = isDark();
+    const option = prepare(payload, el, {dark: dark, animation: false, title: true});
+    // Series the reader hid with the legend stay hidden.
+    const shown = entry.chart.getOption().legend;
+    if (shown && shown[0] && shown[0].selected && option.legend) {
+      option.legend = Object.assign({}, option.legend, {selected: shown[0].selected});
+    }
+    const width = el.clientWidth;
+    const height = el.clientHeight + titleLayout(payload.option.title || {}, el).height;
+    const box = document.createElement('div');
+    box.setAttribute('aria-hidden', 'true');
+    box.style.position = 'fixed';
+    box.style.left = '-10000px';
+    box.style.top = '0';
+    box.style.visibility = 'hidden';
+    box.style.width = width + 'px';
+    box.style.height = height + 'px';
+    document.body.appendChild(box);
+    let chart = null;
+    try {
+      chart = window.echarts.init(box, dark ? 'dark' : null, {renderer: 'canvas', width: width, height: height});
+      chart.setOption(option);
+      alignOthers(chart, payload.meta);
+      return chart.getDataURL({type: 'png', pixelRatio: 2, backgroundColor: background(el)});
+    } finally {
+      if (chart) chart.dispose();
+      box.remove();
+    }
+  }
+
   function downloadPNG(id) {
     const entry = charts[id];
     if (!entry || !entry.chart) return false;
+    let url;
+    try {
+      url = pngURL(entry);
+    } catch (err) {
+      if (window.console) console.warn('charts.js: PNG of ' + id + ' not drawn', err);
+      return false;
+    }
     const a = document.createElement('a');
-    a.href = entry.chart.getDataURL({type: 'png', pixelRatio: 2, backgroundColor: background(entry.el)});
+    a.href = url;
     a.download = id + '.png';
     document.body.appendChild(a);
     a.click();
@@ -218,6 +337,7 @@
 
   function start() {
     if (!window.echarts || typeof window.echarts.init !== 'function') return; // table stays
+    printing = !!(printQuery && printQuery.matches);
     const scripts = document.querySelectorAll('script[type="application/json"][data-chart]');
     Array.prototype.forEach.call(scripts, (script) => {
       const id = script.getAttribute('data-chart');
@@ -225,7 +345,7 @@
       if (!el || charts[id]) return;
       el.hidden = false; // hidden in the HTML so that no empty box shows without charts
       if (!el.clientHeight) el.style.height = DEFAULT_HEIGHT;
-      const entry = {el: el, json: script.textContent, chart: null, width: 0, title: null, gridTops: []};
+      const entry = {el: el, json: script.textContent, chart: null, meta: null};
       if (!draw(entry, id)) {
         el.hidden = true;
         return;
@@ -251,6 +371,9 @@
     }
     listen(darkQuery, redrawAll);
     listen(motionQuery, redrawAll);
+    listen(printQuery, (e) => setPrinting(!!e.matches));
+    window.addEventListener('beforeprint', () => setPrinting(true));
+    window.addEventListener('afterprint', () => setPrinting(false));
     document.addEventListener('click', (e) => {
       const t = e.target && e.target.closest ? e.target.closest('[data-chart-png]') : null;
       if (t && downloadPNG(t.getAttribute('data-chart-png'))) e.preventDefault();

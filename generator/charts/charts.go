@@ -50,7 +50,7 @@ type Meta struct {
 	Kind    string       `json:"kind"`    // rank | amount | rate | count
 	Type    string       `json:"type"`    // line | bar
 	Unit    string       `json:"unit"`    // in Lang
-	Periods []string     `json:"periods"` // long period names, one per x category
+	Periods []string     `json:"periods"` // long period names, one per x category; "" for a gap
 	Words   Words        `json:"words"`
 	Series  []SeriesMeta `json:"series"` // one per option.series, same order
 }
@@ -148,16 +148,25 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 		return nil, fmt.Errorf("charts: %s: a rank is drawn as a line on an inverted axis, not as bars", spec.ID)
 	}
 
-	lines, periods := collect(spec, lang.Code)
+	lines, slots, gapLabels := collect(spec, lang.Code)
 	if len(lines) == 0 {
 		return nil, fmt.Errorf("charts: %s: no points or targets to draw", spec.ID)
 	}
-	labels := make([]string, len(periods))
+	labels := make([]string, len(slots))
 	meta := Meta{ID: spec.ID, Lang: lang.Code, Kind: kind, Type: typ, Unit: unit,
-		Periods: make([]string, len(periods)), Words: words(lang.Code)}
-	for i, p := range periods {
-		labels[i] = lang.ShortPeriod(p)
-		meta.Periods[i] = lang.Period(p)
+		Periods: make([]string, len(slots)), Words: words(lang.Code)}
+	gaps := false
+	for i, s := range slots {
+		switch {
+		case !s.gap:
+			labels[i] = lang.ShortPeriod(s.period)
+			meta.Periods[i] = lang.Period(s.period)
+		case gapLabels:
+			labels[i] = lang.ShortPeriod(s.period)
+			gaps = true
+		default:
+			gaps = true
+		}
 	}
 	title := spec.Title
 	if title == "" {
@@ -178,7 +187,11 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 		c := ec.NewBar()
 		c.SetXAxis(labels)
 		for _, l := range lines {
-			c.AddSeries(l.name, barData(l.main), l.targetLines(kind, unit, lang)...)
+			o := l.targetLines(kind, unit, lang)
+			if l.labelled(kind, len(lines)) {
+				o = append(o, pointLabels()...)
+			}
+			c.AddSeries(l.name, barData(l.main), o...)
 		}
 		chart, rect = c, &c.RectChart
 	} else {
@@ -187,8 +200,8 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 		for _, l := range lines {
 			o := append(l.targetLines(kind, unit, lang), ec.WithLineChartOpts(opts.LineChart{
 				Symbol: "circle", SymbolSize: 8, ConnectNulls: opts.Bool(true)}))
-			if kind == metrics.Rank {
-				o = append(o, ec.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
+			if l.labelled(kind, len(lines)) {
+				o = append(o, pointLabels()...)
 			}
 			c.AddSeries(l.name, lineData(l.main), o...)
 		}
@@ -213,17 +226,19 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 	}
 
 	legend := len(meta.Series) > 1
-	grid := opts.Grid{ContainLabel: opts.Bool(true), Left: "8", Right: "24", Top: "56", Bottom: "8"}
+	// The top of the grid leaves room for the unit above the y axis and for
+	// the labels above the highest points; charts.js adds the title's height
+	// when it draws the PNG, where the title is shown.
+	grid := opts.Grid{ContainLabel: opts.Bool(true), Left: "8", Right: "24", Top: "32", Bottom: "8"}
 	if legend {
 		grid.Bottom = "40"
 	}
 	rect.SetGlobalOptions(
 		ec.WithInitializationOpts(opts.Initialization{ChartID: spec.ID, AssetsHost: assetsHost}),
-		ec.WithTitleOpts(opts.Title{Title: title, TitleStyle: &opts.TextStyle{FontSize: 14}}),
+		// Hidden on screen, where the figure's caption is the title; shown in the PNG.
+		ec.WithTitleOpts(opts.Title{Show: opts.Bool(false), Title: title, TitleStyle: &opts.TextStyle{FontSize: 14}}),
 		ec.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Type: "scroll", Bottom: "0"}),
 		ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		ec.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		ec.WithYAxisOpts(yAxis(kind, unit, lines)),
 		ec.WithGridOpts(grid),
 		ec.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{
 			Enabled: opts.Bool(true), Description: describe(title, lines, labels, kind, unit, lang)}}),
@@ -233,6 +248,15 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 	// The palette is charts.js's (light or dark); the toolbox is unused.
 	delete(option, "color")
 	delete(option, "toolbox")
+	// The axes carry options go-echarts has no fields for.
+	x := xAxis{XAxis: opts.XAxis{Type: "category", Data: labels}}
+	if gaps && !gapLabels {
+		// Unlabelled gaps: every real period's label is shown, unless it
+		// would overlap the one before (auto would skip real labels too).
+		x.AxisLabel = &axisLabel{Interval: 0, HideOverlap: true}
+	}
+	option["xAxis"] = []xAxis{x}
+	option["yAxis"] = []yAxis{yAxisOf(kind, unit, lines)}
 	meta.ID = rect.ChartID
 	return &payload{Option: option, Meta: meta}, nil
 }
@@ -273,9 +297,9 @@ func (spec Spec) covers(p calendar.Period) bool {
 }
 
 // collect returns the lines to draw and the x categories: the union of their
-// periods and target deadlines, in calendar order.
-func collect(spec Spec, lang string) ([]*line, []calendar.Period) {
-	var lines []*line
+// periods and target deadlines, in calendar order, with the gaps between them
+// filled (see fill). gapLabels reports whether the gaps are labelled.
+func collect(spec Spec, lang string) (lines []*line, slots []slot, gapLabels bool) {
 	var periods []calendar.Period
 	seen := map[calendar.Period]bool{}
 	add := func(p calendar.Period) {
@@ -313,16 +337,133 @@ func collect(spec Spec, lang string) ([]*line, []calendar.Period) {
 			}
 		}
 	}
-	// Distinct periods never compare equal, so the order is total.
-	sort.Slice(periods, func(i, j int) bool { return periods[i].Compare(periods[j]) < 0 })
+	slots, gapLabels = fill(periods)
 	index := make(map[calendar.Period]int, len(periods))
-	for i, p := range periods {
-		index[p] = i
+	for i, s := range slots {
+		if !s.gap {
+			index[s.period] = i
+		}
 	}
 	for _, l := range lines {
-		l.place(index, len(periods))
+		l.place(index, len(slots))
 	}
-	return lines, periods
+	return lines, slots, gapLabels
+}
+
+// slot is one x category: a period with points or a deadline, or a gap.
+type slot struct {
+	period calendar.Period
+	gap    bool // a period of the fill grain with no point or deadline
+}
+
+// maxCategories caps the x axis: gaps are filled at the finest grain that
+// keeps the axis within it (at 360 px a category is then about 10 px wide).
+const maxCategories = 30
+
+// fill sorts the periods (distinct periods never compare equal, so the order
+// is total) and puts between them the periods of a fill grain that have no
+// point, so that the axis is honest about time: 2021, 2023, 2024 becomes
+// 2021, 2022, 2023, 2024; 7/2024 and a 2025 deadline get the 16 months
+// between them. Each period stands at its end (a day at the end of its
+// month): a gap is a period of the fill grain ending strictly after the
+// first period and before the last, at no period's end. The fill grain is
+// the finest of the periods' grains (a day counts as a month), coarsened
+// (month, quarter, half, year) while the axis would hold more than
+// maxCategories. Gaps are labelled (gapLabels) only when every period is of
+// the fill grain: between 7/2024 and 2025 the gaps stay blank.
+func fill(periods []calendar.Period) (slots []slot, gapLabels bool) {
+	sort.Slice(periods, func(i, j int) bool { return periods[i].Compare(periods[j]) < 0 })
+	for _, p := range periods {
+		slots = append(slots, slot{period: p})
+	}
+	if len(periods) < 2 {
+		return slots, false
+	}
+	g := calendar.Year
+	ends := map[calendar.Date]bool{}
+	for _, p := range periods {
+		g = max(g, min(p.Grain, calendar.Month))
+		ends[slotEnd(p)] = true
+	}
+	first, last := slotEnd(periods[0]), slotEnd(periods[len(periods)-1])
+	var gaps []calendar.Period
+	for ; ; g = coarser(g) {
+		gaps = gaps[:0]
+		for q := containing(first, g); q.End().Before(last); q = next(q) {
+			if first.Before(q.End()) && !ends[q.End()] {
+				gaps = append(gaps, q)
+			}
+		}
+		if len(periods)+len(gaps) <= maxCategories || g == calendar.Year {
+			break
+		}
+	}
+	if len(gaps) == 0 {
+		return slots, false
+	}
+	for _, q := range gaps {
+		slots = append(slots, slot{period: q, gap: true})
+	}
+	sort.Slice(slots, func(i, j int) bool { return slots[i].period.Compare(slots[j].period) < 0 })
+	gapLabels = true
+	for _, p := range periods {
+		gapLabels = gapLabels && p.Grain == g
+	}
+	return slots, gapLabels
+}
+
+// slotEnd is where a period stands on the axis: its end, or for a day the
+// end of its month.
+func slotEnd(p calendar.Period) calendar.Date {
+	if p.Grain == calendar.Day {
+		return calendar.Period{Grain: calendar.Month, Year: p.Year, N: p.N}.End()
+	}
+	return p.End()
+}
+
+// perYear is how many periods of a grain make a year.
+func perYear(g calendar.Grain) int {
+	switch g {
+	case calendar.Half:
+		return 2
+	case calendar.Quarter:
+		return 4
+	case calendar.Month:
+		return 12
+	}
+	return 1
+}
+
+// containing returns the period of grain g (year to month) holding day d.
+func containing(d calendar.Date, g calendar.Grain) calendar.Period {
+	if g == calendar.Year {
+		return calendar.Period{Grain: g, Year: d.Year}
+	}
+	return calendar.Period{Grain: g, Year: d.Year, N: (d.Month-1)/(12/perYear(g)) + 1}
+}
+
+// next returns the period of the same grain (year to month) after q.
+func next(q calendar.Period) calendar.Period {
+	if q.Grain == calendar.Year || q.N == perYear(q.Grain) {
+		q.Year++
+		if q.Grain != calendar.Year {
+			q.N = 1
+		}
+		return q
+	}
+	q.N++
+	return q
+}
+
+// coarser returns the next coarser fill grain: month, quarter, half, year.
+func coarser(g calendar.Grain) calendar.Grain {
+	switch g {
+	case calendar.Month:
+		return calendar.Quarter
+	case calendar.Quarter:
+		return calendar.Half
+	}
+	return calendar.Year
 }
 
 // place puts the line's points on the categories. When several points share
@@ -355,6 +496,32 @@ func (l *line) place(index map[calendar.Period]int, n int) {
 			e[i] = p
 			l.extra = append(l.extra, e)
 		}
+	}
+}
+
+// shortSeries is how many points a chart's only line may have and still be
+// labelled point by point, readable at 360 px.
+const shortSeries = 6
+
+// labelled reports whether the line's points carry their value as a label:
+// ranks always ("71/193"), a line with a single point (else only its target
+// would have a figure), and the only line of a chart when it is short.
+func (l *line) labelled(kind string, lines int) bool {
+	n := 0
+	for _, p := range l.main {
+		if p != nil {
+			n++
+		}
+	}
+	return kind == metrics.Rank || n == 1 || lines == 1 && n <= shortSeries
+}
+
+// pointLabels shows each point's value above it (charts.js formats it);
+// labels that would overlap another are hidden.
+func pointLabels() []ec.SeriesOpts {
+	return []ec.SeriesOpts{
+		ec.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}),
+		ec.WithLabelLayoutOpts(opts.LabelLayout{HideOverlap: opts.Bool(true)}),
 	}
 }
 
@@ -441,21 +608,29 @@ func restated(ts []*metrics.Target, t *metrics.Target) bool {
 func sameOf(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
 
 // targetLines draws the line's targets as dashed lines from the first
-// category to a dot at the deadline, labelled "Mục tiêu 80% (2024)".
+// category to a dot at the deadline, labelled "Mục tiêu 80% (2024)" above the
+// line's end. A target due at the first category is only its dot: the label
+// would run off the left edge, so it starts at the dot, below the line (clear
+// of the label of a later target of the same value).
 func (l *line) targetLines(kind, unit string, lang *i18n.Lang) []ec.SeriesOpts {
-	var items []opts.MarkLineNameCoordItem
-	for k, t := range l.targets {
-		items = append(items, opts.MarkLineNameCoordItem{
-			Name:        targetLabel(t, kind, unit, l.decimals, lang),
-			Coordinate0: []any{0, *t.Value},
-			Coordinate1: []any{l.targetAt[k], *t.Value},
-		})
-	}
-	if len(items) == 0 {
+	if len(l.targets) == 0 {
 		return nil
 	}
+	var items []any
+	for k, t := range l.targets {
+		from := markEnd{Name: targetLabel(t, kind, unit, l.decimals, lang), Coord: []any{0, *t.Value}}
+		if l.targetAt[k] == 0 {
+			from.Label = &opts.Label{Position: "insideStartBottom"}
+		}
+		items = append(items, []markEnd{from, {Coord: []any{l.targetAt[k], *t.Value}}})
+	}
 	return []ec.SeriesOpts{
-		ec.WithMarkLineNameCoordItemOpts(items...),
+		func(s *ec.SingleSeries) {
+			if s.MarkLines == nil {
+				s.MarkLines = &opts.MarkLines{}
+			}
+			s.MarkLines.Data = append(s.MarkLines.Data, items...)
+		},
 		ec.WithMarkLineStyleOpts(opts.MarkLineStyle{
 			Symbol:     []string{"none", "circle"}, // a dot at the deadline
 			SymbolSize: 6,
@@ -463,6 +638,14 @@ func (l *line) targetLines(kind, unit string, lang *i18n.Lang) []ec.SeriesOpts {
 			LineStyle:  &opts.LineStyle{Type: "dashed", Width: 1.5},
 		}),
 	}
+}
+
+// markEnd is one end of a mark line; a label set on the first end applies to
+// the whole line.
+type markEnd struct {
+	Name  string      `json:"name,omitempty"`
+	Coord []any       `json:"coord"`
+	Label *opts.Label `json:"label,omitempty"`
 }
 
 func targetLabel(t *metrics.Target, kind, unit string, decimals int, lang *i18n.Lang) string {
@@ -487,9 +670,40 @@ func valueText(v float64, of *float64, kind, unit string, decimals int, lang *i1
 	return s + " " + unit
 }
 
-// yAxis returns the value axis: inverted from 1 for ranks, from 0 to at most
-// 100 for rates, and always high enough to show every target.
-func yAxis(kind, unit string, lines []*line) opts.YAxis {
+// xAxis and yAxis add to go-echarts' axes the options it has no fields for.
+type xAxis struct {
+	opts.XAxis
+	AxisLabel *axisLabel `json:"axisLabel,omitempty"`
+}
+
+type axisLabel struct {
+	Interval    int  `json:"interval"`
+	HideOverlap bool `json:"hideOverlap,omitempty"`
+}
+
+type yAxis struct {
+	opts.YAxis
+	NameTextStyle *nameStyle `json:"nameTextStyle,omitempty"`
+}
+
+type nameStyle struct {
+	Align string `json:"align,omitempty"`
+}
+
+// yAxisOf returns the value axis: inverted from 1 for ranks, from 0 to at
+// most 100 for rates, and always high enough to show every target. The unit
+// is written above the axis, starting at it and running right, over the plot
+// area, so that a long unit ("triệu tài khoản") is never cut at the left edge.
+func yAxisOf(kind, unit string, lines []*line) yAxis {
+	y := yAxis{YAxis: valueAxis(kind, unit, lines)}
+	if y.Name != "" {
+		y.NameLocation, y.NameGap = "end", 12
+		y.NameTextStyle = &nameStyle{Align: "left"}
+	}
+	return y
+}
+
+func valueAxis(kind, unit string, lines []*line) opts.YAxis {
 	var hiValue, hiTarget float64
 	for _, l := range lines {
 		for _, p := range l.points {

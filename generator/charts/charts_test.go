@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -112,8 +113,14 @@ func TestKinds(t *testing.T) {
 			equalJSON(t, "yAxis inverse", at(t, p.Option, "yAxis", 0, "inverse"), true)
 			equalJSON(t, "yAxis min", at(t, p.Option, "yAxis", 0, "min"), 1)
 			equalJSON(t, "label shown", at(t, p.Option, "series", 0, "label", "show"), true)
-			equalJSON(t, "values", values(t, p, 0), []any{86, 71})
-			equalJSON(t, "of", []any{p.Meta.Series[0].Points[0].Of, p.Meta.Series[0].Points[1].Of}, []any{193, 193})
+			// The survey is biennial: 2023 is a gap on the axis, not a missing step.
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2022", "2023", "2024"})
+			equalJSON(t, "values", values(t, p, 0), []any{86, "-", 71})
+			equalJSON(t, "periods", p.Meta.Periods, []string{"2022", "", "2024"})
+			equalJSON(t, "of", []any{p.Meta.Series[0].Points[0].Of, p.Meta.Series[0].Points[1], p.Meta.Series[0].Points[2].Of}, []any{193, nil, 193})
+			// No unit on a rank axis; the title is the caption's, hidden on screen.
+			equalJSON(t, "yAxis name", at(t, p.Option, "yAxis", 0, "name"), nil)
+			equalJSON(t, "title hidden", at(t, p.Option, "title", "show"), false)
 			desc := at(t, p.Option, "aria", "label", "description").(string)
 			if !strings.Contains(desc, "2022 86/193; 2024 71/193") {
 				t.Errorf("aria description %q lacks the ranks as 86/193", desc)
@@ -125,7 +132,7 @@ func TestKinds(t *testing.T) {
 			if !pm.Derived || pm.From != "2024" || pm.Of == nil || *pm.Of != 194 {
 				t.Errorf("derived 2020 point meta = %+v, want derived from 2024, of 194", pm)
 			}
-			if p.Meta.Series[0].Points[1].Derived {
+			if p.Meta.Series[0].Points[4].Derived {
 				t.Error("stated 2024 point flagged as derived")
 			}
 			equalJSON(t, "derived symbol", at(t, p.Option, "series", 0, "data", 0, "symbol"), "emptyCircle")
@@ -135,25 +142,37 @@ func TestKinds(t *testing.T) {
 		}},
 		{"amount", Spec{ID: "ecommerce", Series: series(t, d, "ecommerce-revenue")}, vi, func(t *testing.T, p decoded) {
 			equalJSON(t, "series type", at(t, p.Option, "series", 0, "type"), "bar")
-			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2021", "2023", "2024"})
-			equalJSON(t, "values", values(t, p, 0), []any{13.7, 20.5, 28})
+			// 2022 is not reported: a labelled gap, not 2021 next to 2023.
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2021", "2022", "2023", "2024"})
+			equalJSON(t, "values", values(t, p, 0), []any{13.7, "-", 20.5, 28})
+			equalJSON(t, "axis labels", at(t, p.Option, "xAxis", 0, "axisLabel"), nil)
 			pts := p.Meta.Series[0].Points
-			if pts[0].Prev != nil || pts[2].Prev == nil || *pts[2].Prev != 20.5 || pts[2].PrevAt != "2023" {
-				t.Errorf("prev = %+v %+v, want none then 20.5 (2023)", pts[0], pts[2])
+			if pts[0].Prev != nil || pts[1] != nil || pts[3].Prev == nil || *pts[3].Prev != 20.5 || pts[3].PrevAt != "2023" {
+				t.Errorf("prev = %+v %+v %+v, want none, a gap, then 20.5 (2023)", pts[0], pts[1], pts[3])
 			}
+			// A short single series: every bar is labelled.
+			equalJSON(t, "labels", at(t, p.Option, "series", 0, "label"), map[string]any{"show": true, "position": "top"})
+			equalJSON(t, "label overlap", at(t, p.Option, "series", 0, "labelLayout", "hideOverlap"), true)
+			// The unit is above the axis, left-aligned: never cut at the left edge.
+			equalJSON(t, "yAxis name", []any{at(t, p.Option, "yAxis", 0, "name"), at(t, p.Option, "yAxis", 0, "nameLocation"),
+				at(t, p.Option, "yAxis", 0, "nameTextStyle", "align")}, []any{"tỷ USD", "end", "left"})
 			equalJSON(t, "meta", []string{p.Meta.Lang, p.Meta.Kind, p.Meta.Unit}, []string{"vi", "amount", "tỷ USD"})
 		}},
 		{"amount as line", Spec{ID: "ecommerce", Series: series(t, d, "ecommerce-revenue"), Type: "line"}, vi, func(t *testing.T, p decoded) {
 			equalJSON(t, "series type", at(t, p.Option, "series", 0, "type"), "line")
 		}},
 		{"amount sub-series derived", Spec{ID: "exports", Series: series(t, d, "digital-product-exports")}, en, func(t *testing.T, p decoded) {
-			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2021", "H1 2023", "2023", "H1 2024"})
-			equalJSON(t, "full year", values(t, p, 0), []any{113.5, "-", 117.3, "-"})
-			equalJSON(t, "faded derived bar", at(t, p.Option, "series", 1, "data", 1, "itemStyle", "opacity"), 0.45)
+			// Half-years and years: the two halves of 2022 are blank gaps.
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2021", "", "", "H1 2023", "2023", "H1 2024"})
+			equalJSON(t, "all real labels", at(t, p.Option, "xAxis", 0, "axisLabel"), map[string]any{"interval": 0, "hideOverlap": true})
+			equalJSON(t, "full year", values(t, p, 0), []any{113.5, "-", "-", "-", 117.3, "-"})
+			equalJSON(t, "faded derived bar", at(t, p.Option, "series", 1, "data", 3, "itemStyle", "opacity"), 0.45)
 			// H1 2024 compares with H1 2023, not with the full year 2023.
-			if pm := p.Meta.Series[1].Points[3]; pm.PrevAt != "H1 2023" {
+			if pm := p.Meta.Series[1].Points[5]; pm.PrevAt != "H1 2023" {
 				t.Errorf("H1 2024 compared with %q, want H1 2023", pm.PrevAt)
 			}
+			// Two lines of two points: no point labels.
+			equalJSON(t, "labels", at(t, p.Option, "series", 0, "label"), nil)
 			equalJSON(t, "legend", at(t, p.Option, "legend", "show"), true)
 		}},
 		{"rate targets", Spec{ID: "full_process", Series: series(t, d, "full-process-online-services")}, vi, func(t *testing.T, p decoded) {
@@ -170,6 +189,13 @@ func TestKinds(t *testing.T) {
 				t.Errorf("yAxis max %v below the target 100", max)
 			}
 		}},
+		{"target due at the first category", Spec{ID: "full_process", Series: series(t, d, "full-process-online-services")}, vi, func(t *testing.T, p decoded) {
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2024", "2025"})
+			// Only a dot at category 0: its label starts there, below the line,
+			// instead of running off the left edge.
+			equalJSON(t, "first", at(t, p.Option, "series", 0, "markLine", "data", 0, 0, "label"), map[string]any{"position": "insideStartBottom"})
+			equalJSON(t, "later", at(t, p.Option, "series", 0, "markLine", "data", 1, 0, "label"), nil)
+		}},
 		{"rate target english", Spec{ID: "full_process", Series: series(t, d, "full-process-online-services")}, en, func(t *testing.T, p decoded) {
 			equalJSON(t, "label", at(t, p.Option, "series", 0, "markLine", "data", 0, 0, "name"), "Target 80% (2024)")
 		}},
@@ -178,20 +204,27 @@ func TestKinds(t *testing.T) {
 			equalJSON(t, "names", []any{at(t, p.Option, "series", 0, "name"), at(t, p.Option, "series", 2, "name")}, []string{"Cả nước", "Địa phương"})
 			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2023", "6T/2024"})
 			equalJSON(t, "yAxis", []any{at(t, p.Option, "yAxis", 0, "min"), at(t, p.Option, "yAxis", 0, "max")}, []any{0, 70})
+			// Three lines of two points each: labels would collide.
+			equalJSON(t, "labels", at(t, p.Option, "series", 0, "label"), nil)
 		}},
 		{"several series", Spec{ID: "ranks", Series: series(t, d, "egdi-rank", "gci-rank"), Title: "Ranks"}, en, func(t *testing.T, p decoded) {
 			equalJSON(t, "legend", at(t, p.Option, "legend", "show"), true)
-			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2020", "2022", "2024"})
-			equalJSON(t, "egdi", values(t, p, 0), []any{"-", 86, 71})
-			equalJSON(t, "gci", values(t, p, 1), []any{25, "-", 17})
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2020", "2021", "2022", "2023", "2024"})
+			equalJSON(t, "egdi", values(t, p, 0), []any{"-", "-", 86, "-", 71})
+			equalJSON(t, "gci", values(t, p, 1), []any{25, "-", "-", "-", 17})
 			if p.Meta.Series[0].Points[0] != nil {
 				t.Error("meta of a missing value is not null")
 			}
+			// The title is kept for the PNG, hidden on screen.
 			equalJSON(t, "title", at(t, p.Option, "title", "text"), "Ranks")
+			equalJSON(t, "title hidden", at(t, p.Option, "title", "show"), false)
 		}},
 		{"two sources, one period", Spec{ID: "conflict", Series: series(t, d, "test-conflicting-reports")}, vi, func(t *testing.T, p decoded) {
-			equalJSON(t, "line", values(t, p, 0), []any{30, 40, 4543.5, "-"})
-			equalJSON(t, "other source", values(t, p, 1), []any{"-", 45.5, "-", "-"})
+			// 2022, (H1 2023), 2023, H1 2024, (H2 2024), (H1 2025), 2025.
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2022", "", "2023", "6T/2024", "", "", "2025"})
+			equalJSON(t, "line", values(t, p, 0), []any{30, "-", 40, 4543.5, "-", "-", "-"})
+			equalJSON(t, "other source", values(t, p, 1), []any{"-", "-", 45.5, "-", "-", "-", "-"})
+			equalJSON(t, "to the deadline", at(t, p.Option, "series", 0, "markLine", "data", 0, 1, "coord"), []any{6, 5000})
 			equalJSON(t, "other type", at(t, p.Option, "series", 1, "type"), "scatter")
 			if s := p.Meta.Series[1]; s.Role != "other" || s.Line != 0 {
 				t.Errorf("second series meta = %+v, want role other of line 0", s)
@@ -201,15 +234,31 @@ func TestKinds(t *testing.T) {
 			}
 		}},
 		{"same value, different of", Spec{ID: "essential", Series: series(t, d, "essential-online-services")}, vi, func(t *testing.T, p decoded) {
-			equalJSON(t, "other source", values(t, p, 2), []any{43, "-"})
+			// 7/2024 and 2024: the months between are blank gaps.
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"7/2024", "", "", "", "", "2024"})
+			equalJSON(t, "other source", values(t, p, 2), []any{43, "-", "-", "-", "-", "-"})
 			equalJSON(t, "of", []any{p.Meta.Series[0].Points[0].Of, p.Meta.Series[2].Points[0].Of}, []any{76, 53})
 			// 54/76 is compared with 43/76; 43/53 with nothing.
-			if pm := p.Meta.Series[0].Points[1]; pm.Prev == nil || *pm.Prev != 43 || pm.PrevAt != "7/2024" {
+			if pm := p.Meta.Series[0].Points[5]; pm.Prev == nil || *pm.Prev != 43 || pm.PrevAt != "7/2024" {
 				t.Errorf("2024 point meta = %+v, want prev 43 (7/2024)", pm)
 			}
 			if pm := p.Meta.Series[2].Points[0]; pm.Prev != nil {
 				t.Errorf("43/53 compared with %v", *pm.Prev)
 			}
+		}},
+		{"single point", Spec{ID: "adults", Series: series(t, d, "adults-with-payment-account")}, vi, func(t *testing.T, p decoded) {
+			// 7/2024 and the 2025 deadline: 16 blank months between them.
+			cats := at(t, p.Option, "xAxis", 0, "data").([]any)
+			if len(cats) != 18 || cats[0] != "7/2024" || cats[17] != "2025" || cats[1] != "" || cats[16] != "" {
+				t.Errorf("categories = %v, want 7/2024, 16 blanks, 2025", cats)
+			}
+			equalJSON(t, "to the deadline", at(t, p.Option, "series", 0, "markLine", "data", 0, 1, "coord"), []any{17, 80})
+			// The point is labelled, as its target is.
+			equalJSON(t, "label", at(t, p.Option, "series", 0, "label", "show"), true)
+		}},
+		{"single point among lines", Spec{ID: "two", Series: series(t, d, "adults-with-payment-account", "online-records-share")}, en, func(t *testing.T, p decoded) {
+			equalJSON(t, "single point labelled", at(t, p.Option, "series", 0, "label", "show"), true)
+			equalJSON(t, "two points not labelled", at(t, p.Option, "series", 1, "label"), nil)
 		}},
 		{"range", Spec{ID: "ecommerce", Series: series(t, d, "ecommerce-revenue"), From: year(2022), To: year(2024)}, vi, func(t *testing.T, p decoded) {
 			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2023", "2024"})
@@ -339,6 +388,64 @@ func TestConcurrent(t *testing.T) {
 			t.Errorf("concurrent call gave %s", b)
 		}
 	}
+}
+
+// TestFill checks the x axis rule: gaps between periods are filled at the
+// finest grain the axis can hold, labelled only when every period has it.
+func TestFill(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		periods []string
+		want    string // categories joined by " ", gaps as (period) when labelled, _ when blank
+	}{
+		{"one period", []string{"2024"}, "2024"},
+		{"consecutive years", []string{"2024", "2023"}, "2023 2024"},
+		{"a missing year", []string{"2021", "2023", "2024"}, "2021 (2022) 2023 2024"},
+		{"biennial", []string{"2018", "2024", "2020", "2022"}, "2018 (2019) 2020 (2021) 2022 (2023) 2024"},
+		{"halves", []string{"2023-H1", "2024-H2"}, "2023-H1 (2023-H2) (2024-H1) 2024-H2"},
+		{"year and half", []string{"2023", "2024-H1"}, "2023 2024-H1"},
+		{"year, halves, a gap", []string{"2021", "2023-H1", "2023", "2024-H1"}, "2021 _ _ 2023-H1 2023 2024-H1"},
+		{"month to a year", []string{"2024-07", "2025"}, "2024-07 " + strings.Repeat("_ ", 16) + "2025"},
+		{"a day counts as its month", []string{"2024-07-10", "2024"}, "2024-07-10 _ _ _ _ 2024"},
+		{"a day and its month", []string{"2024-07-10", "2024-07"}, "2024-07-10 2024-07"},
+		{"months over four years: quarters", []string{"2021-01", "2024-12"}, "2021-01 " + strings.Repeat("_ ", 15) + "2024-12"},
+		{"quarters over nine years: halves", []string{"2016-Q1", "2024-Q4"}, "2016-Q1 " + strings.Repeat("_ ", 17) + "2024-Q4"},
+		{"many years stay years", []string{"1980", "2024"}, "1980 " + years(1981, 2023) + " 2024"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var ps []calendar.Period
+			for _, s := range tt.periods {
+				p, err := calendar.ParsePeriod(s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ps = append(ps, p)
+			}
+			slots, labelled := fill(ps)
+			var got []string
+			for _, s := range slots {
+				switch {
+				case !s.gap:
+					got = append(got, s.period.String())
+				case labelled:
+					got = append(got, "("+s.period.String()+")")
+				default:
+					got = append(got, "_")
+				}
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("fill(%v) = %s, want %s", tt.periods, g, tt.want)
+			}
+		})
+	}
+}
+
+func years(from, to int) string {
+	var out []string
+	for y := from; y <= to; y++ {
+		out = append(out, "("+strconv.Itoa(y)+")")
+	}
+	return strings.Join(out, " ")
 }
 
 func TestNiceCeil(t *testing.T) {

@@ -23,6 +23,14 @@
 // element stays hidden and nothing throws. ECharts' aria description replaces
 // the element's aria-label.
 //
+// The option's title has show: false: on the page the figure's caption is
+// the title. charts.js draws the PNG with a second, off-screen ECharts
+// instance (no animation) where the title is shown, wrapped to the chart's
+// width, and the grid moved down by its height; the chart on screen is not
+// touched. While the page prints (beforeprint, or matchMedia('print')
+// matching) every chart is redrawn in the light palette without animation,
+// and redrawn for the screen after afterprint.
+//
 // # Payload
 //
 // Option returns one JSON object, deterministic and HTML-safe (json.Marshal
@@ -32,11 +40,11 @@
 //	  "option": { …ECharts option: title, aria, grid, legend, tooltip, xAxis, yAxis, series… },
 //	  "meta": {
 //	    "id": "chart_egdi_rank_0", "lang": "vi", "kind": "rank", "type": "line", "unit": "hạng",
-//	    "periods": ["2022", "2024"],                  // long period names, one per x category
+//	    "periods": ["2022", "", "2024"],              // long period names, one per x category; "" for a gap
 //	    "words": {"derived": "suy ra từ", "other": "nguồn khác", "vs": "so với"},
 //	    "series": [                                   // one per option.series, same order
 //	      {"role": "line", "line": 0, "decimals": -1,
-//	       "points": [{"of": 193}, {"of": 193, "derived": true, "from": "2024"}]}
+//	       "points": [{"of": 193}, null, {"of": 193, "derived": true, "from": "2024"}]}
 //	    ]
 //	  }
 //	}
@@ -48,27 +56,55 @@
 // the same kind of period, as the headline compares like with like), the
 // light or dark palette, and animation: false when the reader
 // prefers reduced motion. meta.series[i].points[j] describes
-// option.series[i].data[j] and is null where the value is "-".
+// option.series[i].data[j] and is null where the value is "-". The tooltip
+// of a gap (no figure) is empty, and tooltips are built as elements, not HTML
+// strings with style attributes, which CSP would block.
 //
 // # What is drawn
 //
-//   - x axis: the union of the periods of every point and target deadline in
-//     range, in calendar order, labelled with Lang.ShortPeriod; a line without
-//     a value for a period has "-" there and is drawn across it.
+//   - x axis: honest about time. The categories are the union of the periods
+//     of every point and target deadline in range, in calendar order,
+//     labelled with Lang.ShortPeriod, and between them the gaps: each period
+//     stands at its end (a day at the end of its month), and every period of
+//     the fill grain that ends strictly between the first and the last, at
+//     no period's end, is a category too, with "-" in every series. The fill
+//     grain is the finest grain of the periods (a day counts as a month),
+//     coarsened month → quarter → half → year while the axis would have more
+//     than 30 categories. So 2021, 2023, 2024 become 2021, 2022, 2023, 2024;
+//     7/2024 and a 2025 deadline get the 16 months between them; 2021, H1
+//     2023, 2023 get the two halves of 2022. Gaps are labelled only when
+//     every period is of the fill grain (years among years); otherwise they
+//     are blank and the axis shows every real label (interval 0, hideOverlap).
+//     meta.periods is "" for a gap. A line without a value for a category
+//     has "-" there and is drawn across it. The HTML table lists only the
+//     real points and targets.
 //   - one series per series and sub-series (a legend when there are several);
 //     all must share kind and unit, else Option returns an error.
 //   - rank: a line on an inverted axis starting at 1, points labelled "71/193".
+//   - point labels: ranks always; a line with a single point (its target
+//     has a label, so must it); and every point of a chart's only line when
+//     it has at most 6 points. charts.js writes the number alone ("13,7"),
+//     with "%" for percentages; labels that would overlap are hidden
+//     (labelLayout.hideOverlap).
+//   - y axis name: the unit (none for ranks), above the axis and
+//     left-aligned from it (nameLocation "end", nameTextStyle.align "left"),
+//     so that a long unit is never cut at the left edge.
 //   - amount: bars (unless Type is "line").
 //   - rate: lines on an axis from 0 to the highest value or target rounded up
 //     to ten, at most 100.
 //   - count: lines.
 //   - targets (any kind): a dashed markLine on their line from the first
-//     category to a dot at the deadline, labelled "Mục tiêu 80% (2024)"; the
-//     y axis always reaches the highest target. A target restated with the
-//     same value and deadline is drawn once.
+//     category to a dot at the deadline, labelled "Mục tiêu 80% (2024)"
+//     above its end (a target due at the first category is only a dot, its
+//     label starts there, below the line); the y axis always reaches the
+//     highest target. A target restated with the same value and deadline is
+//     drawn once.
 //   - derived points: hollow symbols (faded bars) and "derived" in meta.
 //   - two sources reporting one period of a line: the line goes through the
 //     first stated point (in data order), the others are "other" scatter
-//     series of diamonds in the line's colour. Nothing is dropped.
+//     series of diamonds in the line's colour. Nothing is dropped. In a group
+//     of bars charts.js moves each diamond over its own line's bar
+//     (symbolOffset from the offset and width ECharts' bar layout gave that
+//     bar, recomputed on resize and when the legend hides a series).
 //   - aria: enabled, with a text description written with Lang.Number.
 package charts
