@@ -21,8 +21,11 @@ test:
 	$(GO) vet ./...
 	$(GO) test ./...
 
-bench:
+# Go benchmarks of the hot paths, then tiendo and Hugo (when installed) on a
+# synthetic site of 10,000 notes and 1,000 series (see generator/bench).
+bench: tiendo
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
+	$(GO) run ./generator/cmd/tiendo-bench -tiendo $(BIN)
 
 clean:
 	rm -rf bin public .cache

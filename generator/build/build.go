@@ -156,6 +156,9 @@ type job struct {
 	path string
 	file string // the editor's file the output comes from, if any (for messages)
 	run  func() ([]byte, error)
+	// write, when set, writes the same bytes as run to w, for a file so
+	// large that it is better streamed to disk than held in memory.
+	write func(w io.Writer) error
 }
 
 // Render renders every file of the site. Problems found while rendering
@@ -168,7 +171,7 @@ func (s *Site) Render() (Output, diag.List) {
 		out[path] = data
 		mu.Unlock()
 		return nil
-	})
+	}, nil)
 	if errs.Err() != nil && len(out) == 0 {
 		return nil, errs
 	}
@@ -187,11 +190,14 @@ type RenderStats struct {
 // and its bytes, or, with keep, nothing: the previous output's file stays.
 type putFunc func(path string, key uint64, data []byte, keep bool) error
 
+// streamFunc receives a rendered file as a function that writes it.
+type streamFunc func(path string, key uint64, write func(io.Writer) error) error
+
 // render renders the site's files on every core and hands each to put as
 // soon as it is done. With a cache c and the previous output prev, a job
 // whose key is the one prev records is not run (put gets keep), and only
 // the pages rendered again have their markdown converted again.
-func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc) (RenderStats, diag.List) {
+func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, stream streamFunc) (RenderStats, diag.List) {
 	var st RenderStats
 	var errs diag.List
 	// Markdown first: chart blocks and links are checked here, and pages
@@ -257,6 +263,9 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc) (R
 		}
 		errs = append(errs, d.problems...)
 	}
+	if c != nil && errs.Err() == nil {
+		c.saveParsed(s)
+	}
 	errs = append(errs, s.checkLinks(docs, paths)...)
 	if errs.Err() != nil {
 		errs.Sort()
@@ -264,39 +273,55 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc) (R
 	}
 
 	st.Jobs = len(jobs)
-	// The longest jobs first, so that no core waits for one at the end:
-	// as long as the file they made last time, or a guess for a new one.
-	cost := func(j job) int64 {
+	// Files whose inputs did not change are kept; the others are rendered
+	// on every core, the longest first so that no core waits for one at the
+	// end: as long as the file they made last time, or a guess for a new one.
+	var todo []job
+	var costs []int64
+	for _, j := range jobs {
+		if fresh(j.path) {
+			st.Reused++
+			if err := put(j.path, keys[j.path], nil, true); err != nil {
+				errs.Append(err)
+				return st, errs
+			}
+			continue
+		}
+		cost := int64(0)
 		if f, ok := prev[j.path]; ok {
-			return f.Size
+			cost = f.Size
+		} else if path.Ext(j.path) != ".html" && !strings.HasPrefix(j.path, "data/") || j.path == site.DataArchive {
+			cost = 1 << 40 // the archive, feeds, sitemap and search indexes
 		}
-		if path.Ext(j.path) != ".html" && !strings.HasPrefix(j.path, "data/") || j.path == site.DataArchive {
-			return 1 << 40 // the archive, feeds, sitemap and search indexes
-		}
-		return 0
+		todo, costs = append(todo, j), append(costs, cost)
 	}
-	sort.SliceStable(jobs, func(a, b int) bool { return cost(jobs[a]) > cost(jobs[b]) })
+	order := make([]int, len(todo))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return costs[order[a]] > costs[order[b]] })
+	jobs = nil
 	// A page's HTML is dropped once its file is rendered, and every job
 	// once it ran, so that memory holds the pages still to render only.
-	docOf := make(map[string]*doc, len(docs))
+	docOf := make(map[string]*doc, len(todo))
 	for _, d := range docs {
 		docOf[d.file] = d
 	}
 	var mu sync.Mutex
 	var failed diag.List
-	err := parallel(len(jobs), func(i int) error {
-		j := jobs[i]
-		jobs[i] = job{}
+	err := parallel(len(order), func(i int) error {
+		j := todo[order[i]]
+		todo[order[i]] = job{}
 		if d := docOf[j.path]; d != nil {
 			defer func() { d.result.HTML = nil }()
 		}
-		if fresh(j.path) {
-			mu.Lock()
-			st.Reused++
-			mu.Unlock()
-			return put(j.path, keys[j.path], nil, true)
+		var b []byte
+		var err error
+		if j.write != nil && stream != nil {
+			err = stream(j.path, keys[j.path], j.write)
+		} else {
+			b, err = j.run()
 		}
-		b, err := j.run()
 		if err != nil {
 			mu.Lock()
 			failed.Append(fmt.Errorf("%s: %w", j.path, err))
@@ -306,6 +331,9 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc) (R
 		mu.Lock()
 		st.Rendered++
 		mu.Unlock()
+		if j.write != nil && stream != nil {
+			return nil
+		}
 		return put(j.path, keys[j.path], b, false)
 	})
 	errs = append(errs, failed...)

@@ -1,29 +1,34 @@
 package build
 
-// The build cache makes a rebuild cost what changed, not what exists.
+// The build cache makes a rebuild cost what changed, not what exists. It
+// lives in Options.Cache (ROOT/.cache/tiendo for the command), in files that
+// only the binary that wrote them reads (codec.go): manifest, data and
+// pages/00 to pages/63.
 //
 // Change detection: every input file (content/, templates/, assets/) is
 // identified by a content hash of its bytes. A file whose stamp (size,
 // times, inode) is the one recorded last time keeps its recorded hash
 // without being read; a file modified less than racyWindow before it was
 // read is hashed again next time, since a second edit within the same
-// clock tick would leave the stamp as it was.
+// clock tick would leave the stamp as it was. Without a manifest, files are
+// hashed as the build reads them (hashingFS), not read twice.
 //
 // Keys: every output file has a key, a hash (gohugoio/hashstructure) of the
 // structured inputs its job reads: the hashes of the files behind it, the
 // binary and the options. A job whose key is the one recorded with the
 // previous output is not run; its file is kept as it is. What each kind of
-// page reads is listed in jobKeys: a template that starts to read more of
-// the site must be added there (TestCachedBuildIsClean fails otherwise for
-// the inputs it edits). A job with no key (a new kind) always runs.
+// page reads is listed in pageKeys, otherKeys and chrome: a template that
+// starts to show more of the site must be added there (TestCachedBuildIsClean
+// fails otherwise, for the inputs it edits). A job with no key (a new kind)
+// always runs, after every page restored from the cache is converted again.
 //
 // Levels, cheapest first:
 //   - nothing changed (same inputs, binary, options, output directory):
 //     nothing is loaded, rendered or written;
-//   - parsed data: content/metrics, sources and commitments are restored
-//     from data when none of their files changed; pages are restored
-//     per file from pages/NN, without their body, and with what their
-//     conversion found (headings, chart blocks, links, search text);
+//   - parsed data: the series, sources and commitments are restored from
+//     data when none of their files changed; pages are restored per file,
+//     without their body, with what their conversion found (headings,
+//     chart blocks, links, search-index entry);
 //   - rendered files: jobs whose key did not change are skipped; only pages
 //     that are rendered again get their markdown converted again.
 //
@@ -149,21 +154,31 @@ type buildCache struct {
 	binary uint64
 	bin    stamp
 
+	opt      Options
+	mu       sync.Mutex
 	inputs   []inputFile
+	index    map[string]int    // input path → index in inputs
 	hashes   map[string]uint64 // input path → hash
+	unhashed int               // inputs whose hash is not known yet (see hashingFS)
 	inputKey uint64
 	scanned  time.Time
 
 	global  uint64 // templates, assets, site.toml, sources.toml, binary, options
 	dataAll uint64 // every series and commitments file
+	commits uint64 // every commitments file
 
 	pages        map[string]*pageRecord // by file, from the page shards
 	pagesOK      bool                   // the shards were read
 	dirtyShard   [pageShards]bool
 	data         *metrics.Data // restored from data
 	dataKey      uint64
-	dataSaved    bool   // data holds dataKey
-	chromeKey    uint64 // see chrome
+	dataSaved    bool          // data holds dataKey
+	parsedSaved  chan error    // see saveParsed
+	dataRead     chan struct{} // closed when dataFile is read (see prefetch)
+	dataFile     dataFile
+	dataErr      error
+	pagesRead    chan struct{} // closed when pages are read
+	chromeKey    uint64        // see chrome
 	dataProblems diag.List
 
 	prevOut map[string]outputFile // previous output, when it can be trusted
@@ -173,7 +188,7 @@ type buildCache struct {
 // returns nil when the cache cannot be used at all (no executable to
 // identify the binary); a missing or unreadable manifest is an empty cache.
 func openCache(dir string, fsys fs.FS, opt Options) (*buildCache, error) {
-	c := &buildCache{dir: dir}
+	c := &buildCache{dir: dir, opt: opt}
 	var m manifest
 	if readCacheFile(filepath.Join(dir, "manifest"), &m) == nil && m.Version == cacheVersion {
 		c.prev = &m
@@ -195,22 +210,103 @@ func openCache(dir string, fsys fs.FS, opt Options) (*buildCache, error) {
 		prevInputs = c.prev.Inputs
 	}
 	c.scanned = time.Now()
-	c.inputs, err = scanInputs(fsys, prevInputs, c.scanned)
+	// With nothing to compare to, the files are hashed as the build reads
+	// them (hashingFS), rather than read twice.
+	c.inputs, err = scanInputs(fsys, prevInputs, c.scanned, c.prev == nil)
 	if err != nil {
 		return nil, err
 	}
 	c.hashes = make(map[string]uint64, len(c.inputs))
+	c.index = make(map[string]int, len(c.inputs))
+	for i, f := range c.inputs {
+		c.index[f.Path] = i
+		if f.Hash != 0 {
+			c.hashes[f.Path] = f.Hash
+		} else {
+			c.unhashed++
+		}
+	}
+	if c.unhashed == 0 {
+		c.computeKeys()
+	}
+	return c, nil
+}
+
+// hashingFS is the site's file system during a build with a cache: it
+// records the hash of every input file not hashed yet as the build reads it.
+type hashingFS struct {
+	fs.FS
+	c *buildCache
+}
+
+func (h hashingFS) ReadFile(name string) ([]byte, error) {
+	b, err := fs.ReadFile(h.FS, name)
+	if err == nil {
+		h.c.saw(name, b)
+	}
+	return b, err
+}
+
+func (h hashingFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(h.FS, name) }
+func (h hashingFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(h.FS, name) }
+func (h hashingFS) Glob(pattern string) ([]string, error)      { return fs.Glob(h.FS, pattern) }
+
+// wrap returns fsys as a hashingFS.
+func (c *buildCache) wrap(fsys fs.FS) fs.FS {
+	if _, ok := fsys.(hashingFS); ok {
+		return fsys
+	}
+	return hashingFS{fsys, c}
+}
+
+// saw records the hash of a file the build read, if it had none yet.
+// (Only c.inputs[i].Hash is written: c.hashes is filled by computeKeys.)
+func (c *buildCache) saw(name string, data []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if i, ok := c.index[name]; ok && c.inputs[i].Hash == 0 {
+		c.inputs[i].Hash = hashBytes(data)
+		c.unhashed--
+	}
+}
+
+// finishHashes hashes the input files the build did not read (yet), then
+// works out the keys.
+func (c *buildCache) finishHashes(fsys fs.FS) error {
+	if c.unhashed == 0 && c.inputKey != 0 {
+		return nil
+	}
+	var todo []string
+	for i := range c.inputs {
+		if c.inputs[i].Hash == 0 {
+			todo = append(todo, c.inputs[i].Path)
+		}
+	}
+	fsys = c.wrap(fsys)
+	err := parallel(len(todo), func(k int) error {
+		_, err := fs.ReadFile(fsys, todo[k]) // hashed by saw
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	c.computeKeys()
+	return nil
+}
+
+// computeKeys works out the keys that depend on every input file.
+func (c *buildCache) computeKeys() {
 	pairs := make([]pathHash, len(c.inputs))
 	for i, f := range c.inputs {
-		c.hashes[f.Path] = f.Hash
 		pairs[i] = pathHash{f.Path, f.Hash}
+		c.hashes[f.Path] = f.Hash
 	}
 	c.inputKey = key(struct {
 		Version string
 		Binary  uint64
 		Options Options
 		Files   []pathHash
-	}{cacheVersion, c.binary, opt, pairs})
+	}{cacheVersion, c.binary, c.opt, pairs})
 	var globals, data []pathHash
 	for _, f := range pairs {
 		switch {
@@ -226,15 +322,25 @@ func openCache(dir string, fsys fs.FS, opt Options) (*buildCache, error) {
 		Binary  uint64
 		Options Options
 		Files   []pathHash
-	}{cacheVersion, c.binary, opt, globals})
+	}{cacheVersion, c.binary, c.opt, globals})
 	c.dataAll = key(data)
+	c.commits = key(commitmentFiles(pairs))
 	c.dataKey = key(struct {
 		Version    string
 		Binary     uint64
 		Data, Site uint64
 		Sources    uint64
 	}{cacheVersion, c.binary, c.dataAll, c.hashes[content.SiteFile], c.hashes[metrics.SourcesFile]})
-	return c, nil
+}
+
+func commitmentFiles(pairs []pathHash) []pathHash {
+	var out []pathHash
+	for _, f := range pairs {
+		if strings.HasPrefix(f.Path, metrics.CommitmentsDir+"/") {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 type pathHash struct {
@@ -286,7 +392,7 @@ func binaryID(prevStamp *stamp, prev *manifest) (uint64, stamp, error) {
 
 // scanInputs lists the files of inputDirs with their content hashes. Only
 // files whose stamp changed since prev are read.
-func scanInputs(fsys fs.FS, prev []inputFile, now time.Time) ([]inputFile, error) {
+func scanInputs(fsys fs.FS, prev []inputFile, now time.Time, lazy bool) ([]inputFile, error) {
 	var names []string
 	for _, dir := range inputDirs {
 		err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
@@ -321,6 +427,12 @@ func scanInputs(fsys fs.FS, prev []inputFile, now time.Time) ([]inputFile, error
 		st, ok := stampOf(info)
 		if p := old[name]; ok && p != nil && p.Stamp == st && !p.Racy {
 			f.Stamp, f.Hash = st, p.Hash
+			out[i] = f
+			return nil
+		}
+		if lazy { // hashed when the build reads it, or by finishHashes
+			f.Stamp = st
+			f.Racy = !ok || now.Sub(time.Unix(0, max(st.MTime, st.CTime))) < racyWindow
 			out[i] = f
 			return nil
 		}
@@ -437,17 +549,10 @@ func (c *buildCache) invalidate() {
 // changed and the data, when new.
 func (c *buildCache) save(s *Site, out string, files map[string]outputFile, res Result) error {
 	fsys := s.fsys
-	if err := os.MkdirAll(filepath.Join(c.dir, "pages"), 0o755); err != nil {
-		return err
+	if c.parsedSaved == nil {
+		c.saveParsed(s)
 	}
-	if !c.dataSaved && s.Data != nil {
-		df := dataFile{Version: cacheVersion, Binary: c.binary, Key: c.dataKey,
-			Sources: s.Data.Sources, Series: s.Data.Series, Commitments: s.Data.Commitments, Problems: c.dataProblems}
-		if err := writeCacheFile(filepath.Join(c.dir, "data"), &df); err != nil {
-			return err
-		}
-	}
-	if err := c.savePages(); err != nil {
+	if err := <-c.parsedSaved; err != nil {
 		return err
 	}
 	// Files hashed too soon after their last change are checked again now:
@@ -483,6 +588,29 @@ func (c *buildCache) save(s *Site, out string, files map[string]outputFile, res 
 	return writeCacheFile(filepath.Join(c.dir, "manifest"), &m)
 }
 
+// saveParsed starts saving the page records and the data, which are
+// complete once the pages are converted, while the files are rendered. The
+// records only describe parsed files, so they are right to keep even if
+// the build fails later.
+func (c *buildCache) saveParsed(s *Site) {
+	c.parsedSaved = make(chan error, 1)
+	go func() {
+		if err := os.MkdirAll(filepath.Join(c.dir, "pages"), 0o755); err != nil {
+			c.parsedSaved <- err
+			return
+		}
+		if !c.dataSaved && s.Data != nil {
+			df := dataFile{Version: cacheVersion, Binary: c.binary, Key: c.dataKey,
+				Sources: s.Data.Sources, Series: s.Data.Series, Commitments: s.Data.Commitments, Problems: c.dataProblems}
+			if err := writeCacheFile(filepath.Join(c.dir, "data"), &df); err != nil {
+				c.parsedSaved <- err
+				return
+			}
+		}
+		c.parsedSaved <- c.savePages()
+	}()
+}
+
 // result is the Result of the previous build, for a build with nothing to do.
 func (c *buildCache) result(out string) Result {
 	res := c.prev.Result
@@ -507,9 +635,10 @@ func (c *buildCache) loadData() *metrics.Data {
 	if c.prev == nil || c.prev.DataKey != c.dataKey {
 		return nil
 	}
-	var df dataFile
-	if readCacheFile(filepath.Join(c.dir, "data"), &df) != nil || df.Version != cacheVersion ||
-		df.Binary != c.binary || df.Key != c.dataKey {
+	<-c.dataRead
+	df := c.dataFile
+	c.dataFile = dataFile{}
+	if c.dataErr != nil || df.Version != cacheVersion || df.Binary != c.binary || df.Key != c.dataKey {
 		return nil
 	}
 	c.dataSaved = true
@@ -540,9 +669,10 @@ func loadData(fsys fs.FS, themes []string, c *buildCache) (*metrics.Data, diag.L
 func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*content.Page]bool) {
 	var names []string
 	if c != nil {
-		for _, f := range c.inputs {
-			if strings.HasPrefix(f.Path, "content/") && strings.HasSuffix(f.Path, ".md") {
-				names = append(names, f.Path)
+		for i := range c.inputs {
+			// (only the paths: the hashes are being filled in by hashingFS)
+			if name := c.inputs[i].Path; strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
+				names = append(names, name)
 			}
 		}
 		c.readPages()
@@ -625,13 +755,36 @@ func shardOf(file string) int {
 
 // readPages reads the page shards.
 func (c *buildCache) readPages() {
-	c.pages = map[string]*pageRecord{}
 	if c.prev == nil {
+		c.pages = map[string]*pageRecord{}
 		for i := range c.dirtyShard {
 			c.dirtyShard[i] = true
 		}
 		return
 	}
+	<-c.pagesRead
+}
+
+// prefetch starts reading the page shards and the data, while the rest of
+// the site loads: whether they are used is decided later (readPages,
+// loadData). Run calls it when the cache has a manifest and the build has
+// something to do.
+func (c *buildCache) prefetch() {
+	c.pagesRead, c.dataRead = make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(c.dataRead)
+		if c.prev.DataKey != 0 {
+			c.dataErr = readCacheFile(filepath.Join(c.dir, "data"), &c.dataFile)
+		}
+	}()
+	go func() {
+		defer close(c.pagesRead)
+		c.readShards()
+	}()
+}
+
+func (c *buildCache) readShards() {
+	c.pages = map[string]*pageRecord{}
 	shards := make([]pageShard, pageShards)
 	parallel(pageShards, func(i int) error {
 		if readCacheFile(filepath.Join(c.dir, "pages", fmt.Sprintf("%02d", i)), &shards[i]) != nil ||
@@ -833,7 +986,7 @@ func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[st
 	for _, d := range docs {
 		docsOf[d.page.Lang] = append(docsOf[d.page.Lang], d.key)
 	}
-	commitments := c.commitments()
+	commitments := c.commits
 	for _, lang := range s.Langs {
 		put(site.File(site.Home(lang)), "home", pages, data)
 		for _, sec := range content.Sections {
@@ -869,17 +1022,6 @@ func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[st
 			put(p, "asset", c.hashes[p])
 		}
 	}
-}
-
-// commitments is the hash of the commitment files.
-func (c *buildCache) commitments() uint64 {
-	var hs []pathHash
-	for _, f := range c.inputs {
-		if strings.HasPrefix(f.Path, metrics.CommitmentsDir+"/") {
-			hs = append(hs, pathHash{f.Path, f.Hash})
-		}
-	}
-	return key(hs)
 }
 
 // Files

@@ -1,9 +1,11 @@
 package build
 
 import (
+	"bufio"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"reflect"
@@ -73,13 +75,13 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendVarint(b, v.Int()), nil }
 		c.dec = func(d *decoder, v reflect.Value) error {
-			x, n := binary.Varint(d.b)
-			if n <= 0 {
-				return errCodec
+			ux, err := d.uvarint()
+			x := int64(ux >> 1) // zig-zag, as binary.AppendVarint writes
+			if ux&1 != 0 {
+				x = ^x
 			}
-			d.b = d.b[n:]
 			v.SetInt(x)
-			return nil
+			return err
 		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendUvarint(b, v.Uint()), nil }
@@ -93,11 +95,11 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 			return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.Float())), nil
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
-			if len(d.b) < 8 {
-				return errCodec
+			b, err := d.next(8)
+			if err != nil {
+				return err
 			}
-			v.SetFloat(math.Float64frombits(binary.LittleEndian.Uint64(d.b)))
-			d.b = d.b[8:]
+			v.SetFloat(math.Float64frombits(binary.LittleEndian.Uint64(b)))
 			return nil
 		}
 	case reflect.String:
@@ -110,8 +112,11 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 			if err != nil {
 				return err
 			}
-			v.SetString(string(d.b[:n]))
-			d.b = d.b[n:]
+			b, err := d.next(n)
+			if err != nil {
+				return err
+			}
+			v.SetString(d.string(b))
 			return nil
 		}
 	case reflect.Pointer:
@@ -149,9 +154,9 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 				if err != nil {
 					return err
 				}
-				v.SetBytes(append(make([]byte, 0, n), d.b[:n]...))
-				d.b = d.b[n:]
-				return nil
+				b, err := d.next(n)
+				v.SetBytes(append(make([]byte, 0, n), b...))
+				return err
 			}
 			break
 		}
@@ -281,32 +286,81 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 	return c
 }
 
-type decoder struct{ b []byte }
-
-func (d *decoder) uvarint() (uint64, error) {
-	x, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		return 0, errCodec
-	}
-	d.b = d.b[n:]
-	return x, nil
+// decoder reads a cache file through a small buffer, so that a large file
+// does not have to be in memory twice (fresh memory is not cheap).
+type decoder struct {
+	r       *bufio.Reader
+	left    int64  // bytes not read yet
+	scratch []byte // for strings
+	intern  map[string]string
 }
 
 func (d *decoder) byte() (byte, error) {
-	if len(d.b) == 0 {
+	if d.left <= 0 {
 		return 0, errCodec
 	}
-	c := d.b[0]
-	d.b = d.b[1:]
+	d.left--
+	c, err := d.r.ReadByte()
+	if err != nil {
+		return 0, errCodec
+	}
 	return c, nil
+}
+
+func (d *decoder) uvarint() (uint64, error) {
+	var x uint64
+	for shift := 0; shift < 64; shift += 7 {
+		c, err := d.byte()
+		if err != nil {
+			return 0, err
+		}
+		x |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return x, nil
+		}
+	}
+	return 0, errCodec
 }
 
 func (d *decoder) length() (int, error) {
 	n, err := d.uvarint()
-	if err != nil || n > uint64(len(d.b)) { // every element takes at least a byte
+	if err != nil || n > uint64(d.left) { // every element takes at least a byte
 		return 0, errCodec
 	}
 	return int(n), nil
+}
+
+// string returns b as a string, the same string for the same short bytes
+// within a file (paths, ids and names repeat in every record).
+func (d *decoder) string(b []byte) string {
+	if len(b) > 256 {
+		return string(b)
+	}
+	if s, ok := d.intern[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if d.intern == nil {
+		d.intern = map[string]string{}
+	}
+	d.intern[s] = s
+	return s
+}
+
+// next returns the next n bytes, valid until the next call.
+func (d *decoder) next(n int) ([]byte, error) {
+	if int64(n) > d.left {
+		return nil, errCodec
+	}
+	if cap(d.scratch) < n {
+		d.scratch = make([]byte, n)
+	}
+	b := d.scratch[:n]
+	if _, err := io.ReadFull(d.r, b); err != nil {
+		return nil, errCodec
+	}
+	d.left -= int64(n)
+	return b, nil
 }
 
 // cacheMagic starts every cache file.
@@ -328,20 +382,25 @@ func writeCacheFile(name string, v any) error {
 
 // readCacheFile reads what writeCacheFile wrote into *v.
 func readCacheFile(name string, v any) error {
-	b, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
 		return err
 	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	d := &decoder{r: bufio.NewReaderSize(f, 64<<10), left: info.Size()}
 	head := cacheMagic + cacheVersion + "\n"
-	if len(b) < len(head) || string(b[:len(head)]) != head {
+	if b, err := d.next(len(head)); err != nil || string(b) != head {
 		return errCodec
 	}
-	d := &decoder{b: b[len(head):]}
 	rv := reflect.ValueOf(v).Elem()
 	if err := codecOf(rv.Type()).dec(d, rv); err != nil {
 		return err
 	}
-	if len(d.b) != 0 {
+	if d.left != 0 {
 		return errCodec
 	}
 	return nil

@@ -1,10 +1,12 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -42,23 +44,25 @@ func clip(s string, n int) string {
 }
 
 func (s *Site) searchIndex(lang *i18n.Lang, docs []*doc) ([]byte, error) {
-	// The entries are marshalled one by one, which gives the bytes of
-	// json.Marshal([]SearchEntry): a page's entry is made when it is
-	// converted and kept by the build cache with it (doc.search).
 	var b bytes.Buffer
-	size := 2
-	for _, d := range docs {
-		size += len(d.search) + 1
-	}
-	b.Grow(size + 300*(len(s.Data.Series)+len(s.Data.Commitments)))
+	err := s.writeSearchIndex(&b, lang, docs)
+	return b.Bytes(), err
+}
+
+// writeSearchIndex writes the search index of lang: the bytes of
+// json.Marshal([]SearchEntry), entry by entry. A page's entry is made when
+// it is converted, and kept with it by the build cache (doc.search), so
+// that a rebuild writes the index without converting every page again.
+func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, docs []*doc) error {
+	bw := bufio.NewWriter(w)
 	n := 0
 	add := func(entry []byte) {
 		if n == 0 {
-			b.WriteByte('[')
+			bw.WriteByte('[')
 		} else {
-			b.WriteByte(',')
+			bw.WriteByte(',')
 		}
-		b.Write(entry)
+		bw.Write(entry)
 		n++
 	}
 	for _, d := range docs {
@@ -79,10 +83,11 @@ func (s *Site) searchIndex(lang *i18n.Lang, docs []*doc) ([]byte, error) {
 			Kind: "commitment", Summary: c.AgencyIn(lang.Code) + " · " + lang.Period(c.Due)}))
 	}
 	if n == 0 {
-		return []byte("null"), nil
+		bw.WriteString("null")
+	} else {
+		bw.WriteByte(']')
 	}
-	b.WriteByte(']')
-	return b.Bytes(), nil
+	return bw.Flush()
 }
 
 // searchEntry is the JSON of a converted page's entry in the search index
@@ -223,7 +228,8 @@ func (s *Site) discoveryJobs(docs []*doc, jobs []job) []job {
 			jobs = append(jobs, job{path: site.File(v.Path), run: func() ([]byte, error) { return s.tmpl.Page("search", v) }})
 		}
 		jobs = append(jobs,
-			job{path: site.SearchIndex(lang), run: func() ([]byte, error) { return s.searchIndex(lang, docs) }},
+			job{path: site.SearchIndex(lang), run: func() ([]byte, error) { return s.searchIndex(lang, docs) },
+				write: func(w io.Writer) error { return s.writeSearchIndex(w, lang, docs) }},
 			job{path: site.Feed(lang), run: func() ([]byte, error) { return s.feed(lang) }})
 	}
 	var paths []string

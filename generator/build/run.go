@@ -33,9 +33,12 @@ type PageSize struct {
 }
 
 // Run loads, renders and writes the site in fsys to out. Files are written
-// as they are rendered (see Write for how the output is replaced). With
-// opt.Cache, only what changed since the last build is loaded, rendered and
-// written (see cache.go); without, everything is.
+// into a staging directory beside out as they are rendered, and out is
+// replaced only when all are (see Write); a failed build leaves out as it
+// was. With opt.Cache, only what changed since the last build is loaded,
+// rendered and written (see cache.go), and when a few files changed they
+// are moved into out one by one, after a journal that the next run
+// completes if this one is killed (see writer.commitInPlace).
 func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 	var res Result
 	var c *buildCache
@@ -50,15 +53,26 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 			return c.result(out), nil
 		}
 	}
+	if c != nil {
+		if c.prev != nil {
+			c.prefetch()
+		}
+		fsys = c.wrap(fsys)
+	}
 	s, errs := load(fsys, opt, c)
 	if errs.Err() != nil {
 		return res, s.withPageProblems(errs)
+	}
+	if c != nil {
+		if err := c.finishHashes(fsys); err != nil {
+			return res, err
+		}
 	}
 	w, err := newWriter(out, c.previousOutput(out))
 	if err != nil {
 		return res, err
 	}
-	rs, errs := s.render(c, w.prev, w.put)
+	rs, errs := s.render(c, w.prev, w.put, w.stream)
 	res.Warnings = s.warnings(errs)
 	if errs.Err() != nil || (s.strict && len(res.Warnings) > 0) {
 		w.abort()

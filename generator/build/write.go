@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -132,6 +135,79 @@ func (w *writer) put(p string, key uint64, data []byte, keep bool) error {
 	}
 	w.add(f, !same)
 	return nil
+}
+
+// stream records one file of the new output, which write writes: it is
+// written into the staging directory as it is made, and dropped again when
+// its bytes turn out to be the previous output's.
+func (w *writer) stream(p string, key uint64, write func(io.Writer) error) error {
+	rel := filepath.FromSlash(p)
+	if err := w.mkdirs(filepath.Dir(rel)); err != nil {
+		return err
+	}
+	name := filepath.Join(w.stage, rel)
+	file, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	n := countWriter(0)
+	err = write(io.MultiWriter(file, h, &n))
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	f := outputFile{Path: p, Hash: binary.LittleEndian.Uint64(h.Sum(nil)[:8]), Size: int64(n), Key: key}
+	same := false
+	if w.prev != nil {
+		old, ok := w.prev[p]
+		same = ok && old.Hash == f.Hash && old.Size == f.Size
+		f.Gz = old.Gz
+	} else if w.hadOld {
+		same = sameContent(filepath.Join(w.dir, rel), name)
+	}
+	if same {
+		os.Remove(name)
+	} else {
+		f.Gz = 0
+	}
+	w.add(f, !same)
+	return nil
+}
+
+// sameContent reports whether two files hold the same bytes.
+func sameContent(a, b string) bool {
+	ia, err1 := os.Stat(a)
+	ib, err2 := os.Stat(b)
+	if err1 != nil || err2 != nil || !ia.Mode().IsRegular() || ia.Size() != ib.Size() {
+		return false
+	}
+	fa, err1 := os.Open(a)
+	fb, err2 := os.Open(b)
+	if err1 != nil || err2 != nil {
+		if fa != nil {
+			fa.Close()
+		}
+		if fb != nil {
+			fb.Close()
+		}
+		return false
+	}
+	defer fa.Close()
+	defer fb.Close()
+	ba, bb := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		na, ea := io.ReadFull(fa, ba)
+		nb, _ := io.ReadFull(fb, bb)
+		if na != nb || !bytes.Equal(ba[:na], bb[:nb]) {
+			return false
+		}
+		if ea != nil {
+			return true
+		}
+	}
 }
 
 func (w *writer) add(f outputFile, written bool) {

@@ -266,11 +266,10 @@ func LoadPages(fsys fs.FS) ([]*Page, diag.List) {
 // CheckRefs checks a page's references to sources and metrics.
 func (p *Page) CheckRefs(d *metrics.Data) diag.List {
 	var errs diag.List
-	for i, id := range p.Sources {
+	for _, id := range p.Sources {
 		if d.Source(id) == nil {
 			errs.Add(p.KeyPos("sources"), "unknown source %q (not in %s)", id, metrics.SourcesFile)
 		}
-		_ = i
 	}
 	for _, id := range p.Metrics {
 		if d.SeriesByID(id) == nil {
