@@ -611,6 +611,13 @@ func (c *buildCache) saveParsed(s *Site) {
 	}()
 }
 
+// awaitParsed waits for saveParsed, if it was started; c may be nil.
+func (c *buildCache) awaitParsed() {
+	if c != nil && c.parsedSaved != nil {
+		c.parsedSaved <- <-c.parsedSaved // keep the result for save
+	}
+}
+
 // result is the Result of the previous build, for a build with nothing to do.
 func (c *buildCache) result(out string) Result {
 	res := c.prev.Result

@@ -76,6 +76,7 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 	res.Warnings = s.warnings(errs)
 	if errs.Err() != nil || (s.strict && len(res.Warnings) > 0) {
 		w.abort()
+		c.awaitParsed() // no half-written cache file is left behind
 		return res, s.failures(errs)
 	}
 	if c != nil {
