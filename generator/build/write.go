@@ -298,8 +298,15 @@ func (w *writer) commit() (WriteStats, error) {
 			return w.stats, err
 		}
 	}
-	// Swap: dir -> old, stage -> dir, remove old. If we are killed between the
-	// two renames, recoverOutput puts the old output back on the next run.
+	// Swap. Where the system can exchange two directories atomically, the
+	// output is never missing; elsewhere dir -> old, stage -> dir, and if we
+	// are killed between the two renames, recoverOutput puts the old output
+	// back on the next run.
+	if w.hadOld && exchange(w.stage, w.dir) == nil {
+		os.RemoveAll(w.stage) // now the previous output
+		cleanStale(w.parent, w.base)
+		return w.stats, nil
+	}
 	old := ""
 	if w.hadOld {
 		old = filepath.Join(w.parent, "."+w.base+".old")
