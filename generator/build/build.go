@@ -6,7 +6,6 @@ package build
 import (
 	"cmp"
 	"fmt"
-	"html/template"
 	"io"
 	"io/fs"
 	"path"
@@ -44,7 +43,7 @@ type Site struct {
 	AsOf   string
 
 	tmpl   *render.Templates
-	md     *markdown.Converter
+	md     map[string]*markdown.Converter // by language code
 	strict bool
 
 	byURLOnce    sync.Once
@@ -74,7 +73,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 		errs.Add(diag.Pos{File: "--base-url"}, "%v", err)
 		return nil, errs
 	}
-	s := &Site{fsys: fsys, URLs: urls, strict: opt.Strict, md: markdown.New(markdown.Options{BasePath: urls.Base})}
+	s := &Site{fsys: fsys, URLs: urls, strict: opt.Strict, md: map[string]*markdown.Converter{}}
 
 	cfg, problems := content.LoadSite(fsys)
 	errs = append(errs, problems...)
@@ -82,6 +81,9 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	langs, problems := i18n.Load(fsys)
 	errs = append(errs, problems...)
 	s.Langs = langs
+	for _, l := range langs {
+		s.md[l.Code] = markdown.New(markdown.Options{BasePath: urls.Base, TableLabel: l.T("table.label")})
+	}
 	// Series, pages and templates load side by side.
 	var data *metrics.Data
 	var tmpl *render.Templates
@@ -410,8 +412,8 @@ func (s *Site) convert(docs []*doc, c *buildCache) {
 			}
 		}
 		lang := s.Lang(p.Lang)
-		res, err := s.md.Convert(p.File, bodyLine, body, func(w io.Writer, ch markdown.Chart) error {
-			cv, err := s.chartView(lang, ch, p.Slug)
+		res, err := s.md[lang.Code].Convert(p.File, bodyLine, body, func(w io.Writer, ch markdown.Chart) error {
+			cv, err := s.chartView(lang, ch)
 			if err != nil {
 				return err
 			}
@@ -438,7 +440,6 @@ func (s *Site) convert(docs []*doc, c *buildCache) {
 	})
 }
 
-// checkLinks reports site-absolute links in markdown that lead nowhere.
 // collisionPos places a URL collision at the editor's file of either job.
 func collisionPos(a, b job) diag.Pos {
 	for _, j := range []job{a, b} {
@@ -539,5 +540,3 @@ func (s *Site) translation(p *content.Page, lang string) *content.Page {
 	})
 	return s.byURL[lang+" "+p.Section+" "+p.Slug]
 }
-
-var _ = template.HTML("")

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -206,7 +205,11 @@ func (s *Site) sitemap(paths []string, dates map[string]string) ([]byte, error) 
 }
 
 func (s *Site) robots() []byte {
-	return []byte(fmt.Sprintf("User-agent: *\nAllow: /\nSitemap: %s\n", s.URLs.Abs("sitemap.xml")))
+	b := "User-agent: *\nAllow: /\n"
+	if s.URLs.Origin != "" { // a Sitemap line must be an absolute URL
+		b += "Sitemap: " + s.URLs.Abs("sitemap.xml") + "\n"
+	}
+	return []byte(b)
 }
 
 // pageDates gives the date of dated pages, for the sitemap.

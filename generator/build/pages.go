@@ -242,7 +242,7 @@ func (s *Site) jobs(docs []*doc) []job {
 					v.Desc = d
 				}
 				if len(se.Points) > 0 {
-					cv, err := s.chartView(lang, markdown.Chart{Metrics: []string{se.ID}}, se.ID)
+					cv, err := s.chartView(lang, markdown.Chart{Metrics: []string{se.ID}})
 					if err == nil {
 						v.Chart, v.HasCharts = cv, true
 					}

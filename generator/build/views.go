@@ -262,7 +262,7 @@ func (c *ChartView) SourceURL(id string) string {
 
 // chartView builds the figure of a chart block (or of a metric page, with a
 // synthetic block).
-func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart, pageSlug string) (*ChartView, error) {
+func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart) (*ChartView, error) {
 	var errs diag.List
 	var list []*metrics.Series
 	for _, id := range c.Metrics {
@@ -289,7 +289,8 @@ func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart, pageSlug string) (*C
 		return nil, errs
 	}
 	id := fmt.Sprintf("chart_%d_%s", c.Index, strings.ReplaceAll(c.Metrics[0], "-", "_"))
-	payload, err := charts.Option(charts.Spec{ID: id, Series: list, Title: c.Title, Type: c.Type, From: from, To: to}, lang)
+	rng := charts.Spec{ID: id, Series: list, Title: c.Title, Type: c.Type, From: from, To: to}
+	payload, err := charts.Option(rng, lang)
 	if err != nil {
 		return nil, &diag.Error{Pos: c.Pos, Msg: "chart: " + err.Error()}
 	}
@@ -321,7 +322,7 @@ func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart, pageSlug string) (*C
 		cv.HasSub = cv.HasSub || len(se.Subseries) > 0
 		for _, line := range se.Lines() {
 			for _, p := range se.PointsOf(line.ID) {
-				if !from.IsZero() && p.Period.Compare(from) < 0 || !to.IsZero() && p.Period.Compare(to) > 0 {
+				if !rng.Covers(p.Period) {
 					continue
 				}
 				if first.IsZero() || p.Period.Compare(first) < 0 {
@@ -348,6 +349,9 @@ func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart, pageSlug string) (*C
 			}
 		}
 		for _, t := range se.Targets {
+			if !rng.Covers(*t.By) {
+				continue
+			}
 			src := s.Data.Source(t.Source)
 			row := Row{Series: se.TitleIn(lang.Code), Sub: subLabel(se, t.Subseries, lang.Code),
 				Period: lang.Period(*t.By), Value: formatValue(lang, se, t.Value, nil), SrcID: t.Source,

@@ -290,8 +290,9 @@ func checkSeries(spec Spec, lang string) (kind, unit string, err error) {
 	return kind, unit, nil
 }
 
-// covers reports whether p lies within the spec's range.
-func (spec Spec) covers(p calendar.Period) bool {
+// Covers reports whether p lies within the spec's range: from the start of
+// From to the end of To. The data table under a chart uses it too.
+func (spec Spec) Covers(p calendar.Period) bool {
 	return (spec.From.IsZero() || !p.Start().Before(spec.From.Start())) &&
 		(spec.To.IsZero() || !spec.To.End().Before(p.End()))
 }
@@ -321,13 +322,13 @@ func collect(spec Spec, lang string) (lines []*line, slots []slot, gapLabels boo
 				l.decimals = *s.Decimals
 			}
 			for _, p := range s.PointsOf(sub.ID) {
-				if p.Value != nil && spec.covers(p.Period) {
+				if p.Value != nil && spec.Covers(p.Period) {
 					l.points = append(l.points, p)
 					add(p.Period)
 				}
 			}
 			for _, t := range s.TargetsOf(sub.ID) {
-				if t.Value != nil && t.By != nil && spec.covers(*t.By) && !restated(l.targets, t) {
+				if t.Value != nil && t.By != nil && spec.Covers(*t.By) && !restated(l.targets, t) {
 					l.targets = append(l.targets, t)
 					add(*t.By)
 				}

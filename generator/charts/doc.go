@@ -39,7 +39,7 @@
 //	{
 //	  "option": { …ECharts option: title, aria, grid, legend, tooltip, xAxis, yAxis, series… },
 //	  "meta": {
-//	    "id": "chart_egdi_rank_0", "lang": "vi", "kind": "rank", "type": "line", "unit": "hạng",
+//	    "id": "chart_0_egdi_rank", "lang": "vi", "kind": "rank", "type": "line", "unit": "hạng",
 //	    "periods": ["2022", "", "2024"],              // long period names, one per x category; "" for a gap
 //	    "words": {"derived": "suy ra từ", "other": "nguồn khác", "vs": "so với"},
 //	    "series": [                                   // one per option.series, same order

@@ -33,7 +33,7 @@
 //
 //	title          = "Tiến độ chuyển đổi số quốc gia"   # required
 //	title_en       = "Vietnam digital transformation progress"  # required
-//	description    = "..."                               # required (description_en too)
+//	description    = "..."                               # optional, for search engines and link previews (description_en too)
 //	headline       = ["egdi-rank", "ecommerce-revenue"]  # series shown as tiles on the home page
 //	methodology    = "phuong-phap"                       # optional: slug of the page in content/pages/
 //	                                                     #   that explains the method, linked from the metrics index

@@ -21,8 +21,8 @@
 //
 //	## Kết quả đạt được {#ket-qua}
 //
-// Two headings given the same id is an error. Level 2 and 3 headings (## and
-// ###) make up the page's table of contents.
+// Two headings given the same id is an error. A page with four or more level 2
+// and 3 headings (## and ###) gets a table of contents listing its ## headings.
 //
 // Links to pages of the site are written from the site root, as in
 // [EGDI](/metrics/egdi-rank/); the generator adds the site's base path.

@@ -118,6 +118,7 @@
 //	status_source = "..."            # required with status: the later source that reports it
 //	status_quote  = "..."            # required with status, verbatim
 //	metrics   = ["egdi-rank"]        # optional: related series
+//	note      = "..."                # optional remark, shown under the task (note_en too)
 //	checked   = 2025-02-06           # optional: the day an editor last looked through the
 //	                                 #   sources for a status and found none
 //

@@ -101,24 +101,24 @@ type Target struct {
 
 // Commitment is a task assigned to an agency with a deadline.
 type Commitment struct {
-	ID           string          `toml:"id"`
-	Agency       string          `toml:"agency"`
-	AgencyEn     string          `toml:"agency_en"`
-	Task         string          `toml:"task"`
-	TaskEn       string          `toml:"task_en"`
-	Due          calendar.Period `toml:"due"`
-	Source       string          `toml:"source"`
-	Quote        string          `toml:"quote"`
-	Status       string          `toml:"status"`
-	StatusSource string          `toml:"status_source"`
-	StatusQuote  string          `toml:"status_quote"`
-	Metrics      []string        `toml:"metrics"`
-	Checked      calendar.Date   `toml:"checked"`
+	ID           string          `toml:"id" json:"id,omitempty"`
+	Agency       string          `toml:"agency" json:"agency,omitempty"`
+	AgencyEn     string          `toml:"agency_en" json:"agency_en,omitempty"`
+	Task         string          `toml:"task" json:"task,omitempty"`
+	TaskEn       string          `toml:"task_en" json:"task_en,omitempty"`
+	Due          calendar.Period `toml:"due" json:"due,omitempty"`
+	Source       string          `toml:"source" json:"source,omitempty"`
+	Quote        string          `toml:"quote" json:"quote,omitempty"`
+	Status       string          `toml:"status" json:"status,omitempty"`
+	StatusSource string          `toml:"status_source" json:"status_source,omitempty"`
+	StatusQuote  string          `toml:"status_quote" json:"status_quote,omitempty"`
+	Metrics      []string        `toml:"metrics" json:"metrics,omitempty"`
+	Checked      calendar.Date   `toml:"checked" json:"checked,omitempty"`
 
 	QuotePos       diag.Pos `toml:"-" json:"-"`
 	StatusQuotePos diag.Pos `toml:"-" json:"-"`
-	Note           string   `toml:"note"`
-	NoteEn         string   `toml:"note_en"`
+	Note           string   `toml:"note" json:"note,omitempty"`
+	NoteEn         string   `toml:"note_en" json:"note_en,omitempty"`
 
 	Pos diag.Pos `toml:"-" json:"-"`
 }
