@@ -171,14 +171,7 @@ func (v *View) WithUnit(s *metrics.Series, x *float64, of *float64) string {
 }
 
 // Label returns a sub-series label in the page's language.
-func (v *View) Label(s *metrics.Series, sub string) string {
-	for _, x := range s.Subseries {
-		if x.ID == sub {
-			return x.LabelIn(v.Lang.Code)
-		}
-	}
-	return ""
-}
+func (v *View) Label(s *metrics.Series, sub string) string { return subLabel(s, sub, v.Lang.Code) }
 
 // Theme returns a theme's title in the page's language.
 func (v *View) Theme(id string) string {
