@@ -130,12 +130,14 @@ func TestServeStaysInside(t *testing.T) {
 		t.Fatalf("GET / = %q", status)
 	}
 	// A symbolic link inside the output to a folder outside it.
-	if err := os.Symlink(filepath.Join(root, "content"), filepath.Join(root, "public", "leak")); err != nil {
+	if err := os.Symlink(filepath.Join(root, "content"), filepath.Join(root, ".cache", "serve", "leak")); err != nil {
 		t.Fatal(err)
 	}
 	const secret = "[[themes]]" // in content/site.toml
 	for _, p := range []string{
 		"/../content/site.toml",
+		"/../../content/site.toml",
+		"/%2e%2e/%2e%2e/content/site.toml",
 		"/%2e%2e/content/site.toml",
 		"/..%2fcontent%2fsite.toml",
 		"/%2e%2e%2fcontent%2fsite.toml",

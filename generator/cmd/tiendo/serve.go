@@ -17,12 +17,17 @@ import (
 	"github.com/tiendo/tiendo/generator/diag"
 )
 
-// serveCmd builds the site into ROOT/public (base URL /, with the build
-// cache), serves it on 127.0.0.1 and builds it again when a file of
-// content/, templates/ or assets/ changes.
+// serveDir is where `tiendo serve` builds the preview, inside the
+// git-ignored .cache folder: public/ stays what `tiendo build` made of it
+// (with its own base URL) and the two never write into each other's output.
+var serveDir = filepath.Join(".cache", "serve")
+
+// serveCmd builds the site into ROOT/.cache/serve (base URL /, with a build
+// cache of its own), serves it on 127.0.0.1 and builds it again when a file
+// of content/, templates/ or assets/ changes.
 func serveCmd(root string, port int, stdout, stderr io.Writer) int {
-	opt := build.Options{BaseURL: "/", Cache: filepath.Join(root, ".cache", "tiendo")}
-	srv := &devserver.Server{Root: root, Out: filepath.Join(root, "public")}
+	opt := build.Options{BaseURL: "/", Cache: filepath.Join(root, ".cache", "tiendo-serve")}
+	srv := &devserver.Server{Root: root, Out: filepath.Join(root, serveDir)}
 	srv.Build = func() (bool, error) {
 		start := time.Now()
 		res, err := build.Run(os.DirFS(root), srv.Out, opt)
