@@ -12,7 +12,9 @@
 //
 // Raw HTML is not allowed: it is removed from the page and reported as a
 // warning (HTML comments are removed silently). Links to javascript: and other
-// unsafe URLs are removed and reported too.
+// unsafe URLs are removed and reported too. Images must be files of the site
+// (put them in assets/ and write ![description](/assets/map.png)): an image
+// from another site is reported, since pages make no third-party requests.
 //
 // Headings get an id made from their text, without accents: "## Đề án 06 —
 // kết quả" gets id "de-an-06-ket-qua", so the section can be linked as

@@ -364,3 +364,24 @@ func TestConcurrentConvert(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestExternalImageWarns(t *testing.T) {
+	c := New(Options{})
+	for src, want := range map[string]bool{
+		"![map](https://example.com/map.png)\n": true,
+		"![map](//example.com/map.png)\n":       true,
+		"![map](/assets/map.png)\n":             false,
+		"[site](https://example.com/)\n":        false,
+	} {
+		_, err := c.Convert("content/notes/x.md", 5, []byte(src), nil)
+		var list diag.List
+		list.Append(err)
+		got := false
+		for _, w := range list.Warnings() {
+			got = got || strings.Contains(w.Msg, "image from another site") && w.Pos.Line == 6
+		}
+		if got != want || len(list.Errors()) > 0 {
+			t.Errorf("%q: warned = %v, want %v (problems: %v)", src, got, want, list)
+		}
+	}
+}

@@ -70,7 +70,12 @@ func (t *transformer) Transform(root *ast.Document, _ text.Reader, pc parser.Con
 			}
 		case *ast.Image:
 			if entering {
-				n.Destination = t.link(d, n.Destination, d.linkStart(n, "!["))
+				at := d.linkStart(n, "![")
+				if dest := bytes.ToLower(n.Destination); bytes.HasPrefix(dest, []byte("http://")) ||
+					bytes.HasPrefix(dest, []byte("https://")) || bytes.HasPrefix(dest, []byte("//")) {
+					d.errs.Warn(d.pos(at), "an image from another site is not shown (pages make no third-party requests): put the file in assets/ and link it as /assets/…")
+				}
+				n.Destination = t.link(d, n.Destination, at)
 			}
 		case *ast.AutoLink:
 			if entering {
