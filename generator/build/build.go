@@ -480,39 +480,19 @@ func (s *Site) isAsset(rel string) bool {
 	return err == nil
 }
 
-// pagesMentioning lists the published pages in lang that chart or name a series.
-func (s *Site) pagesMentioning(docs []*doc, lang, id string) []*content.Page {
-	if m := s.mentioned; m != nil && len(docs) == m.n && (m.n == 0 || docs[0] == m.first) {
-		return m.pages[lang+" "+id]
-	}
-	var out []*content.Page
-	for _, d := range docs {
-		if d.page.Lang != lang {
-			continue
-		}
-		hit := slices.Contains(d.page.Metrics, id)
-		for _, c := range d.result.Charts {
-			hit = hit || slices.Contains(c.Metrics, id)
-		}
-		if hit {
-			out = append(out, d.page)
-		}
-	}
-	return out
+// pagesMentioning lists the published pages in lang that chart or name a
+// series (indexed once per render by mentionIndex).
+func (s *Site) pagesMentioning(lang, id string) []*content.Page {
+	return s.mentioned.pages[lang+" "+id]
 }
 
-// mentions indexes pagesMentioning for one list of docs.
+// mentions indexes the pages that chart or name each series.
 type mentions struct {
-	n     int
-	first *doc
 	pages map[string][]*content.Page // lang + " " + series id
 }
 
 func mentionIndex(docs []*doc) *mentions {
-	m := &mentions{n: len(docs), pages: map[string][]*content.Page{}}
-	if len(docs) > 0 {
-		m.first = docs[0]
-	}
+	m := &mentions{pages: map[string][]*content.Page{}}
 	for _, d := range docs {
 		ids := slices.Clone(d.page.Metrics)
 		for _, c := range d.result.Charts {

@@ -247,7 +247,7 @@ func (s *Site) jobs(docs []*doc) []job {
 						v.Chart, v.HasCharts = cv, true
 					}
 				}
-				v.Mentions = s.pagesMentioning(docs, lang.Code, se.ID)
+				v.Mentions = s.pagesMentioning(lang.Code, se.ID)
 				return v
 			})
 		}
