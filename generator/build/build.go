@@ -205,6 +205,7 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 	// Markdown first: chart blocks and links are checked here, and pages
 	// need each other's existence for link checks.
 	docs, _ := s.convertAll(c) // problems are collected below, after any reconversion
+	tmark("converted")
 	var keys map[string]uint64
 	fresh := func(path string) bool {
 		k := keys[path]
@@ -212,7 +213,9 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 	}
 	if c != nil {
 		// Pages rendered again need their HTML.
+		tmark("convert all")
 		keys = s.pageKeys(c, docs)
+		tmark("pageKeys")
 		var need []*doc
 		for _, d := range docs {
 			if d.cached && !fresh(d.file) {
@@ -223,6 +226,7 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 	}
 	s.mentioned = mentionIndex(docs)
 	jobs := s.jobs(docs)
+	tmark("jobs")
 	paths := make(map[string]bool, len(jobs))
 	list := make([]string, 0, len(jobs))
 	owner := make(map[string]job, len(jobs))
@@ -239,6 +243,7 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 	}
 	if c != nil {
 		s.otherKeys(c, docs, list, keys)
+		tmark("otherKeys")
 		unknown := false
 		for _, j := range jobs {
 			unknown = unknown || keys[j.path] == 0
@@ -268,13 +273,16 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 	if c != nil && errs.Err() == nil {
 		c.saveParsed(s)
 	}
+	tmark("putDocs")
 	errs = append(errs, s.checkLinks(docs, paths)...)
+	tmark("checkLinks")
 	if errs.Err() != nil {
 		errs.Sort()
 		return st, errs
 	}
 
 	st.Jobs = len(jobs)
+	tmark("keyed")
 	// Files whose inputs did not change are kept; the others are rendered
 	// on every core, the longest first so that no core waits for one at the
 	// end: as long as the file they made last time, or a guess for a new one.

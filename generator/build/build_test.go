@@ -18,6 +18,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/tiendo/tiendo/generator/build"
 )
@@ -981,4 +982,70 @@ func TestUniqueIDs(t *testing.T) {
 	if pages < 20 {
 		t.Errorf("only %d pages", pages)
 	}
+}
+
+// TestListsDoNotGrowWithTheSite: with 120 Vietnamese notes (and none in
+// English), the home page shows the ten newest, /notes/ is cut into pages of
+// fifty that link each other, the feed holds the fifty newest, and every
+// link (the language switch of pages English lacks included) resolves.
+func TestListsDoNotGrowWithTheSite(t *testing.T) {
+	content := fixture(t)
+	for i := range 120 {
+		day := time.Date(2030, 1, 1+i, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+		content[fmt.Sprintf("content/notes/ghi-chu-%03d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil,
+			"+++\ntitle = \"Ghi chú số %d\"\ndate = %s\n+++\n\nNội dung ghi chú %d.\n", i, day, i)}
+	}
+	out := render(t, content, build.Options{BaseURL: "/tiendo/"})
+	count := func(file, needle string) int { return strings.Count(string(out[file]), needle) }
+	home := string(out["index.html"])
+	if n := count("index.html", `href="/tiendo/notes/ghi-chu-`); n != 10 {
+		t.Errorf("home page links %d notes, want the 10 newest", n)
+	}
+	if !strings.Contains(home, "Ghi chú số 119<") || strings.Contains(home, "Ghi chú số 109<") {
+		t.Error("home page: not the newest notes")
+	}
+	for _, c := range []struct {
+		file        string
+		notes       int
+		first, last int // note numbers, newest first
+		prev, next  string
+	}{
+		{"notes/index.html", 50, 119, 70, "", "/tiendo/notes/page/2/"},
+		{"notes/page/2/index.html", 50, 69, 20, "/tiendo/notes/", "/tiendo/notes/page/3/"},
+		{"notes/page/3/index.html", 20, 19, 0, "/tiendo/notes/page/2/", ""},
+	} {
+		page := string(out[c.file])
+		if page == "" {
+			t.Errorf("no %s", c.file)
+			continue
+		}
+		if n := count(c.file, `href="/tiendo/notes/ghi-chu-`); n != c.notes {
+			t.Errorf("%s lists %d notes, want %d", c.file, n, c.notes)
+		}
+		first := strings.Index(page, fmt.Sprintf("Ghi chú số %d<", c.first))
+		last := strings.Index(page, fmt.Sprintf("Ghi chú số %d<", c.last))
+		if first < 0 || last < first {
+			t.Errorf("%s: want notes %d down to %d", c.file, c.first, c.last)
+		}
+		for rel, want := range map[string]string{"prev": c.prev, "next": c.next} {
+			got := regexp.MustCompile(`<a href="([^"]*)" rel="` + rel + `"`).FindStringSubmatch(page)
+			switch {
+			case want == "" && got != nil:
+				t.Errorf("%s: a %s link on the last page of its side", c.file, rel)
+			case want != "" && (got == nil || got[1] != want):
+				t.Errorf("%s: %s link %v, want %s", c.file, rel, got, want)
+			}
+		}
+		// English has no notes: the switch leads to the English home page.
+		if !strings.Contains(page, `<a href="/tiendo/en/" hreflang="en"`) {
+			t.Errorf("%s: the language switch does not lead to /tiendo/en/", c.file)
+		}
+	}
+	if _, ok := out["notes/page/4/index.html"]; ok {
+		t.Error("an empty fourth page of notes")
+	}
+	if n := count("feed.xml", "<entry>"); n != 50 {
+		t.Errorf("the feed holds %d entries, want the 50 newest", n)
+	}
+	knownBug(t, checkLinks(t, out, "/tiendo/", ""))
 }

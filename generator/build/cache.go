@@ -193,6 +193,7 @@ func openCache(dir string, fsys fs.FS, opt Options) (*buildCache, error) {
 	if readCacheFile(filepath.Join(dir, "manifest"), &m) == nil && m.Version == cacheVersion {
 		c.prev = &m
 	}
+	tmark("manifest read")
 	var prevBin *stamp
 	if c.prev != nil {
 		prevBin = &c.prev.BinStamp
@@ -209,6 +210,7 @@ func openCache(dir string, fsys fs.FS, opt Options) (*buildCache, error) {
 	if c.prev != nil {
 		prevInputs = c.prev.Inputs
 	}
+	tmark("binary id")
 	c.scanned = time.Now()
 	// With nothing to compare to, the files are hashed as the build reads
 	// them (hashingFS), rather than read twice.
@@ -216,6 +218,7 @@ func openCache(dir string, fsys fs.FS, opt Options) (*buildCache, error) {
 	if err != nil {
 		return nil, err
 	}
+	tmark("scanned")
 	c.hashes = make(map[string]uint64, len(c.inputs))
 	c.index = make(map[string]int, len(c.inputs))
 	for i, f := range c.inputs {
@@ -580,6 +583,7 @@ func (c *buildCache) save(s *Site, out string, files map[string]outputFile, res 
 	m := manifest{Version: cacheVersion, Binary: c.binary, BinStamp: c.bin, Inputs: c.inputs,
 		InputKey: c.inputKey, DataKey: c.dataKey, Out: abs, OutID: id, Result: res}
 	m.Result.Sizes = nil // rebuilt from Outputs
+	tmark("racy rechecked")
 	m.Outputs = make([]outputFile, 0, len(files))
 	for _, f := range files {
 		m.Outputs = append(m.Outputs, f)
@@ -608,6 +612,7 @@ func (c *buildCache) saveParsed(s *Site) {
 			}
 		}
 		c.parsedSaved <- c.savePages()
+		tmark("pages saved")
 	}()
 }
 
@@ -782,11 +787,13 @@ func (c *buildCache) prefetch() {
 		defer close(c.dataRead)
 		if c.prev.DataKey != 0 {
 			c.dataErr = readCacheFile(filepath.Join(c.dir, "data"), &c.dataFile)
+			tmark("data read")
 		}
 	}()
 	go func() {
 		defer close(c.pagesRead)
 		c.readShards()
+		tmark("shards read")
 	}()
 }
 
@@ -997,7 +1004,9 @@ func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[st
 	for _, lang := range s.Langs {
 		put(site.File(site.Home(lang)), "home", pages, data)
 		for _, sec := range content.Sections {
-			put(site.File(site.SectionIndex(lang, sec)), "list", pages)
+			for n := range max(1, listPages(len(s.section(lang, sec)))) {
+				put(site.File(site.SectionPage(lang, sec, n+1)), "list", pages)
+			}
 		}
 		put(site.File(site.MetricsIndex(lang)), "metrics", data)
 		for _, se := range s.Data.Series {

@@ -154,6 +154,9 @@ func (s *Site) feed(lang *i18n.Lang) ([]byte, error) {
 		if p.Lang != lang.Code || (p.Section != "reports" && p.Section != "notes") {
 			continue
 		}
+		if len(f.Entries) == feedEntries { // s.Pages is newest first
+			break
+		}
 		rel := site.Page(lang, p.Section, p.Slug)
 		updated := p.Date.String() + "T00:00:00Z"
 		if f.Updated < updated {

@@ -158,6 +158,20 @@ func swapLang(path string, lang, other *i18n.Lang) string {
 	return other.Prefix + rest
 }
 
+// Lists are cut so that no page grows with the site: the home page shows
+// the newest homeLatest reports and notes, a section's index lists
+// listPageSize pages per page (newest first), and a feed holds the newest
+// feedEntries.
+const (
+	homeLatest   = 10
+	listPageSize = 50
+	feedEntries  = 50
+)
+
+// listPages is the number of pages of a section index of n entries (none
+// for an empty section).
+func listPages(n int) int { return (n + listPageSize - 1) / listPageSize }
+
 // jobs lists every file of the site. A page's view is made when its job
 // runs, so that a build that renders few pages does not make them all, and
 // memory holds the views being rendered only.
@@ -178,9 +192,14 @@ func (s *Site) jobs(docs []*doc) []job {
 					home.Tiles = append(home.Tiles, s.tiles(lang, se)...)
 				}
 			}
-			for _, p := range s.Pages {
-				if p.Lang == lang.Code && p.Section != "pages" {
+			for _, p := range s.Pages { // newest first
+				if p.Lang == lang.Code && p.Section != "pages" && len(home.List) < homeLatest {
 					home.List = append(home.List, p)
+				}
+			}
+			for _, sec := range content.Sections {
+				if sec != "pages" && len(s.section(lang, sec)) > 0 {
+					home.Sections = append(home.Sections, sec)
 				}
 			}
 			home.Themes = s.themes(lang)
@@ -213,10 +232,34 @@ func (s *Site) jobs(docs []*doc) []job {
 		// Section indexes, for sections that have pages; the "pages" section
 		// (about, methodology) is linked from every page's footer instead.
 		for _, sec := range content.Sections {
-			if sec != "pages" && len(s.section(lang, sec)) > 0 {
-				add(site.SectionIndex(lang, sec), func() *View {
-					v := s.view(lang, "list", site.SectionIndex(lang, sec), lang.T("section."+sec))
-					v.List = s.section(lang, sec)
+			if sec == "pages" {
+				continue
+			}
+			list := s.section(lang, sec)
+			of := listPages(len(list))
+			for n := 1; n <= of; n++ {
+				path := site.SectionPage(lang, sec, n)
+				add(path, func() *View {
+					title := lang.T("section." + sec)
+					if n > 1 {
+						title = lang.T("list.title_page", title, n)
+					}
+					v := s.view(lang, "list", path, title)
+					v.List = list[(n-1)*listPageSize : min(n*listPageSize, len(list))]
+					v.Pager = &Pager{N: n, Of: of}
+					if n > 1 {
+						v.Pager.Prev = site.SectionPage(lang, sec, n-1)
+					}
+					if n < of {
+						v.Pager.Next = site.SectionPage(lang, sec, n+1)
+					}
+					// The same page of the other language's list, or as near as it has.
+					switch m := listPages(len(s.section(v.AltLang, sec))); {
+					case m == 0:
+						v.AltPath = site.Home(v.AltLang)
+					case m < n:
+						v.AltPath = site.SectionIndex(v.AltLang, sec)
+					}
 					return v
 				})
 			}

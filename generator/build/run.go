@@ -42,6 +42,7 @@ type PageSize struct {
 func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 	var res Result
 	var c *buildCache
+	traceStart()
 	if opt.Cache != "" {
 		recovered := recoverOutput(out) // before the output is compared with the manifest
 		var err error
@@ -59,7 +60,9 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 		}
 		fsys = c.wrap(fsys)
 	}
+	tmark("opened")
 	s, errs := load(fsys, opt, c)
+	tmark("loaded")
 	if errs.Err() != nil {
 		return res, s.withPageProblems(errs)
 	}
@@ -72,7 +75,9 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	tmark("writer")
 	rs, errs := s.render(c, w.prev, w.put, w.stream)
+	tmark("rendered")
 	res.Warnings = s.warnings(errs)
 	if errs.Err() != nil || (s.strict && len(res.Warnings) > 0) {
 		w.abort()
@@ -83,12 +88,15 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 		c.invalidate() // until the new output is complete
 	}
 	st, err := w.commit()
+	tmark("committed")
 	res.Stats, res.Render, res.Out = st, rs, out
 	if err != nil {
 		return res, err
 	}
 	res.Sizes = sizesOf(w.files, out)
 	res.count(s)
+	tmark("sized")
+	defer tmark("saved")
 	if c != nil {
 		if err := c.save(s, out, w.files, res); err != nil {
 			c.invalidate()

@@ -36,7 +36,15 @@ type View struct {
 	Tiles    []Tile
 	Mentions []*content.Page
 	List     []*content.Page
+	Pager    *Pager   // a section index cut into pages
+	Sections []string // home: the sections listed in List
 	Themes   []ThemeView
+}
+
+// Pager places one page of a section index among the others.
+type Pager struct {
+	N, Of      int    // this page's number, from 1, and how many there are
+	Prev, Next string // site-relative paths of the neighbours; "" at either end
 }
 
 // T translates an interface string.

@@ -29,6 +29,10 @@
 // '-' (use `tiendo new` to make one from a Vietnamese title). x.md is the
 // Vietnamese page; x.en.md its English version, published under /en/.
 //
+// Reports and notes are listed newest first: the ten newest on the home
+// page, fifty per page on their section's index (/notes/, /notes/page/2/,
+// …), and the fifty newest in the language's Atom feed.
+//
 // # Site: content/site.toml
 //
 //	title          = "Tiến độ chuyển đổi số quốc gia"   # required

@@ -60,6 +60,15 @@ func Page(l *i18n.Lang, section, slug string) string {
 	return l.Prefix + section + "/" + slug + "/"
 }
 func SectionIndex(l *i18n.Lang, section string) string { return l.Prefix + section + "/" }
+
+// SectionPage is page n (from 1) of a section's index; page 1 is the index.
+func SectionPage(l *i18n.Lang, section string, n int) string {
+	if n <= 1 {
+		return SectionIndex(l, section)
+	}
+	return fmt.Sprintf("%s%s/page/%d/", l.Prefix, section, n)
+}
+
 func MetricsIndex(l *i18n.Lang) string                 { return l.Prefix + "metrics/" }
 func Metric(l *i18n.Lang, id string) string            { return l.Prefix + "metrics/" + id + "/" }
 func Sources(l *i18n.Lang) string                      { return l.Prefix + "sources/" }
