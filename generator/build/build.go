@@ -161,7 +161,15 @@ type job struct {
 	// write, when set, writes the same bytes as run to w, for a file so
 	// large that it is better streamed to disk than held in memory.
 	write func(w io.Writer) error
+	// page, when set, appends the same bytes as run to dst: an HTML page,
+	// rendered into reused memory when the bytes are not kept (see render).
+	page func(dst []byte) ([]byte, error)
 }
+
+// pageBufs holds the memory of rendered pages already written, for the next
+// ones: a page's bytes are otherwise allocated afresh as they grow, which
+// for a large site is a good part of all the memory a build asks for.
+var pageBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // Render renders every file of the site. Problems found while rendering
 // (unknown metrics in chart blocks, broken internal links) come back together.
@@ -173,7 +181,7 @@ func (s *Site) Render() (Output, diag.List) {
 		out[path] = data
 		mu.Unlock()
 		return nil
-	}, nil)
+	}, nil, false)
 	if errs.Err() != nil && len(out) == 0 {
 		return nil, errs
 	}
@@ -198,8 +206,10 @@ type streamFunc func(path string, key uint64, write func(io.Writer) error) error
 // render renders the site's files on every core and hands each to put as
 // soon as it is done. With a cache c and the previous output prev, a job
 // whose key is the one prev records is not run (put gets keep), and only
-// the pages rendered again have their markdown converted again.
-func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, stream streamFunc) (RenderStats, diag.List) {
+// the pages rendered again have their markdown converted again. With
+// reuse, put must not keep the bytes it gets past its return: their memory
+// is used again for the next page.
+func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, stream streamFunc, reuse bool) (RenderStats, diag.List) {
 	var st RenderStats
 	var errs diag.List
 	// Markdown first: chart blocks and links are checked here, and pages
@@ -327,9 +337,14 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 		}
 		var b []byte
 		var err error
-		if j.write != nil && stream != nil {
+		var buf *[]byte
+		switch {
+		case j.write != nil && stream != nil:
 			err = stream(j.path, keys[j.path], j.write)
-		} else {
+		case j.page != nil && reuse:
+			buf = pageBufs.Get().(*[]byte)
+			b, err = j.page((*buf)[:0])
+		default:
 			b, err = j.run()
 		}
 		if err != nil {
@@ -344,7 +359,12 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 		if j.write != nil && stream != nil {
 			return nil
 		}
-		return put(j.path, keys[j.path], b, false)
+		err = put(j.path, keys[j.path], b, false)
+		if buf != nil && b != nil {
+			*buf = b
+			pageBufs.Put(buf)
+		}
+		return err
 	})
 	errs = append(errs, failed...)
 	errs.Append(err)

@@ -178,10 +178,11 @@ func listPages(n int) int { return (n + listPageSize - 1) / listPageSize }
 func (s *Site) jobs(docs []*doc) []job {
 	var jobs []job
 	add := func(path string, view func() *View) {
-		jobs = append(jobs, job{path: site.File(path), run: func() ([]byte, error) {
+		page := func(dst []byte) ([]byte, error) {
 			v := view()
-			return s.tmpl.Page(v.Kind, v)
-		}})
+			return s.tmpl.AppendPage(dst, v.Kind, v)
+		}
+		jobs = append(jobs, job{path: site.File(path), page: page, run: func() ([]byte, error) { return page(nil) }})
 	}
 	for _, lang := range s.Langs {
 		// Home.

@@ -76,7 +76,7 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 		return res, err
 	}
 	tmark("writer")
-	rs, errs := s.render(c, w.prev, w.put, w.stream)
+	rs, errs := s.render(c, w.prev, w.put, w.stream, true)
 	tmark("rendered")
 	res.Warnings = s.warnings(errs)
 	if errs.Err() != nil || (s.strict && len(res.Warnings) > 0) {

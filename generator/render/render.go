@@ -73,13 +73,17 @@ func parseFile(t *template.Template, fsys fs.FS, name string) error {
 func (t *Templates) Has(kind string) bool { return t.kinds[kind] != nil }
 
 // Page renders a whole page of the given kind.
-func (t *Templates) Page(kind string, data any) ([]byte, error) {
+func (t *Templates) Page(kind string, data any) ([]byte, error) { return t.AppendPage(nil, kind, data) }
+
+// AppendPage renders a whole page of the given kind after dst (whose
+// memory it reuses) and returns the extended slice.
+func (t *Templates) AppendPage(dst []byte, kind string, data any) ([]byte, error) {
 	tmpl := t.kinds[kind]
 	if tmpl == nil {
 		return nil, fmt.Errorf("no template %s/%s.html", Dir, kind)
 	}
-	var b bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&b, "base", data); err != nil {
+	b := bytes.NewBuffer(dst)
+	if err := tmpl.ExecuteTemplate(b, "base", data); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
