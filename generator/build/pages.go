@@ -292,6 +292,7 @@ func (s *Site) jobs(docs []*doc) []job {
 					}
 				}
 				v.Mentions = s.pagesMentioning(lang.Code, se.ID)
+				v.Evidence = v.evidence(se)
 				return v
 			})
 		}

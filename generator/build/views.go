@@ -35,10 +35,63 @@ type View struct {
 	Chart    *ChartView
 	Tiles    []Tile
 	Mentions []*content.Page
+	Evidence []Evidence // a metric page's points
 	List     []*content.Page
 	Pager    *Pager   // a section index cut into pages
 	Sections []string // home: the sections listed in List
 	Themes   []ThemeView
+}
+
+// Evidence is one point of a metric page's list of evidence, formatted in
+// Go rather than in the template: a provincial series has over a thousand.
+type Evidence struct {
+	ID          string // the item's anchor
+	Period      string
+	Sub         string // the sub-series' label
+	Value       string // with its unit
+	Derived     bool
+	DerivedFrom string // the sentence that says what a derived value comes from
+	Quote       string
+	Source      *EvidenceSource
+	Note        string
+}
+
+// EvidenceSource is a source as the evidence list cites it.
+type EvidenceSource struct {
+	URL, Title, Publisher, Date string
+}
+
+// evidence formats the points of a series for its page.
+func (v *View) evidence(se *metrics.Series) []Evidence {
+	sources := map[string]*EvidenceSource{}
+	out := make([]Evidence, len(se.Points))
+	for i, p := range se.Points {
+		e := Evidence{Period: v.Period(p.Period), Value: v.WithUnit(se, p.Value, p.Of),
+			Derived: p.Derived(), Quote: p.Quote, Note: p.NoteIn(v.Lang.Code)}
+		if p.Subseries != "" {
+			e.Sub = v.Label(se, p.Subseries)
+			e.ID = "p-" + p.Subseries + "-" + p.Period.String() + "-"
+		} else {
+			e.ID = "p-" + p.Period.String() + "-"
+		}
+		if e.Derived {
+			e.ID += fmt.Sprintf("d%d", i)
+			e.DerivedFrom = v.T("metric.derived_from", v.Period(*p.DerivedFrom))
+		} else {
+			e.ID += p.Source
+			src, ok := sources[p.Source]
+			if !ok {
+				if s := v.Source(p.Source); s != nil {
+					src = &EvidenceSource{URL: v.URL(v.SourceAnchor(s.ID)), Title: s.TitleIn(v.Lang.Code),
+						Publisher: s.Publisher, Date: v.Date(s.Date)}
+				}
+				sources[p.Source] = src
+			}
+			e.Source = src
+		}
+		out[i] = e
+	}
+	return out
 }
 
 // Pager places one page of a section index among the others.

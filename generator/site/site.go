@@ -69,14 +69,14 @@ func SectionPage(l *i18n.Lang, section string, n int) string {
 	return fmt.Sprintf("%s%s/page/%d/", l.Prefix, section, n)
 }
 
-func MetricsIndex(l *i18n.Lang) string                 { return l.Prefix + "metrics/" }
-func Metric(l *i18n.Lang, id string) string            { return l.Prefix + "metrics/" + id + "/" }
-func Sources(l *i18n.Lang) string                      { return l.Prefix + "sources/" }
-func Commitments(l *i18n.Lang) string                  { return l.Prefix + "commitments/" }
-func DataIndex(l *i18n.Lang) string                    { return l.Prefix + "data/" }
-func Search(l *i18n.Lang) string                       { return l.Prefix + "search/" }
-func SearchIndex(l *i18n.Lang) string                  { return l.Prefix + "search-index.json" }
-func Feed(l *i18n.Lang) string                         { return l.Prefix + "feed.xml" }
+func MetricsIndex(l *i18n.Lang) string      { return l.Prefix + "metrics/" }
+func Metric(l *i18n.Lang, id string) string { return l.Prefix + "metrics/" + id + "/" }
+func Sources(l *i18n.Lang) string           { return l.Prefix + "sources/" }
+func Commitments(l *i18n.Lang) string       { return l.Prefix + "commitments/" }
+func DataIndex(l *i18n.Lang) string         { return l.Prefix + "data/" }
+func Search(l *i18n.Lang) string            { return l.Prefix + "search/" }
+func SearchIndex(l *i18n.Lang) string       { return l.Prefix + "search-index.json" }
+func Feed(l *i18n.Lang) string              { return l.Prefix + "feed.xml" }
 
 // Data files are shared by both languages.
 func DataCSV(id string) string  { return "data/" + id + ".csv" }
