@@ -93,7 +93,9 @@
         }
         hits.push({d: d, score: score, i: i});
       });
-      hits.sort((a, b) => b.score - a.score || a.i - b.i);
+      // Equal matches: newer pages first, then series and commitments.
+      const date = (h) => h.d.d || '';
+      hits.sort((a, b) => b.score - a.score || (date(a) < date(b)) - (date(a) > date(b)) || a.i - b.i);
       status.textContent = msg(hits.length === 1 ? 'one' : hits.length ? 'count' : 'none', hits.length, q);
       hits.slice(0, 50).forEach((h) => {
         const d = h.d, li = el('li'), a = el('a', d.t), k = el('span', form.getAttribute('data-kind-' + d.k) || d.k);
@@ -117,10 +119,12 @@
     form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); show(true); });
     window.addEventListener('popstate', fromURL);
     fromURL();
-    fetch(form.getAttribute('data-index'), {credentials: 'same-origin'})
-      .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
-      .then((data) => {
-        docs = data.map((d) => Object.assign({nt: norm(d.t), ns: norm(d.s), nx: norm(d.x)}, d));
+    // The index is several files (pages by file, then series and
+    // commitments), fetched together.
+    Promise.all(form.getAttribute('data-index').split(' ').map((u) =>
+      fetch(u, {credentials: 'same-origin'}).then((r) => (r.ok ? r.json() : Promise.reject(r.status)))))
+      .then((parts) => {
+        docs = [].concat(...parts).map((d) => Object.assign({nt: norm(d.t), ns: norm(d.s), nx: norm(d.x)}, d));
         run(input.value.trim());
       })
       .catch(() => { status.textContent = msg('error'); });

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -607,20 +608,30 @@ func checkIndexes(t *testing.T, out build.Output, base, origin string) {
 			}
 		}
 	}
-	for _, idx := range []string{"search-index.json", "en/search-index.json"} {
-		var entries []struct {
-			URL string `json:"u"`
-		}
-		if err := json.Unmarshal(out[idx], &entries); err != nil {
-			t.Fatalf("%s: %v", idx, err)
-		}
-		if len(entries) < 5 {
-			t.Errorf("%s: %d entries", idx, len(entries))
-		}
-		for _, e := range entries {
-			if !resolves(out, e.URL, base, "") {
-				t.Errorf("%s: %q leads nowhere", idx, e.URL)
+	for _, prefix := range []string{"", "en/"} {
+		var all []string
+		for k := range 17 {
+			idx := fmt.Sprintf("%ssearch/index-%02d.json", prefix, k)
+			if k == 16 {
+				idx = prefix + "search/index-data.json"
 			}
+			var entries []struct {
+				URL string `json:"u"`
+			}
+			if err := json.Unmarshal(out[idx], &entries); err != nil {
+				t.Fatalf("%s: %v", idx, err)
+			}
+			for _, e := range entries {
+				all = append(all, e.URL)
+				if !resolves(out, e.URL, base, "") {
+					t.Errorf("%s: %q leads nowhere", idx, e.URL)
+				}
+			}
+		}
+		// Every page, series and commitment once.
+		slices.Sort(all)
+		if n := len(slices.Compact(slices.Clone(all))); n != len(all) || n < 5 {
+			t.Errorf("%ssearch/: %d entries, %d different", prefix, len(all), n)
 		}
 	}
 }

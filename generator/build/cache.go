@@ -996,9 +996,10 @@ func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[st
 		}
 		keys[path] = key(jobKey{kind, global, parts})
 	}
-	docsOf := map[string][]uint64{}
+	docsOf := map[string][]uint64{} // by language and search index file
 	for _, d := range docs {
-		docsOf[d.page.Lang] = append(docsOf[d.page.Lang], d.key)
+		k := fmt.Sprintf("%s %d", d.page.Lang, searchShard(d.page.File))
+		docsOf[k] = append(docsOf[k], d.key, c.meta(d.page))
 	}
 	commitments := c.commits
 	for _, lang := range s.Langs {
@@ -1020,7 +1021,12 @@ func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[st
 		put(site.File(site.Commitments(lang)), "commitments", data)
 		put(site.File(site.DataIndex(lang)), "data", data)
 		put(site.File(site.Search(lang)), "search")
-		put(site.SearchIndex(lang), "search-index", append([]uint64{pages, data}, docsOf[lang.Code]...)...)
+		// A page's entry comes from its file's bytes (d.key) and name
+		// (meta), and so does its place: pages are sorted by date and name.
+		for k := range site.SearchShards {
+			put(site.SearchIndex(lang, k), "search-index", docsOf[fmt.Sprintf("%s %d", lang.Code, k)]...)
+		}
+		put(site.SearchIndex(lang, site.SearchShards), "search-index-data", data)
 		put(site.Feed(lang), "feed", pages)
 	}
 	put("404.html", "404")

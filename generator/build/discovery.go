@@ -15,12 +15,15 @@ import (
 	"github.com/tiendo/tiendo/generator/site"
 )
 
-// SearchEntry is one item of a language's search index (search-index.json).
-// The browser matches queries against t and x without diacritics.
+// SearchEntry is one item of a language's search index: files of JSON
+// arrays (site.SearchIndex), pages spread over site.SearchShards of them by
+// file, series and commitments in the last. The browser fetches them all
+// and matches queries against t, s and x without diacritics.
 type SearchEntry struct {
 	Title   string `json:"t"`
 	URL     string `json:"u"`
 	Kind    string `json:"k"` // report, note, page, metric, commitment
+	Date    string `json:"d,omitempty"` // a page's date: newer first among equal matches
 	Summary string `json:"s,omitempty"`
 	Text    string `json:"x,omitempty"`
 }
@@ -42,50 +45,52 @@ func clip(s string, n int) string {
 	return s + "…"
 }
 
-func (s *Site) searchIndex(lang *i18n.Lang, docs []*doc) ([]byte, error) {
+// searchShard is the file of the search index that holds a page's entry.
+func searchShard(file string) int { return shardOf(file) % site.SearchShards }
+
+// searchIndex returns file k of the search index of lang.
+func (s *Site) searchIndex(lang *i18n.Lang, k int, docs []*doc) ([]byte, error) {
 	var b bytes.Buffer
-	err := s.writeSearchIndex(&b, lang, docs)
+	err := s.writeSearchIndex(&b, lang, k, docs)
 	return b.Bytes(), err
 }
 
-// writeSearchIndex writes the search index of lang: the bytes of
+// writeSearchIndex writes file k of the search index of lang: the bytes of
 // json.Marshal([]SearchEntry), entry by entry. A page's entry is made when
 // it is converted, and kept with it by the build cache (doc.search), so
 // that a rebuild writes the index without converting every page again.
-func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, docs []*doc) error {
+func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, k int, docs []*doc) error {
 	bw := bufio.NewWriter(w)
+	bw.WriteByte('[')
 	n := 0
 	add := func(entry []byte) {
-		if n == 0 {
-			bw.WriteByte('[')
-		} else {
+		if n > 0 {
 			bw.WriteByte(',')
 		}
 		bw.Write(entry)
 		n++
 	}
-	for _, d := range docs {
-		if d.page.Lang != lang.Code {
-			continue
+	if k < site.SearchShards {
+		for _, d := range docs {
+			if d.page.Lang != lang.Code || searchShard(d.page.File) != k {
+				continue
+			}
+			if d.search == nil {
+				d.search = s.searchEntry(d)
+			}
+			add(d.search)
 		}
-		if d.search == nil {
-			d.search = s.searchEntry(d)
-		}
-		add(d.search)
-	}
-	for _, se := range s.Data.Series {
-		add(marshalEntry(SearchEntry{Title: se.TitleIn(lang.Code), URL: s.URLs.Path(site.Metric(lang, se.ID)),
-			Kind: "metric", Summary: clip(se.DescriptionIn(lang.Code), 200), Text: se.ID + " " + se.UnitIn(lang.Code)}))
-	}
-	for _, c := range s.Data.Commitments {
-		add(marshalEntry(SearchEntry{Title: c.TaskIn(lang.Code), URL: s.URLs.Path(site.Commitments(lang)) + "#c-" + c.ID,
-			Kind: "commitment", Summary: c.AgencyIn(lang.Code) + " · " + lang.Period(c.Due)}))
-	}
-	if n == 0 {
-		bw.WriteString("null")
 	} else {
-		bw.WriteByte(']')
+		for _, se := range s.Data.Series {
+			add(marshalEntry(SearchEntry{Title: se.TitleIn(lang.Code), URL: s.URLs.Path(site.Metric(lang, se.ID)),
+				Kind: "metric", Summary: clip(se.DescriptionIn(lang.Code), 200), Text: se.ID + " " + se.UnitIn(lang.Code)}))
+		}
+		for _, c := range s.Data.Commitments {
+			add(marshalEntry(SearchEntry{Title: c.TaskIn(lang.Code), URL: s.URLs.Path(site.Commitments(lang)) + "#c-" + c.ID,
+				Kind: "commitment", Summary: c.AgencyIn(lang.Code) + " · " + lang.Period(c.Due)}))
+		}
 	}
+	bw.WriteByte(']')
 	return bw.Flush()
 }
 
@@ -94,8 +99,12 @@ func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, docs []*doc) error
 func (s *Site) searchEntry(d *doc) []byte {
 	p := d.page
 	lang := s.Lang(p.Lang)
-	return marshalEntry(SearchEntry{Title: p.Title, URL: s.URLs.Path(site.Page(lang, p.Section, p.Slug)),
-		Kind: strings.TrimSuffix(p.Section, "s"), Summary: p.Summary, Text: clip(d.result.Text, searchTextLimit)})
+	e := SearchEntry{Title: p.Title, URL: s.URLs.Path(site.Page(lang, p.Section, p.Slug)),
+		Kind: strings.TrimSuffix(p.Section, "s"), Summary: p.Summary, Text: clip(d.result.Text, searchTextLimit)}
+	if !p.Date.IsZero() {
+		e.Date = p.Date.String()
+	}
+	return marshalEntry(e)
 }
 
 func marshalEntry(e SearchEntry) []byte {
@@ -233,10 +242,12 @@ func (s *Site) discoveryJobs(docs []*doc, jobs []job) []job {
 		if s.tmpl.Has("search") {
 			jobs = append(jobs, job{path: site.File(v.Path), run: func() ([]byte, error) { return s.tmpl.Page("search", v) }})
 		}
-		jobs = append(jobs,
-			job{path: site.SearchIndex(lang), run: func() ([]byte, error) { return s.searchIndex(lang, docs) },
-				write: func(w io.Writer) error { return s.writeSearchIndex(w, lang, docs) }},
-			job{path: site.Feed(lang), run: func() ([]byte, error) { return s.feed(lang) }})
+		for k := range site.SearchShards + 1 {
+			jobs = append(jobs, job{path: site.SearchIndex(lang, k),
+				run:   func() ([]byte, error) { return s.searchIndex(lang, k, docs) },
+				write: func(w io.Writer) error { return s.writeSearchIndex(w, lang, k, docs) }})
+		}
+		jobs = append(jobs, job{path: site.Feed(lang), run: func() ([]byte, error) { return s.feed(lang) }})
 	}
 	var paths []string
 	for _, j := range jobs {

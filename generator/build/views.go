@@ -135,7 +135,13 @@ func (v *View) SourcesPath() string         { return site.Sources(v.Lang) }
 func (v *View) CommitmentsPath() string     { return site.Commitments(v.Lang) }
 func (v *View) DataPath() string            { return site.DataIndex(v.Lang) }
 func (v *View) SearchPath() string          { return site.Search(v.Lang) }
-func (v *View) SearchIndexPath() string     { return site.SearchIndex(v.Lang) }
+func (v *View) SearchIndexURLs() string {
+	urls := make([]string, site.SearchShards+1)
+	for k := range urls {
+		urls[k] = v.URL(site.SearchIndex(v.Lang, k))
+	}
+	return strings.Join(urls, " ")
+}
 func (v *View) FeedPath() string            { return site.Feed(v.Lang) }
 func (v *View) SectionPath(s string) string { return site.SectionIndex(v.Lang, s) }
 func (v *View) PagePath(p *content.Page) string {

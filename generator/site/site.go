@@ -75,7 +75,20 @@ func Sources(l *i18n.Lang) string           { return l.Prefix + "sources/" }
 func Commitments(l *i18n.Lang) string       { return l.Prefix + "commitments/" }
 func DataIndex(l *i18n.Lang) string         { return l.Prefix + "data/" }
 func Search(l *i18n.Lang) string            { return l.Prefix + "search/" }
-func SearchIndex(l *i18n.Lang) string       { return l.Prefix + "search-index.json" }
+
+// SearchShards is the number of files a language's search index of pages
+// is cut into (by page file), so that editing a page rewrites one; the
+// series and commitments are in one more file (SearchIndex(l, SearchShards)).
+const SearchShards = 16
+
+// SearchIndex is file k of a language's search index.
+func SearchIndex(l *i18n.Lang, k int) string {
+	if k == SearchShards {
+		return l.Prefix + "search/index-data.json"
+	}
+	return fmt.Sprintf("%ssearch/index-%02d.json", l.Prefix, k)
+}
+
 func Feed(l *i18n.Lang) string              { return l.Prefix + "feed.xml" }
 
 // Data files are shared by both languages.
