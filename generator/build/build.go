@@ -9,8 +9,10 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -349,7 +351,7 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 		}
 		if err != nil {
 			mu.Lock()
-			failed.Append(fmt.Errorf("%s: %w", j.path, err))
+			failed = append(failed, renderError(j.path, err))
 			mu.Unlock()
 			return nil
 		}
@@ -370,6 +372,22 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 	errs.Append(err)
 	errs.Sort()
 	return st, errs
+}
+
+// templateErrRe matches the position text/template gives an error in a
+// template: "template: templates/x.html:4:97: executing …".
+var templateErrRe = regexp.MustCompile(`^template: ([^:]+):(\d+):(\d+): (.*)$`)
+
+// renderError places a failed job's error in the template at fault, when
+// there is one, else at the output file.
+func renderError(path string, err error) *diag.Error {
+	msg := err.Error()
+	if m := templateErrRe.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		return &diag.Error{Pos: diag.Pos{File: m[1], Line: line, Col: col}, Msg: m[4] + " (rendering " + path + ")"}
+	}
+	return &diag.Error{Pos: diag.Pos{File: path}, Msg: msg}
 }
 
 // pageFile is the output file of a page.

@@ -1060,3 +1060,36 @@ func TestListsDoNotGrowWithTheSite(t *testing.T) {
 	}
 	knownBug(t, checkLinks(t, out, "/tiendo/", ""))
 }
+
+// TestTemplateErrorIsLocated: a template that fails while a page renders is
+// reported at its own file:line:col, naming the page.
+func TestTemplateErrorIsLocated(t *testing.T) {
+	fsys := fixture(t)
+	repo := os.DirFS("../..")
+	for _, dir := range []string{"templates", "assets"} {
+		err := fs.WalkDir(repo, dir, func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(repo, name)
+			fsys[name] = &fstest.MapFile{Data: b}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	tmpl := string(fsys["templates/search.html"].Data)
+	line := strings.Count(tmpl[:strings.Index(tmpl, "{{.SearchIndexURLs}}")], "\n") + 1
+	fsys["templates/search.html"].Data = []byte(strings.Replace(tmpl, "{{.SearchIndexURLs}}", "{{.NoSuchField}}", 1))
+	s, errs := build.Load(fsys, build.Options{})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	_, errs = s.Render()
+	want := fmt.Sprintf("templates/search.html:%d:", line)
+	if len(errs) != 2 || !strings.HasPrefix(errs[0].Error(), want) || !strings.Contains(errs[0].Error(), "NoSuchField") ||
+		!strings.Contains(errs.Error(), "(rendering search/index.html)") {
+		t.Errorf("want two errors at %s… naming NoSuchField and the page; got:\n%v", want, errs)
+	}
+}
