@@ -401,9 +401,10 @@ type doc struct {
 	file     string // its output file
 	result   markdown.Result
 	charts   []*ChartView
-	problems diag.List // what converting it reported (warnings, errors)
-	search   []byte    // its entry in the search index (see searchEntry), once made
-	key      uint64    // cache key of the conversion (0 without a cache)
+	problems diag.List   // what converting it reported (warnings, errors)
+	search   []byte      // its entry in the search index (see searchEntry), once made
+	cache    *buildCache // where the entry of a cached page is, if anywhere
+	key      uint64      // cache key of the conversion (0 without a cache)
 	// cached: restored from the build cache. result has neither HTML nor
 	// text, and charts is empty: the page's job must not run before convert.
 	cached bool
@@ -420,7 +421,7 @@ func (s *Site) convertAll(c *buildCache) ([]*doc, diag.List) {
 		docs[i] = d
 		if c != nil {
 			if r := c.pages[p.File]; r != nil && r.FileHash == p.Hash && r.DocKey != 0 && r.DocKey == c.docKey(p, r.Charts) {
-				d.key, d.cached, d.problems, d.search = r.DocKey, true, r.Problems, r.Search
+				d.key, d.cached, d.problems, d.cache = r.DocKey, true, r.Problems, c
 				d.result = markdown.Result{Headings: r.Headings, Charts: r.Charts, Links: r.Links}
 				continue
 			}

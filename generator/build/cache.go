@@ -2,8 +2,9 @@ package build
 
 // The build cache makes a rebuild cost what changed, not what exists. It
 // lives in Options.Cache (ROOT/.cache/tiendo for the command), in files that
-// only the binary that wrote them reads (codec.go): manifest, data and
-// pages/00 to pages/63.
+// only the binary that wrote them reads (codec.go): manifest, data,
+// pages/00 to pages/63 and, apart because only an index file being written
+// again needs them, the pages' search entries in search/00 to search/63.
 //
 // Change detection: every input file (content/, templates/, assets/) is
 // identified by a content hash of its bytes. A file whose stamp (size,
@@ -28,7 +29,7 @@ package build
 //   - parsed data: the series, sources and commitments are restored from
 //     data when none of their files changed; pages are restored per file,
 //     without their body, with what their conversion found (headings,
-//     chart blocks, links, search-index entry);
+//     chart blocks, links; its search-index entry is read when needed);
 //   - rendered files: jobs whose key did not change are skipped; only pages
 //     that are rendered again get their markdown converted again.
 //
@@ -65,7 +66,7 @@ import (
 )
 
 // cacheVersion changes when the format of the cache files changes.
-const cacheVersion = "tiendo-cache-2"
+const cacheVersion = "tiendo-cache-3"
 
 // racyWindow: a file modified less than this before it was hashed is hashed
 // again at the next build (timestamps have a coarse granularity).
@@ -127,8 +128,21 @@ type pageRecord struct {
 	Headings []markdown.Heading
 	Charts   []markdown.Chart
 	Links    []markdown.Link
-	Search   []byte    // its entry in the search index
 	Problems diag.List // warnings of the conversion
+}
+
+// searchRecord is a page's entry in the search index, made by the
+// conversion whose key is DocKey.
+type searchRecord struct {
+	File   string
+	DocKey uint64
+	Entry  []byte
+}
+
+type searchFile struct {
+	Version string
+	Binary  uint64
+	Records []searchRecord
 }
 
 type pageShard struct {
@@ -170,6 +184,7 @@ type buildCache struct {
 	pages        map[string]*pageRecord // by file, from the page shards
 	pagesOK      bool                   // the shards were read
 	dirtyShard   [pageShards]bool
+	search       [pageShards]searchEntries
 	data         *metrics.Data // restored from data
 	dataKey      uint64
 	dataSaved    bool          // data holds dataKey
@@ -558,6 +573,9 @@ func (c *buildCache) save(s *Site, out string, files map[string]outputFile, res 
 	if err := <-c.parsedSaved; err != nil {
 		return err
 	}
+	if err := c.saveSearch(); err != nil {
+		return err
+	}
 	// Files hashed too soon after their last change are checked again now:
 	// if they still hold what was built, they can be trusted next time.
 	for i := range c.inputs {
@@ -843,6 +861,10 @@ func (c *buildCache) forgetMissing() {
 		if _, ok := c.hashes[file]; !ok {
 			delete(c.pages, file)
 			c.dirtyShard[shardOf(file)] = true
+			sh := c.searchShard(shardOf(file))
+			sh.mu.Lock()
+			sh.dirty = true
+			sh.mu.Unlock()
 		}
 	}
 }
@@ -855,9 +877,11 @@ func (c *buildCache) putDoc(d *doc) {
 	}
 	r.DocKey = d.key
 	r.Headings, r.Charts, r.Links = d.result.Headings, d.result.Charts, d.result.Links
-	r.Search = d.search
 	r.Problems = d.problems
 	c.dirtyShard[shardOf(d.page.File)] = true
+	if d.search != nil {
+		c.putSearch(d.page.File, d.key, d.search)
+	}
 }
 
 func (c *buildCache) savePages() error {
@@ -876,6 +900,78 @@ func (c *buildCache) savePages() error {
 		sort.Slice(recs, func(a, b int) bool { return recs[a].File < recs[b].File })
 		return writeCacheFile(filepath.Join(c.dir, "pages", fmt.Sprintf("%02d", i)),
 			&pageShard{Version: cacheVersion, Binary: c.binary, Records: recs})
+	})
+}
+
+// searchEntries holds the search entries of the pages of one page shard,
+// read when first needed: by the jobs of the index files that hold them
+// (of either language, hence the lock), by putDoc and forgetMissing.
+type searchEntries struct {
+	once    sync.Once
+	mu      sync.Mutex
+	records map[string]searchRecord
+	dirty   bool
+}
+
+func (c *buildCache) searchShard(i int) *searchEntries {
+	sh := &c.search[i]
+	sh.once.Do(func() {
+		sh.records = map[string]searchRecord{}
+		var f searchFile
+		if c.prev == nil || readCacheFile(filepath.Join(c.dir, "search", fmt.Sprintf("%02d", i)), &f) != nil ||
+			f.Version != cacheVersion || f.Binary != c.binary {
+			sh.dirty = true // rewrite it
+			return
+		}
+		for _, r := range f.Records {
+			sh.records[r.File] = r
+		}
+	})
+	return sh
+}
+
+// searchEntry returns the recorded search entry of a page converted with
+// the given key, or nil. Safe for concurrent use on different shards.
+func (c *buildCache) searchEntry(file string, docKey uint64) []byte {
+	sh := c.searchShard(shardOf(file))
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if r, ok := sh.records[file]; ok && r.DocKey == docKey {
+		return r.Entry
+	}
+	return nil
+}
+
+// putSearch records a page's search entry.
+func (c *buildCache) putSearch(file string, docKey uint64, entry []byte) {
+	sh := c.searchShard(shardOf(file))
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	sh.records[file] = searchRecord{File: file, DocKey: docKey, Entry: entry}
+	sh.dirty = true
+}
+
+// saveSearch writes the search entries of the shards that changed, with
+// those of pages that no longer exist dropped. It runs once the files are
+// rendered: the jobs of the index files read and add entries.
+func (c *buildCache) saveSearch() error {
+	if err := os.MkdirAll(filepath.Join(c.dir, "search"), 0o755); err != nil {
+		return err
+	}
+	return parallel(pageShards, func(i int) error {
+		sh := &c.search[i]
+		if !sh.dirty || sh.records == nil {
+			return nil
+		}
+		recs := make([]searchRecord, 0, len(sh.records))
+		for file, r := range sh.records {
+			if c.pages[file] != nil {
+				recs = append(recs, r)
+			}
+		}
+		sort.Slice(recs, func(a, b int) bool { return recs[a].File < recs[b].File })
+		return writeCacheFile(filepath.Join(c.dir, "search", fmt.Sprintf("%02d", i)),
+			&searchFile{Version: cacheVersion, Binary: c.binary, Records: recs})
 	})
 }
 
@@ -998,7 +1094,7 @@ func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[st
 	}
 	docsOf := map[string][]uint64{} // by language and search index file
 	for _, d := range docs {
-		k := fmt.Sprintf("%s %d", d.page.Lang, searchShard(d.page.File))
+		k := fmt.Sprintf("%s %d", d.page.Lang, searchFileOf(d.page.File))
 		docsOf[k] = append(docsOf[k], d.key, c.meta(d.page))
 	}
 	commitments := c.commits

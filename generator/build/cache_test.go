@@ -117,6 +117,13 @@ func TestCachedBuildIsClean(t *testing.T) {
 		{"a note's body", func() {
 			editFile(t, root, bench.NotePath(c, 3), func(string) string { return bench.Note(c, 3, 1) })
 		}, 3},
+		{"a note's body, with the search entries gone from the cache", func() {
+			// the pages beside it in its index file are converted again
+			if err := os.RemoveAll(filepath.Join(cache, "search")); err != nil {
+				t.Fatal(err)
+			}
+			editFile(t, root, bench.NotePath(c, 3), func(string) string { return bench.Note(c, 3, 2) })
+		}, 3},
 		{"a note's title", func() {
 			// note 10 charts a series: its title is listed on the series' page
 			editFile(t, root, bench.NotePath(c, 10), replaceOnce(`title = "`, `title = "Đã sửa: `))

@@ -22,7 +22,7 @@ import (
 type SearchEntry struct {
 	Title   string `json:"t"`
 	URL     string `json:"u"`
-	Kind    string `json:"k"` // report, note, page, metric, commitment
+	Kind    string `json:"k"`           // report, note, page, metric, commitment
 	Date    string `json:"d,omitempty"` // a page's date: newer first among equal matches
 	Summary string `json:"s,omitempty"`
 	Text    string `json:"x,omitempty"`
@@ -45,8 +45,8 @@ func clip(s string, n int) string {
 	return s + "…"
 }
 
-// searchShard is the file of the search index that holds a page's entry.
-func searchShard(file string) int { return shardOf(file) % site.SearchShards }
+// searchFileOf is the file of the search index that holds a page's entry.
+func searchFileOf(file string) int { return shardOf(file) % site.SearchShards }
 
 // searchIndex returns file k of the search index of lang.
 func (s *Site) searchIndex(lang *i18n.Lang, k int, docs []*doc) ([]byte, error) {
@@ -72,13 +72,10 @@ func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, k int, docs []*doc
 	}
 	if k < site.SearchShards {
 		for _, d := range docs {
-			if d.page.Lang != lang.Code || searchShard(d.page.File) != k {
+			if d.page.Lang != lang.Code || searchFileOf(d.page.File) != k {
 				continue
 			}
-			if d.search == nil {
-				d.search = s.searchEntry(d)
-			}
-			add(d.search)
+			add(s.searchEntryOf(d))
 		}
 	} else {
 		for _, se := range s.Data.Series {
@@ -92,6 +89,25 @@ func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, k int, docs []*doc
 	}
 	bw.WriteByte(']')
 	return bw.Flush()
+}
+
+// searchEntryOf returns a page's entry in the search index: the one made
+// when it was converted, or recorded by the build cache, or else made by
+// converting it again.
+func (s *Site) searchEntryOf(d *doc) []byte {
+	if d.search == nil && d.cached {
+		d.search = d.cache.searchEntry(d.page.File, d.key)
+		if d.search == nil { // its page is not being rendered (it is cached): convert it here
+			c := d.cache
+			s.convert([]*doc{d}, c)
+			d.result.HTML = nil
+			c.putSearch(d.page.File, d.key, d.search)
+		}
+	}
+	if d.search == nil {
+		d.search = s.searchEntry(d)
+	}
+	return d.search
 }
 
 // searchEntry is the JSON of a converted page's entry in the search index

@@ -89,7 +89,7 @@ func SearchIndex(l *i18n.Lang, k int) string {
 	return fmt.Sprintf("%ssearch/index-%02d.json", l.Prefix, k)
 }
 
-func Feed(l *i18n.Lang) string              { return l.Prefix + "feed.xml" }
+func Feed(l *i18n.Lang) string { return l.Prefix + "feed.xml" }
 
 // Data files are shared by both languages.
 func DataCSV(id string) string  { return "data/" + id + ".csv" }
