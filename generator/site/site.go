@@ -102,7 +102,7 @@ const DataArchive = "data/tiendo-data.zip"
 // index.html.
 func File(rel string) string {
 	if rel == "" || strings.HasSuffix(rel, "/") {
-		return path.Join(rel, "index.html")
+		return rel + "index.html" // (not cleaned: Safe judges the result)
 	}
 	return rel
 }
