@@ -507,9 +507,14 @@ func (s *Site) checkLinks(docs []*doc, paths map[string]bool) diag.List {
 			if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, "/\\") {
 				continue
 			}
-			rel := strings.TrimPrefix(dest, "/")
-			rel, _, _ = strings.Cut(rel, "#")
+			rel, _, _ := strings.Cut(dest, "#")
 			rel, _, _ = strings.Cut(rel, "?")
+			// As a browser resolves it: "/notes/./x/" and "/a/../x/" are fine.
+			clean := path.Clean(rel)
+			if strings.HasSuffix(rel, "/") && clean != "/" {
+				clean += "/"
+			}
+			rel = strings.TrimPrefix(clean, "/")
 			if paths[site.File(rel)] || paths[rel] || s.isAsset(rel) {
 				continue
 			}

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -1091,5 +1092,92 @@ func TestTemplateErrorIsLocated(t *testing.T) {
 	if len(errs) != 2 || !strings.HasPrefix(errs[0].Error(), want) || !strings.Contains(errs[0].Error(), "NoSuchField") ||
 		!strings.Contains(errs.Error(), "(rendering search/index.html)") {
 		t.Errorf("want two errors at %s… naming NoSuchField and the page; got:\n%v", want, errs)
+	}
+}
+
+// TestUncleanLinkResolves: a Markdown link a browser resolves
+// ("/en/metrics/../metrics/x/") is not reported as broken.
+func TestUncleanLinkResolves(t *testing.T) {
+	content := fixture(t)
+	name := "content/reports/so-ket-6-thang-2024-tai-nghe-an.en.md"
+	old := "/en/metrics/online-records-share/"
+	if !strings.Contains(string(content[name].Data), old) {
+		t.Fatalf("fixture: no link %s in %s", old, name)
+	}
+	text := strings.Replace(string(content[name].Data), old, "/en/metrics/./../metrics/online-records-share/", 1)
+	content[name] = &fstest.MapFile{Data: []byte(text)}
+	s, errs := build.Load(siteFS(content), build.Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	if _, errs = s.Render(); errs.Err() != nil {
+		t.Errorf("an unclean but valid link is reported:\n%v", errs)
+	}
+}
+
+// failingFS fails the nth opening of one file.
+type failingFS struct {
+	fs.FS
+	name string
+	nth  int
+
+	mu sync.Mutex
+	n  int
+}
+
+func (f *failingFS) Open(name string) (fs.File, error) {
+	if name == f.name {
+		f.mu.Lock()
+		f.n++
+		fail := f.n == f.nth
+		f.mu.Unlock()
+		if fail {
+			return nil, fmt.Errorf("open %s: simulated failure", name)
+		}
+	}
+	return f.FS.Open(name)
+}
+
+// TestSearchEntriesLostAndAReadFails: with the search entries gone from the
+// cache, a page beside an edited one in its search index file is read and
+// converted again while the index is written. If that read fails (at any of
+// the openings of its file), the build either fails or is right, and the
+// next build is right: a bad index file is never kept.
+func TestSearchEntriesLostAndAReadFails(t *testing.T) {
+	content := fixture(t)
+	notePath := func(i int) string { return fmt.Sprintf("content/notes/ghi-chu-%03d.md", i) }
+	note := func(i int, extra string) *fstest.MapFile {
+		return &fstest.MapFile{Data: fmt.Appendf(nil, "+++\ntitle = \"Ghi chú %d\"\ndate = 2030-01-%02d\n%s+++\n\nNội dung riêng của ghi chú %d.\n", i, i%28+1, extra, i)}
+	}
+	for i := range 40 {
+		content[notePath(i)] = note(i, "")
+	}
+	// A note in the same search index file as note 1.
+	victim := ""
+	for i := 2; i < 40 && victim == ""; i++ {
+		if build.SearchFileOf(notePath(i)) == build.SearchFileOf(notePath(1)) {
+			victim = notePath(i)
+		}
+	}
+	if victim == "" {
+		t.Fatal("fixture: no note shares a search index file with note 1")
+	}
+	for nth := 1; nth <= 4; nth++ {
+		dir, cache := filepath.Join(t.TempDir(), "public"), filepath.Join(t.TempDir(), "cache")
+		opt := build.Options{BaseURL: "/tiendo/", Cache: cache}
+		if _, err := build.Run(siteFS(content), dir, opt); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.RemoveAll(filepath.Join(cache, "search")); err != nil {
+			t.Fatal(err)
+		}
+		content[notePath(1)] = note(1, fmt.Sprintf("summary = \"Sửa lần %d\"\n", nth))
+		if _, err := build.Run(&failingFS{FS: siteFS(content), name: victim, nth: nth}, dir, opt); err == nil {
+			sameAsRender(t, dir, content, fmt.Sprintf("a build that survived failing opening %d of %s", nth, victim))
+		}
+		if _, err := build.Run(siteFS(content), dir, opt); err != nil {
+			t.Fatal(err)
+		}
+		sameAsRender(t, dir, content, fmt.Sprintf("the build after failing opening %d of %s", nth, victim))
 	}
 }

@@ -75,7 +75,11 @@ func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, k int, docs []*doc
 			if d.page.Lang != lang.Code || searchFileOf(d.page.File) != k {
 				continue
 			}
-			add(s.searchEntryOf(d))
+			entry, err := s.searchEntryOf(d)
+			if err != nil {
+				return err
+			}
+			add(entry)
 		}
 	} else {
 		for _, se := range s.Data.Series {
@@ -94,20 +98,23 @@ func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, k int, docs []*doc
 // searchEntryOf returns a page's entry in the search index: the one made
 // when it was converted, or recorded by the build cache, or else made by
 // converting it again.
-func (s *Site) searchEntryOf(d *doc) []byte {
+func (s *Site) searchEntryOf(d *doc) ([]byte, error) {
 	if d.search == nil && d.cached {
 		d.search = d.cache.searchEntry(d.page.File, d.key)
 		if d.search == nil { // its page is not being rendered (it is cached): convert it here
 			c := d.cache
 			s.convert([]*doc{d}, c)
 			d.result.HTML = nil
+			if err := d.problems.Err(); err != nil { // e.g. the file changed during the build
+				return nil, err
+			}
 			c.putSearch(d.page.File, d.key, d.search)
 		}
 	}
 	if d.search == nil {
 		d.search = s.searchEntry(d)
 	}
-	return d.search
+	return d.search, nil
 }
 
 // searchEntry is the JSON of a converted page's entry in the search index

@@ -1,0 +1,4 @@
+package build
+
+// SearchFileOf is searchFileOf, for tests.
+var SearchFileOf = searchFileOf
