@@ -225,7 +225,6 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 	}
 	if c != nil {
 		// Pages rendered again need their HTML.
-		tmark("convert all")
 		keys = s.pageKeys(c, docs)
 		tmark("pageKeys")
 		var need []*doc

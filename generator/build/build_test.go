@@ -49,8 +49,14 @@ func (o overlay) Open(name string) (fs.File, error) {
 func fixture(t testing.TB) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
-	root := os.DirFS("testdata/site")
-	err := fs.WalkDir(root, "content", func(name string, d fs.DirEntry, err error) error {
+	copyInto(t, m, os.DirFS("testdata/site"), "content")
+	return m
+}
+
+// copyInto copies the files under dir in root into m.
+func copyInto(t testing.TB, m fstest.MapFS, root fs.FS, dir string) {
+	t.Helper()
+	err := fs.WalkDir(root, dir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -61,7 +67,6 @@ func fixture(t testing.TB) fstest.MapFS {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return m
 }
 
 func siteFS(content fs.FS) fs.FS { return overlay{content: content, base: os.DirFS("../..")} }
@@ -1066,19 +1071,8 @@ func TestListsDoNotGrowWithTheSite(t *testing.T) {
 // reported at its own file:line:col, naming the page.
 func TestTemplateErrorIsLocated(t *testing.T) {
 	fsys := fixture(t)
-	repo := os.DirFS("../..")
 	for _, dir := range []string{"templates", "assets"} {
-		err := fs.WalkDir(repo, dir, func(name string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := fs.ReadFile(repo, name)
-			fsys[name] = &fstest.MapFile{Data: b}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		copyInto(t, fsys, os.DirFS("../.."), dir)
 	}
 	tmpl := string(fsys["templates/search.html"].Data)
 	line := strings.Count(tmpl[:strings.Index(tmpl, "{{.SearchIndexURLs}}")], "\n") + 1

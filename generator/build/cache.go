@@ -861,7 +861,7 @@ func (c *buildCache) forgetMissing() {
 		if _, ok := c.hashes[file]; !ok {
 			delete(c.pages, file)
 			c.dirtyShard[shardOf(file)] = true
-			sh := c.searchShard(shardOf(file))
+			sh := c.searchEntriesIn(shardOf(file))
 			sh.mu.Lock()
 			sh.dirty = true
 			sh.mu.Unlock()
@@ -913,7 +913,9 @@ type searchEntries struct {
 	dirty   bool
 }
 
-func (c *buildCache) searchShard(i int) *searchEntries {
+// searchEntriesIn returns the search entries of page shard i, reading them
+// the first time.
+func (c *buildCache) searchEntriesIn(i int) *searchEntries {
 	sh := &c.search[i]
 	sh.once.Do(func() {
 		sh.records = map[string]searchRecord{}
@@ -931,9 +933,9 @@ func (c *buildCache) searchShard(i int) *searchEntries {
 }
 
 // searchEntry returns the recorded search entry of a page converted with
-// the given key, or nil. Safe for concurrent use on different shards.
+// the given key, or nil. Safe for concurrent use.
 func (c *buildCache) searchEntry(file string, docKey uint64) []byte {
-	sh := c.searchShard(shardOf(file))
+	sh := c.searchEntriesIn(shardOf(file))
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	if r, ok := sh.records[file]; ok && r.DocKey == docKey {
@@ -944,7 +946,7 @@ func (c *buildCache) searchEntry(file string, docKey uint64) []byte {
 
 // putSearch records a page's search entry.
 func (c *buildCache) putSearch(file string, docKey uint64, entry []byte) {
-	sh := c.searchShard(shardOf(file))
+	sh := c.searchEntriesIn(shardOf(file))
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	sh.records[file] = searchRecord{File: file, DocKey: docKey, Entry: entry}

@@ -116,16 +116,8 @@ func (w *writer) put(p string, key uint64, data []byte, keep bool) error {
 	}
 	f := outputFile{Path: p, Hash: hashBytes(data), Size: int64(len(data)), Key: key}
 	rel := filepath.FromSlash(p)
-	same := false
-	if w.prev != nil {
-		old, ok := w.prev[p]
-		same = ok && old.Hash == f.Hash && old.Size == f.Size
-		f.Gz = old.Gz
-	} else if w.hadOld {
-		same = sameFile(filepath.Join(w.dir, rel), data)
-	}
+	same := w.unchanged(&f, func() bool { return sameFile(filepath.Join(w.dir, rel), data) })
 	if !same {
-		f.Gz = 0
 		if err := w.mkdirs(filepath.Dir(rel)); err != nil {
 			return err
 		}
@@ -160,21 +152,27 @@ func (w *writer) stream(p string, key uint64, write func(io.Writer) error) error
 		return err
 	}
 	f := outputFile{Path: p, Hash: binary.LittleEndian.Uint64(h.Sum(nil)[:8]), Size: int64(n), Key: key}
-	same := false
-	if w.prev != nil {
-		old, ok := w.prev[p]
-		same = ok && old.Hash == f.Hash && old.Size == f.Size
-		f.Gz = old.Gz
-	} else if w.hadOld {
-		same = sameContent(filepath.Join(w.dir, rel), name)
-	}
+	same := w.unchanged(&f, func() bool { return sameContent(filepath.Join(w.dir, rel), name) })
 	if same {
 		os.Remove(name)
-	} else {
-		f.Gz = 0
 	}
 	w.add(f, !same)
 	return nil
+}
+
+// unchanged reports whether the output directory already holds the file f
+// describes: by the previous output's record when there is one (whose
+// gzipped size f then keeps), else by comparing the bytes on disk (onDisk).
+func (w *writer) unchanged(f *outputFile, onDisk func() bool) bool {
+	if w.prev != nil {
+		old, ok := w.prev[f.Path]
+		if ok && old.Hash == f.Hash && old.Size == f.Size {
+			f.Gz = old.Gz
+			return true
+		}
+		return false
+	}
+	return w.hadOld && onDisk()
 }
 
 // sameContent reports whether two files hold the same bytes.
