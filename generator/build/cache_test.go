@@ -1,10 +1,12 @@
 package build
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -30,7 +32,7 @@ func corpusSite(t *testing.T) string {
 
 func runSite(t *testing.T, root, out, cache string) Result {
 	t.Helper()
-	res, err := Run(os.DirFS(root), out, Options{BaseURL: "/tiendo/", Cache: cache})
+	res, err := Run(Dir(root), out, Options{BaseURL: "/tiendo/", Cache: cache})
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
@@ -263,11 +265,15 @@ func TestCodec(t *testing.T) {
 		M              map[string]int
 		Period         calendar.Period
 		Bytes          []byte
+		Many           []string // several times the encoder's buffer
 		hidden         int
 	}
 	in := rec{Decimals: &zero, Value: &one, Series: []*metrics.Series{{ID: "x", Points: []metrics.Point{{Value: new(float64)}}}},
 		Empty: []string{}, M: map[string]int{"a": 1}, Period: calendar.Period{Grain: calendar.Half, Year: 2024, N: 1},
 		Bytes: []byte("đ"), hidden: 3}
+	for i := range 20000 {
+		in.Many = append(in.Many, fmt.Sprintf("chuỗi số %d", i))
+	}
 	name := filepath.Join(t.TempDir(), "x")
 	if err := writeCacheFile(name, &in); err != nil {
 		t.Fatal(err)
@@ -287,5 +293,49 @@ func TestCodec(t *testing.T) {
 	os.WriteFile(name, b[:len(b)-3], 0o644)
 	if err := readCacheFile(name, &got); err == nil {
 		t.Error("a truncated file was read")
+	}
+	// Damaged anywhere, a file is refused or read, never a panic.
+	for i := len(cacheMagic) + len(cacheVersion) + 1; i < 200; i++ {
+		d := slices.Clone(b)
+		d[i] ^= 0xff
+		os.WriteFile(name, d, 0o644)
+		readCacheFile(name, new(rec))
+	}
+}
+
+// A Dir's inputs are listed with the same names, order and stamps as
+// through fs.WalkDir and fs.Stat: nested directories, a missing input
+// directory, a file behind a symbolic link, a name that sorts before its
+// directory's files.
+func TestDirListsAsWalkDir(t *testing.T) {
+	root := t.TempDir()
+	for _, name := range []string{"content/b.md", "content/a/z.md", "content/a-b.md", "content/notes/deep/x.md", "assets/css/site.css", "outside.md"} {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(root, "outside.md"), filepath.Join(root, "content", "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	fast, err := listInputs(Dir(root)) // no templates/
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow, err := listInputs(os.DirFS(root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fast) != 6 || !reflect.DeepEqual(fast, slow) {
+		t.Errorf("Dir lists\n%v\nfs.WalkDir and fs.Stat list\n%v", fast, slow)
+	}
+	if err := os.Remove(filepath.Join(root, "outside.md")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := listInputs(Dir(root)); err == nil || !strings.Contains(err.Error(), "content/link.md") {
+		t.Errorf("a dangling link: %v, want an error naming it", err)
 	}
 }

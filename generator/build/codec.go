@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bufio"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"os"
 	"reflect"
 	"sync"
+	"unsafe"
 )
 
 // The cache files are written and read by the same binary (the binary's
@@ -25,7 +25,7 @@ var errCodec = errors.New("build cache: corrupt file")
 // type, so that reading a cache file does not ask reflect about every
 // field of every value.
 type codec struct {
-	enc func(b []byte, v reflect.Value) ([]byte, error)
+	enc func(e *encoder, v reflect.Value)
 	dec func(d *decoder, v reflect.Value) error
 }
 
@@ -61,11 +61,12 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 	made[t] = c
 	switch t.Kind() {
 	case reflect.Bool:
-		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+		c.enc = func(e *encoder, v reflect.Value) {
 			if v.Bool() {
-				return append(b, 1), nil
+				e.b = append(e.b, 1)
+			} else {
+				e.b = append(e.b, 0)
 			}
-			return append(b, 0), nil
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			x, err := d.byte()
@@ -73,7 +74,7 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 			return err
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendVarint(b, v.Int()), nil }
+		c.enc = func(e *encoder, v reflect.Value) { e.b = binary.AppendVarint(e.b, v.Int()) }
 		c.dec = func(d *decoder, v reflect.Value) error {
 			ux, err := d.uvarint()
 			x := int64(ux >> 1) // zig-zag, as binary.AppendVarint writes
@@ -84,15 +85,15 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 			return err
 		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		c.enc = func(b []byte, v reflect.Value) ([]byte, error) { return binary.AppendUvarint(b, v.Uint()), nil }
+		c.enc = func(e *encoder, v reflect.Value) { e.b = binary.AppendUvarint(e.b, v.Uint()) }
 		c.dec = func(d *decoder, v reflect.Value) error {
 			x, err := d.uvarint()
 			v.SetUint(x)
 			return err
 		}
 	case reflect.Float32, reflect.Float64:
-		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
-			return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.Float())), nil
+		c.enc = func(e *encoder, v reflect.Value) {
+			e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(v.Float()))
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			b, err := d.next(8)
@@ -103,9 +104,8 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 			return nil
 		}
 	case reflect.String:
-		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
-			b = binary.AppendUvarint(b, uint64(v.Len()))
-			return append(b, v.String()...), nil
+		c.enc = func(e *encoder, v reflect.Value) {
+			e.b = append(binary.AppendUvarint(e.b, uint64(v.Len())), v.String()...)
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			n, err := d.length()
@@ -121,11 +121,13 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 		}
 	case reflect.Pointer:
 		elem := makeCodec(t.Elem(), made)
-		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+		c.enc = func(e *encoder, v reflect.Value) {
 			if v.IsNil() {
-				return append(b, 0), nil
+				e.b = append(e.b, 0)
+				return
 			}
-			return elem.enc(append(b, 1), v.Elem())
+			e.b = append(e.b, 1)
+			elem.enc(e, v.Elem())
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			x, err := d.byte()
@@ -138,12 +140,13 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 		}
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 {
-			c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+			c.enc = func(e *encoder, v reflect.Value) {
 				if v.IsNil() {
-					return append(b, 0), nil
+					e.b = append(e.b, 0)
+					return
 				}
-				b = binary.AppendUvarint(append(b, 1), uint64(v.Len()))
-				return append(b, v.Bytes()...), nil
+				e.b = append(binary.AppendUvarint(append(e.b, 1), uint64(v.Len())), v.Bytes()...)
+				e.flush()
 			}
 			c.dec = func(d *decoder, v reflect.Value) error {
 				x, err := d.byte()
@@ -161,18 +164,16 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 			break
 		}
 		elem := makeCodec(t.Elem(), made)
-		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+		c.enc = func(e *encoder, v reflect.Value) {
 			if v.IsNil() {
-				return append(b, 0), nil
+				e.b = append(e.b, 0)
+				return
 			}
-			b = binary.AppendUvarint(append(b, 1), uint64(v.Len()))
-			var err error
+			e.b = binary.AppendUvarint(append(e.b, 1), uint64(v.Len()))
 			for i := range v.Len() {
-				if b, err = elem.enc(b, v.Index(i)); err != nil {
-					return nil, err
-				}
+				elem.enc(e, v.Index(i))
+				e.flush()
 			}
-			return b, nil
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			x, err := d.byte()
@@ -193,14 +194,10 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 		}
 	case reflect.Array:
 		elem := makeCodec(t.Elem(), made)
-		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
-			var err error
+		c.enc = func(e *encoder, v reflect.Value) {
 			for i := range v.Len() {
-				if b, err = elem.enc(b, v.Index(i)); err != nil {
-					return nil, err
-				}
+				elem.enc(e, v.Index(i))
 			}
-			return b, nil
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			for i := range v.Len() {
@@ -212,21 +209,17 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 		}
 	case reflect.Map:
 		key, elem := makeCodec(t.Key(), made), makeCodec(t.Elem(), made)
-		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
+		c.enc = func(e *encoder, v reflect.Value) {
 			if v.IsNil() {
-				return append(b, 0), nil
+				e.b = append(e.b, 0)
+				return
 			}
-			b = binary.AppendUvarint(append(b, 1), uint64(v.Len()))
-			var err error
+			e.b = binary.AppendUvarint(append(e.b, 1), uint64(v.Len()))
 			for it := v.MapRange(); it.Next(); {
-				if b, err = key.enc(b, it.Key()); err != nil {
-					return nil, err
-				}
-				if b, err = elem.enc(b, it.Value()); err != nil {
-					return nil, err
-				}
+				key.enc(e, it.Key())
+				elem.enc(e, it.Value())
+				e.flush()
 			}
-			return b, nil
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			x, err := d.byte()
@@ -261,14 +254,10 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 				fields = append(fields, field{i, makeCodec(t.Field(i).Type, made)})
 			}
 		}
-		c.enc = func(b []byte, v reflect.Value) ([]byte, error) {
-			var err error
+		c.enc = func(e *encoder, v reflect.Value) {
 			for _, f := range fields {
-				if b, err = f.c.enc(b, v.Field(f.i)); err != nil {
-					return nil, err
-				}
+				f.c.enc(e, v.Field(f.i))
 			}
-			return b, nil
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			for _, f := range fields {
@@ -280,118 +269,127 @@ func makeCodec(t reflect.Type, made map[reflect.Type]*codec) *codec {
 		}
 	default:
 		err := fmt.Errorf("build cache: cannot store a %s", t)
-		c.enc = func([]byte, reflect.Value) ([]byte, error) { return nil, err }
+		c.enc = func(e *encoder, _ reflect.Value) { e.fail(err) }
 		c.dec = func(*decoder, reflect.Value) error { return err }
 	}
 	return c
 }
 
-// decoder reads a cache file through a small buffer, so that a large file
-// does not have to be in memory twice (fresh memory is not cheap).
+// decoder reads a cache file held whole in memory. The strings it returns
+// share that memory (the file is read once and never written to), so that
+// restoring tens of thousands of records does not allocate a string each.
 type decoder struct {
-	r       *bufio.Reader
-	left    int64  // bytes not read yet
-	scratch []byte // for strings
-	intern  map[string]string
+	buf []byte
+	pos int
 }
 
+func (d *decoder) left() int { return len(d.buf) - d.pos }
+
 func (d *decoder) byte() (byte, error) {
-	if d.left <= 0 {
+	if d.pos >= len(d.buf) {
 		return 0, errCodec
 	}
-	d.left--
-	c, err := d.r.ReadByte()
-	if err != nil {
-		return 0, errCodec
-	}
+	c := d.buf[d.pos]
+	d.pos++
 	return c, nil
 }
 
 func (d *decoder) uvarint() (uint64, error) {
-	var x uint64
-	for shift := 0; shift < 64; shift += 7 {
-		c, err := d.byte()
-		if err != nil {
-			return 0, err
-		}
-		x |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return x, nil
-		}
+	x, n := binary.Uvarint(d.buf[d.pos:])
+	if n <= 0 {
+		return 0, errCodec
 	}
-	return 0, errCodec
+	d.pos += n
+	return x, nil
 }
 
 func (d *decoder) length() (int, error) {
 	n, err := d.uvarint()
-	if err != nil || n > uint64(d.left) { // every element takes at least a byte
+	if err != nil || n > uint64(d.left()) { // every element takes at least a byte
 		return 0, errCodec
 	}
 	return int(n), nil
 }
 
-// string returns b as a string, the same string for the same short bytes
-// within a file (paths, ids and names repeat in every record).
+// string returns b, bytes of the file, as a string without copying them.
 func (d *decoder) string(b []byte) string {
-	if len(b) > 256 {
-		return string(b)
+	if len(b) == 0 {
+		return ""
 	}
-	if s, ok := d.intern[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	if d.intern == nil {
-		d.intern = map[string]string{}
-	}
-	d.intern[s] = s
-	return s
+	return unsafe.String(&b[0], len(b))
 }
 
-// next returns the next n bytes, valid until the next call.
+// next returns the next n bytes of the file.
 func (d *decoder) next(n int) ([]byte, error) {
-	if int64(n) > d.left {
+	if n > d.left() {
 		return nil, errCodec
 	}
-	if cap(d.scratch) < n {
-		d.scratch = make([]byte, n)
-	}
-	b := d.scratch[:n]
-	if _, err := io.ReadFull(d.r, b); err != nil {
-		return nil, errCodec
-	}
-	d.left -= int64(n)
+	b := d.buf[d.pos : d.pos+n : d.pos+n]
+	d.pos += n
 	return b, nil
 }
 
 // cacheMagic starts every cache file.
 const cacheMagic = "tiendo cache\n"
 
+// encoder writes a cache file through a buffer that is flushed between
+// the elements of slices and maps, so that a large file is never in memory
+// whole (fresh memory is not cheap: every page of it faults once).
+type encoder struct {
+	b   []byte
+	w   io.Writer
+	err error
+}
+
+const encoderFlush = 64 << 10
+
+// flush writes the buffer out once it is full.
+func (e *encoder) flush() {
+	if len(e.b) < encoderFlush {
+		return
+	}
+	if e.err == nil {
+		_, e.err = e.w.Write(e.b)
+	}
+	e.b = e.b[:0]
+}
+
+func (e *encoder) fail(err error) {
+	if e.err == nil {
+		e.err = err
+	}
+}
+
 // writeCacheFile writes *v to name atomically.
 func writeCacheFile(name string, v any) error {
-	rv := reflect.ValueOf(v).Elem()
-	b, err := codecOf(rv.Type()).enc([]byte(cacheMagic+cacheVersion+"\n"), rv)
+	tmp := name + ".tmp"
+	f, err := os.Create(tmp)
 	if err != nil {
 		return err
 	}
-	tmp := name + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return err
+	rv := reflect.ValueOf(v).Elem()
+	e := &encoder{b: append(make([]byte, 0, 2*encoderFlush), cacheMagic+cacheVersion+"\n"...), w: f}
+	codecOf(rv.Type()).enc(e, rv)
+	if e.err == nil {
+		_, e.err = f.Write(e.b)
+	}
+	if err := f.Close(); e.err == nil {
+		e.err = err
+	}
+	if e.err != nil {
+		os.Remove(tmp)
+		return e.err
 	}
 	return os.Rename(tmp, name)
 }
 
 // readCacheFile reads what writeCacheFile wrote into *v.
 func readCacheFile(name string, v any) error {
-	f, err := os.Open(name)
+	buf, err := os.ReadFile(name)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	d := &decoder{r: bufio.NewReaderSize(f, 64<<10), left: info.Size()}
+	d := &decoder{buf: buf}
 	head := cacheMagic + cacheVersion + "\n"
 	if b, err := d.next(len(head)); err != nil || string(b) != head {
 		return errCodec
@@ -400,7 +398,7 @@ func readCacheFile(name string, v any) error {
 	if err := codecOf(rv.Type()).dec(d, rv); err != nil {
 		return err
 	}
-	if d.left != 0 {
+	if d.left() != 0 {
 		return errCodec
 	}
 	return nil

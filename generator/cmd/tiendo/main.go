@@ -127,7 +127,7 @@ func plural(n int) string {
 
 func buildCmd(root, out string, opt build.Options, stdout, stderr io.Writer) int {
 	start := time.Now()
-	res, err := build.Run(os.DirFS(root), out, opt)
+	res, err := build.Run(build.Dir(root), out, opt)
 	var errs diag.List
 	errs.Append(err)
 	if report(stderr, errs, res.Warnings) {

@@ -30,7 +30,7 @@ func serveCmd(root string, port int, stdout, stderr io.Writer) int {
 	srv := &devserver.Server{Root: root, Out: filepath.Join(root, serveDir)}
 	srv.Build = func() (bool, error) {
 		start := time.Now()
-		res, err := build.Run(os.DirFS(root), srv.Out, opt)
+		res, err := build.Run(build.Dir(root), srv.Out, opt)
 		var errs diag.List
 		errs.Append(err)
 		if report(stderr, errs, res.Warnings) {
