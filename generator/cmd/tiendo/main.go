@@ -29,6 +29,7 @@ func main() {
 	// benchmark site under ~470 MiB at its peak; a lower limit makes the
 	// collector work harder (400 MiB: about 10% slower). GOGC and
 	// GOMEMLIMIT override both.
+	preferHugePages(512 << 20)
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
