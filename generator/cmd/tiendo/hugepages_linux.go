@@ -1,8 +1,10 @@
 package main
 
 import (
+	"os"
 	"runtime"
 	"runtime/debug"
+	"strings"
 
 	"golang.org/x/sys/unix"
 )
@@ -17,8 +19,19 @@ import (
 // MADV_HUGEPAGE, and hands it back: the mapping keeps the advice, and the
 // runtime allocates from it again as the heap grows. Nothing is touched, so
 // nothing is spent but a collection of an empty heap. Where huge pages are
-// off ("never"), the advice is ignored.
+// off ("never"), the advice is ignored. Where reserving the address space
+// could fail (a limit on it, or strict overcommit), which would end the
+// process, nothing is done.
 func preferHugePages(size int) {
+	for _, res := range []int{unix.RLIMIT_AS, unix.RLIMIT_DATA} {
+		var rl unix.Rlimit
+		if unix.Getrlimit(res, &rl) != nil || rl.Cur != unix.RLIM_INFINITY {
+			return
+		}
+	}
+	if mode, err := os.ReadFile("/proc/sys/vm/overcommit_memory"); err != nil || strings.TrimSpace(string(mode)) == "2" {
+		return
+	}
 	b := make([]byte, size)
 	unix.Madvise(b, unix.MADV_HUGEPAGE)
 	runtime.KeepAlive(b)
