@@ -125,12 +125,14 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	if m := cfg.Methodology; m != "" && seen["vi:"+site.Page(i18n.New("vi"), "pages", m)] == nil {
 		errs.Add(cfg.KeyPos("methodology"), "methodology: no page content/pages/%s.md", m)
 	}
-	sort.SliceStable(s.Pages, func(i, j int) bool {
-		a, b := s.Pages[i], s.Pages[j]
-		if a.Date != b.Date {
-			return b.Date.Before(a.Date)
+	slices.SortFunc(s.Pages, func(a, b *content.Page) int { // newest first; a file is one page
+		switch {
+		case a.Date == b.Date:
+			return strings.Compare(a.File, b.File)
+		case b.Date.Before(a.Date):
+			return -1
 		}
-		return a.File < b.File
+		return 1
 	})
 	errs = append(errs, tmplProblems...)
 	s.tmpl = tmpl
@@ -414,18 +416,23 @@ type doc struct {
 // instead (doc.cached).
 func (s *Site) convertAll(c *buildCache) ([]*doc, diag.List) {
 	docs := make([]*doc, len(s.Pages))
-	var todo []*doc
-	for i, p := range s.Pages {
+	parallel(len(docs), func(i int) error {
+		p := s.Pages[i]
 		d := &doc{page: p, file: s.pageFile(p)}
 		docs[i] = d
 		if c != nil {
 			if r := c.pages[p.File]; r != nil && r.FileHash == p.Hash && r.DocKey != 0 && r.DocKey == c.docKey(p, r.Charts) {
 				d.key, d.cached, d.problems, d.cache = r.DocKey, true, r.Problems, c
 				d.result = markdown.Result{Headings: r.Headings, Charts: r.Charts, Links: r.Links}
-				continue
 			}
 		}
-		todo = append(todo, d)
+		return nil
+	})
+	var todo []*doc
+	for _, d := range docs {
+		if !d.cached {
+			todo = append(todo, d)
+		}
 	}
 	s.convert(todo, c)
 	var errs diag.List

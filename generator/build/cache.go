@@ -44,7 +44,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -817,10 +816,14 @@ func recheckRefs(fsys fs.FS, p *content.Page, d *metrics.Data) diag.List {
 
 // Pages
 
+// shardOf is the page shard of a page file: FNV-1a (32 bits) of its name,
+// written out so that it allocates nothing.
 func shardOf(file string) int {
-	h := fnv.New32a()
-	h.Write([]byte(file))
-	return int(h.Sum32() % pageShards)
+	h := uint32(2166136261)
+	for i := 0; i < len(file); i++ {
+		h = (h ^ uint32(file[i])) * 16777619
+	}
+	return int(h % pageShards)
 }
 
 // readPages reads the page shards.
@@ -1106,16 +1109,22 @@ func (s *Site) chrome(c *buildCache) uint64 {
 // conversion, the titles of the series its front matter names, and a link
 // to its translation or to the other language's home.
 func (s *Site) pageKeys(c *buildCache, docs []*doc) map[string]uint64 {
-	keys := make(map[string]uint64, len(docs)*2)
-	for _, d := range docs {
-		p := d.page
+	chrome := s.chrome(c)
+	ks := make([]uint64, len(docs))
+	parallel(len(docs), func(i int) error {
+		p := docs[i].page
 		other := uint64(0)
 		for _, l := range s.Langs {
 			if l.Code != p.Lang && s.translation(p, l.Code) != nil {
 				other = 1
 			}
 		}
-		keys[d.file] = key(jobKey{"page", s.chrome(c), append([]uint64{d.key, other}, c.seriesHashes(p.Metrics)...)})
+		ks[i] = key(jobKey{"page", chrome, append([]uint64{docs[i].key, other}, c.seriesHashes(p.Metrics)...)})
+		return nil
+	})
+	keys := make(map[string]uint64, len(docs)*2)
+	for i, d := range docs {
+		keys[d.file] = ks[i]
 	}
 	return keys
 }
@@ -1134,9 +1143,13 @@ func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[st
 		}
 		keys[path] = key(jobKey{kind, global, parts})
 	}
-	docsOf := map[string][]uint64{} // by language and search index file
+	type langFile struct {
+		lang string
+		k    int
+	}
+	docsOf := map[langFile][]uint64{} // by language and search index file
 	for _, d := range docs {
-		k := fmt.Sprintf("%s %d", d.page.Lang, searchFileOf(d.page.File))
+		k := langFile{d.page.Lang, searchFileOf(d.page.File)}
 		docsOf[k] = append(docsOf[k], d.key, c.meta(d.page))
 	}
 	commitments := c.commits
@@ -1162,7 +1175,7 @@ func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[st
 		// A page's entry comes from its file's bytes (d.key) and name
 		// (meta), and so does its place: pages are sorted by date and name.
 		for k := range site.SearchShards {
-			put(site.SearchIndex(lang, k), "search-index", docsOf[fmt.Sprintf("%s %d", lang.Code, k)]...)
+			put(site.SearchIndex(lang, k), "search-index", docsOf[langFile{lang.Code, k}]...)
 		}
 		put(site.SearchIndex(lang, site.SearchShards), "search-index-data", data)
 		put(site.Feed(lang), "feed", pages)

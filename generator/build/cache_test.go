@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -337,5 +338,17 @@ func TestDirListsAsWalkDir(t *testing.T) {
 	}
 	if _, err := listInputs(Dir(root)); err == nil || !strings.Contains(err.Error(), "content/link.md") {
 		t.Errorf("a dangling link: %v, want an error naming it", err)
+	}
+}
+
+// shardOf is FNV-1a, as its comment says (the search index files depend on
+// it: changing it moves every page's entry).
+func TestShardOfIsFNV1a(t *testing.T) {
+	for _, f := range []string{"", "x", "content/notes/a.md", "content/notes/tiếng-việt.md"} {
+		h := fnv.New32a()
+		h.Write([]byte(f))
+		if want := int(h.Sum32() % pageShards); shardOf(f) != want {
+			t.Errorf("shardOf(%q) = %d, want %d", f, shardOf(f), want)
+		}
 	}
 }
