@@ -53,6 +53,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gohugoio/hashstructure"
@@ -515,29 +516,23 @@ func errorsIsNotExist(err error) bool { return err != nil && os.IsNotExist(err) 
 // parallel runs f(0..n-1) on every core and returns the first error.
 func parallel(n int, f func(i int) error) error {
 	workers := min(runtime.GOMAXPROCS(0), n)
-	var next int
-	var mu sync.Mutex
+	var next atomic.Int64
+	var failed atomic.Bool
+	var once sync.Once
 	var first error
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				stop := first != nil
-				mu.Unlock()
-				if i >= n || stop {
+			for !failed.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= n {
 					return
 				}
 				if err := f(i); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
+					once.Do(func() { first = err })
+					failed.Store(true)
 				}
 			}
 		}()
