@@ -10,7 +10,8 @@
 // with one note edited and one with one series edited. It prints the median
 // wall time, the CPU time and the peak memory (the child's maximum resident
 // set) of each, and the ratio of the clean builds. Rounds interleave the
-// two tools, so that both see the same machine.
+// two tools, so that both see the same machine. Outputs are not deleted
+// between rounds but moved aside, and deleted at the end (see aside).
 package main
 
 import (
@@ -106,13 +107,36 @@ func run(stdout io.Writer) error {
 		}
 	}
 
+	// Outputs of earlier rounds are moved aside, and deleted only once
+	// everything is measured: on ext4 without a journal (this machine's
+	// disk), creating files is several times slower for 30 s after many
+	// were deleted (the kernel skips recently deleted inodes one by one), so
+	// deleting 14,000 files just before a clean build measured the deletion,
+	// and whichever tool followed it, more than the build.
+	trash := filepath.Join(dir, "trash")
+	defer os.RemoveAll(trash)
+	moved := 0
+	aside := func(path string) error {
+		if _, err := os.Lstat(path); err != nil {
+			return nil
+		}
+		moved++
+		if err := os.MkdirAll(trash, 0o755); err != nil {
+			return err
+		}
+		return os.Rename(path, filepath.Join(trash, strconv.Itoa(moved)))
+	}
+
 	names := []string{"clean build", "no-change rebuild", "one note edited", "one series edited"}
 	results := map[string][]sample{}
 	note, series := cfg.Notes/2, min(cfg.Series-1, 7)
 	for round := 1; round <= *runs; round++ {
 		fmt.Fprintf(stdout, "round %d of %d…\n", round, *runs)
-		os.RemoveAll(filepath.Join(site, "public"))
-		os.RemoveAll(filepath.Join(site, ".cache"))
+		for _, p := range []string{"public", ".cache"} {
+			if err := aside(filepath.Join(site, p)); err != nil {
+				return err
+			}
+		}
 		steps := []func() error{
 			nil, // clean
 			nil, // no change
@@ -136,8 +160,11 @@ func run(stdout io.Writer) error {
 			}
 			results[names[i]] = append(results[names[i]], s)
 			if i == 0 && hugoErr == nil { // side by side with tiendo's clean build
-				os.RemoveAll(filepath.Join(hugoSite, "public"))
-				os.RemoveAll(filepath.Join(hugoSite, "resources"))
+				for _, p := range []string{"public", "resources"} {
+					if err := aside(filepath.Join(hugoSite, p)); err != nil {
+						return err
+					}
+				}
 				h, err := measure(hugoSite, hugoBin, "--source", hugoSite, "--quiet")
 				if err != nil {
 					return fmt.Errorf("hugo: %v", err)
