@@ -49,6 +49,7 @@ type Site struct {
 	strict bool
 
 	byURLOnce    sync.Once
+	shared       sync.Map                 // sharedKey → template.HTML (see View.Shared)
 	byURL        map[string]*content.Page // see translation
 	mentioned    *mentions                // see pagesMentioning
 	sectionsOnce sync.Once
@@ -331,7 +332,7 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 		docOf[d.file] = d
 	}
 	var mu sync.Mutex
-	var failed diag.List
+	var failed []renderFailure
 	err := parallel(len(order), func(i int) error {
 		j := todo[order[i]]
 		todo[order[i]] = job{}
@@ -352,7 +353,7 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 		}
 		if err != nil {
 			mu.Lock()
-			failed = append(failed, renderError(j.path, err))
+			failed = append(failed, renderFailure{j.path, renderError(err)})
 			mu.Unlock()
 			return nil
 		}
@@ -369,7 +370,7 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 		}
 		return err
 	})
-	errs = append(errs, failed...)
+	errs = append(errs, collapse(failed)...)
 	errs.Append(err)
 	errs.Sort()
 	return st, errs
@@ -377,18 +378,62 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 
 // templateErrRe matches the position text/template gives an error in a
 // template: "template: templates/x.html:4:97: executing …".
-var templateErrRe = regexp.MustCompile(`^template: ([^:]+):(\d+):(\d+): (.*)$`)
+var templateErrRe = regexp.MustCompile(`template: ([^:]+):(\d+):(\d+): `)
 
 // renderError places a failed job's error in the template at fault, when
-// there is one, else at the output file.
-func renderError(path string, err error) *diag.Error {
+// there is one. In a template executed by another (View.Shared), the fault
+// is in the innermost.
+func renderError(err error) *diag.Error {
 	msg := err.Error()
-	if m := templateErrRe.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[2])
-		col, _ := strconv.Atoi(m[3])
-		return &diag.Error{Pos: diag.Pos{File: m[1], Line: line, Col: col}, Msg: m[4] + " (rendering " + path + ")"}
+	if all := templateErrRe.FindAllStringSubmatchIndex(msg, -1); all != nil && all[0][0] == 0 {
+		m := all[len(all)-1]
+		line, _ := strconv.Atoi(msg[m[4]:m[5]])
+		col, _ := strconv.Atoi(msg[m[6]:m[7]])
+		return &diag.Error{Pos: diag.Pos{File: msg[m[2]:m[3]], Line: line, Col: col}, Msg: msg[m[1]:]}
 	}
-	return &diag.Error{Pos: diag.Pos{File: path}, Msg: msg}
+	return &diag.Error{Msg: msg}
+}
+
+// renderFailure is a job that failed: the file it was to write and why.
+type renderFailure struct {
+	path string
+	err  *diag.Error
+}
+
+// collapse reports the same failure of many files once, naming the first
+// of them (a broken footer fails every page), and a failure outside any
+// template at the file.
+func collapse(failed []renderFailure) diag.List {
+	slices.SortFunc(failed, func(a, b renderFailure) int { return strings.Compare(a.path, b.path) })
+	var out diag.List
+	type seen struct {
+		i     int // in out
+		path  string
+		count int
+	}
+	same := map[diag.Error]*seen{}
+	for _, f := range failed {
+		k := *f.err
+		if k.Pos.File == "" {
+			out = append(out, &diag.Error{Pos: diag.Pos{File: f.path}, Msg: k.Msg})
+			continue
+		}
+		if same[k] == nil {
+			same[k] = &seen{i: len(out), path: f.path}
+			out = append(out, &diag.Error{Pos: k.Pos, Msg: k.Msg + " (rendering " + f.path + ")"})
+		}
+		same[k].count++
+	}
+	for k, s := range same {
+		switch s.count {
+		case 1:
+		case 2:
+			out[s.i].Msg = fmt.Sprintf("%s (rendering %s and 1 other file)", k.Msg, s.path)
+		default:
+			out[s.i].Msg = fmt.Sprintf("%s (rendering %s and %d other files)", k.Msg, s.path, s.count-1)
+		}
+	}
+	return out
 }
 
 // pageFile is the output file of a page.

@@ -1068,7 +1068,8 @@ func TestListsDoNotGrowWithTheSite(t *testing.T) {
 }
 
 // TestTemplateErrorIsLocated: a template that fails while a page renders is
-// reported at its own file:line:col, naming the page.
+// reported at its own file:line:col, naming the page, once for the pages
+// that failed the same way.
 func TestTemplateErrorIsLocated(t *testing.T) {
 	fsys := fixture(t)
 	for _, dir := range []string{"templates", "assets"} {
@@ -1083,9 +1084,9 @@ func TestTemplateErrorIsLocated(t *testing.T) {
 	}
 	_, errs = s.Render()
 	want := fmt.Sprintf("templates/search.html:%d:", line)
-	if len(errs) != 2 || !strings.HasPrefix(errs[0].Error(), want) || !strings.Contains(errs[0].Error(), "NoSuchField") ||
-		!strings.Contains(errs.Error(), "(rendering search/index.html)") {
-		t.Errorf("want two errors at %s… naming NoSuchField and the page; got:\n%v", want, errs)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), want) || !strings.Contains(errs[0].Error(), "NoSuchField") ||
+		!strings.HasSuffix(errs.Error(), "(rendering en/search/index.html and 1 other file)") {
+		t.Errorf("want one error at %s… naming NoSuchField and the pages (both languages' search page); got:\n%v", want, errs)
 	}
 }
 
@@ -1173,5 +1174,33 @@ func TestSearchEntriesLostAndAReadFails(t *testing.T) {
 			t.Fatal(err)
 		}
 		sameAsRender(t, dir, content, fmt.Sprintf("the build after failing opening %d of %s", nth, victim))
+	}
+}
+
+// TestSharedTemplateSeesNoPage: a shared part of every page (View.Shared)
+// that reads something of the page fails the build, at its own
+// file:line:col, once for all the pages it failed.
+func TestSharedTemplateSeesNoPage(t *testing.T) {
+	fsys := fixture(t)
+	for _, dir := range []string{"templates", "assets"} {
+		copyInto(t, fsys, os.DirFS("../.."), dir)
+	}
+	name := "templates/partials/chrome.html"
+	tmpl := string(fsys[name].Data)
+	at := strings.Index(tmpl, `{{.T "footer.about"}}`)
+	if at < 0 {
+		t.Fatalf("no footer.about in %s", name)
+	}
+	line := strings.Count(tmpl[:at], "\n") + 1
+	fsys[name].Data = []byte(tmpl[:at] + "{{.Title}}" + tmpl[at:])
+	s, errs := build.Load(fsys, build.Options{})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	_, errs = s.Render()
+	want := fmt.Sprintf("%s:%d:", name, line)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), want) || !strings.Contains(errs[0].Error(), "can't evaluate field Title") ||
+		!regexp.MustCompile(`\(rendering 404\.html and \d+ other files\)$`).MatchString(errs[0].Error()) {
+		t.Errorf("want one error at %s… naming the field and how many files failed; got:\n%v", want, errs)
 	}
 }

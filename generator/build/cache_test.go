@@ -153,7 +153,10 @@ func TestCachedBuildIsClean(t *testing.T) {
 		}, 0},
 		{"the title of a page of the footer", func() { editFile(t, root, about, replaceOnce("Giới thiệu", "Về chúng tôi")) }, 0},
 		{"a template", func() {
-			editFile(t, root, "templates/base.html", replaceOnce("</footer>", "</footer>\n<!-- sửa -->"))
+			editFile(t, root, "templates/base.html", replaceOnce("</main>", "</main>\n<!-- sửa -->"))
+		}, 0},
+		{"a shared part of every page", func() {
+			editFile(t, root, "templates/partials/chrome.html", replaceOnce("</footer>", "</footer>\n<!-- sửa -->"))
 		}, 0},
 		{"a translation", func() { editFile(t, root, "templates/i18n/vi.toml", replaceOnce(`= "`, `= "Sửa `)) }, 0},
 		{"an asset", func() {

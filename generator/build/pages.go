@@ -138,7 +138,7 @@ func (s *Site) sectionList(lang *i18n.Lang, sec string) []*content.Page {
 }
 
 func (s *Site) view(lang *i18n.Lang, kind, path, title string) *View {
-	v := &View{S: s, Lang: lang, Kind: kind, Path: path, Title: title}
+	v := &View{LangView: LangView{S: s, Lang: lang}, Kind: kind, Path: path, Title: title}
 	for _, l := range s.Langs {
 		if l != lang {
 			v.AltLang = l
