@@ -4,6 +4,14 @@
 // templates/base.html defines the page shell ("base"), which calls the block
 // "main"; every other templates/<kind>.html defines "main" (and may override
 // "head") for one kind of page. templates/partials/*.html are shared by all.
+//
+// Page templates receive a build.View. The parts that are the same on
+// every page of a language (header and footer, in partials/chrome.html)
+// are included with {{.Shared "name"}}: such a template is executed once
+// per language, page kind and main-menu entry, with a build.ChromeView
+// (the language's methods, .Kind and .Current), and its HTML reused. It
+// cannot read the page (that is an error at its file:line:col), so that
+// what it shows cannot go stale from one page to the next.
 package render
 
 import (
