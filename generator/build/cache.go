@@ -221,6 +221,12 @@ func openCache(dir string, fsys fs.FS, opt Options) (*buildCache, error) {
 	if c.prev != nil && c.prev.Binary != bin {
 		c.prev = nil
 	}
+	if c.prev != nil {
+		// Decoding the page records and the data takes about as long as
+		// listing the inputs: both at once. A build with nothing to do
+		// returns without waiting for them.
+		c.prefetch()
+	}
 	var prevInputs []inputFile
 	if c.prev != nil {
 		prevInputs = c.prev.Inputs
@@ -833,10 +839,10 @@ func (c *buildCache) readPages() {
 	<-c.pagesRead
 }
 
-// prefetch starts reading the page shards and the data, while the rest of
-// the site loads: whether they are used is decided later (readPages,
-// loadData). Run calls it when the cache has a manifest and the build has
-// something to do.
+// prefetch starts reading the page shards and the data, while the inputs
+// are listed and the rest of the site loads: whether they are used is
+// decided later (readPages, loadData). openCache calls it when the cache
+// has a manifest of this binary.
 func (c *buildCache) prefetch() {
 	c.pagesRead, c.dataRead = make(chan struct{}), make(chan struct{})
 	go func() {

@@ -55,9 +55,6 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 		}
 	}
 	if c != nil {
-		if c.prev != nil {
-			c.prefetch()
-		}
 		fsys = c.wrap(fsys)
 	}
 	tmark("opened")
