@@ -445,6 +445,7 @@ func (s *Site) pageFile(p *content.Page) string {
 type doc struct {
 	page     *content.Page
 	file     string // its output file
+	shard    int    // shardOf(page.File)
 	result   markdown.Result
 	charts   []*ChartView
 	problems diag.List   // what converting it reported (warnings, errors)
@@ -463,7 +464,7 @@ func (s *Site) convertAll(c *buildCache) ([]*doc, diag.List) {
 	docs := make([]*doc, len(s.Pages))
 	parallel(len(docs), func(i int) error {
 		p := s.Pages[i]
-		d := &doc{page: p, file: s.pageFile(p)}
+		d := &doc{page: p, file: s.pageFile(p), shard: shardOf(p.File)}
 		docs[i] = d
 		if c != nil {
 			if r := c.pages[p.File]; r != nil && r.FileHash == p.Hash && r.DocKey != 0 && r.DocKey == c.docKey(p, r.Charts) {

@@ -1150,7 +1150,7 @@ func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[st
 	}
 	docsOf := map[langFile][]uint64{} // by language and search index file
 	for _, d := range docs {
-		k := langFile{d.page.Lang, searchFileOf(d.page.File)}
+		k := langFile{d.page.Lang, d.searchFile()}
 		docsOf[k] = append(docsOf[k], d.key, c.meta(d.page))
 	}
 	commitments := c.commits

@@ -48,6 +48,9 @@ func clip(s string, n int) string {
 // searchFileOf is the file of the search index that holds a page's entry.
 func searchFileOf(file string) int { return shardOf(file) % site.SearchShards }
 
+// searchFile is searchFileOf the doc's page.
+func (d *doc) searchFile() int { return d.shard % site.SearchShards }
+
 // searchIndex returns file k of the search index of lang.
 func (s *Site) searchIndex(lang *i18n.Lang, k int, docs []*doc) ([]byte, error) {
 	var b bytes.Buffer
@@ -72,7 +75,7 @@ func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, k int, docs []*doc
 	}
 	if k < site.SearchShards {
 		for _, d := range docs {
-			if d.page.Lang != lang.Code || searchFileOf(d.page.File) != k {
+			if d.page.Lang != lang.Code || d.searchFile() != k {
 				continue
 			}
 			entry, err := s.searchEntryOf(d)
@@ -276,9 +279,8 @@ func (s *Site) discoveryJobs(docs []*doc, jobs []job) []job {
 	for _, j := range jobs {
 		paths = append(paths, j.path)
 	}
-	dates := pageDates(s.Pages)
 	jobs = append(jobs,
-		job{path: "sitemap.xml", run: func() ([]byte, error) { return s.sitemap(sortedCopy(paths), dates) }},
+		job{path: "sitemap.xml", run: func() ([]byte, error) { return s.sitemap(sortedCopy(paths), pageDates(s.Pages)) }},
 		job{path: "robots.txt", run: func() ([]byte, error) { return s.robots(), nil }})
 	return jobs
 }
