@@ -42,12 +42,12 @@ type PageSize struct {
 func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 	var res Result
 	var c *buildCache
+	var cacheErr error
 	traceStart()
 	if opt.Cache != "" {
 		recovered := recoverOutput(out) // before the output is compared with the manifest
-		var err error
-		if c, err = openCache(opt.Cache, fsys, opt); err != nil {
-			c = nil // build without
+		if c, cacheErr = openCache(opt.Cache, fsys, opt); cacheErr != nil {
+			c = nil // build without, and say so below
 		} else if recovered && c.prev != nil {
 			c.prev.OutID = stamp{} // the manifest no longer describes the output
 		} else if c.unchanged(out) {
@@ -89,6 +89,10 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 	res.Stats, res.Render, res.Out = st, rs, out
 	if err != nil {
 		return res, err
+	}
+	if cacheErr != nil {
+		res.Warnings = append(res.Warnings, &diag.Error{Pos: diag.Pos{File: opt.Cache}, Warning: true,
+			Msg: fmt.Sprintf("the build cache could not be used (everything was built again): %v", cacheErr)})
 	}
 	res.Sizes = sizesOf(w.files, out)
 	res.count(s)

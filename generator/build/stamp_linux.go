@@ -1,10 +1,10 @@
 package build
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -23,61 +23,69 @@ func stampOf(info fs.FileInfo) (stamp, bool) {
 }
 
 // listDir lists the input files under root as listInputs does through
-// fs.WalkDir and fs.Stat, but stats each file by name relative to its open
-// directory (fstatat), on every core: the kernel walks one path component
-// instead of all of them, and nothing is allocated per file but its name.
-// At 11,000 files that is about 35 ms instead of 100.
-func listDir(root string) ([]listed, bool, error) {
-	var list []listed
-	var in []int // the open directory of list[i]
-	var dirs []*os.File
-	defer func() {
-		for _, d := range dirs {
-			d.Close()
-		}
-	}()
-	var walk func(name string, top bool) error
-	walk = func(name string, top bool) error {
+// fs.WalkDir and fs.Stat, but stats the files of each directory by name
+// relative to it (fstatat), on every core, while it is open: the kernel
+// walks one path component instead of all of them, and no FileInfo is made.
+// At 11,000 files that is about 45 ms instead of 100. One directory is open
+// at a time. An input directory that is not a directory is left to the
+// general way (ok is false).
+func listDir(root string) (list []listed, ok bool, err error) {
+	var walk func(name string) error
+	walk = func(name string) error {
 		d, err := os.Open(filepath.Join(root, filepath.FromSlash(name)))
 		if err != nil {
-			if top && os.IsNotExist(err) {
-				return nil
-			}
 			return err
 		}
-		dirs = append(dirs, d)
-		fd := int(d.Fd())
 		ents, err := d.ReadDir(-1)
+		if err != nil {
+			d.Close()
+			return err
+		}
+		var dirs []string
+		n := len(list)
+		for _, e := range ents {
+			if e.IsDir() {
+				dirs = append(dirs, name+"/"+e.Name())
+			} else {
+				list = append(list, listed{name: name + "/" + e.Name()})
+			}
+		}
+		fd, files := int(d.Fd()), list[n:]
+		err = parallel(len(files), func(i int) error {
+			var st unix.Stat_t
+			base := files[i].name[len(name)+1:]
+			if err := unix.Fstatat(fd, base, &st, 0); err != nil {
+				return &fs.PathError{Op: "stat", Path: files[i].name, Err: err}
+			}
+			files[i].stamp = stamp{Size: st.Size, MTime: st.Mtim.Nano(), CTime: st.Ctim.Nano(), Dev: uint64(st.Dev), Ino: st.Ino}
+			files[i].ok = true
+			return nil
+		})
+		d.Close()
 		if err != nil {
 			return err
 		}
-		for _, e := range ents {
-			if e.IsDir() {
-				if err := walk(name+"/"+e.Name(), false); err != nil {
-					return err
-				}
-				continue
+		for _, dir := range dirs {
+			if err := walk(dir); err != nil {
+				return err
 			}
-			list = append(list, listed{name: name + "/" + e.Name()})
-			in = append(in, fd)
 		}
 		return nil
 	}
 	for _, dir := range inputDirs {
-		if err := walk(dir, true); err != nil {
+		info, err := os.Stat(filepath.Join(root, dir))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue
+		case err != nil:
+			return nil, true, err
+		case !info.IsDir():
+			return nil, false, nil
+		}
+		if err := walk(dir); err != nil {
 			return nil, true, err
 		}
 	}
-	err := parallel(len(list), func(i int) error {
-		var st unix.Stat_t
-		name := list[i].name
-		if err := unix.Fstatat(in[i], name[strings.LastIndexByte(name, '/')+1:], &st, 0); err != nil {
-			return &fs.PathError{Op: "stat", Path: name, Err: err}
-		}
-		list[i].stamp = stamp{Size: st.Size, MTime: st.Mtim.Nano(), CTime: st.Ctim.Nano(), Dev: uint64(st.Dev), Ino: st.Ino}
-		list[i].ok = true
-		return nil
-	})
 	sortListed(list)
-	return list, true, err
+	return list, true, nil
 }

@@ -113,7 +113,10 @@ func run(stdout io.Writer) error {
 	// were deleted (the kernel skips recently deleted inodes one by one), so
 	// deleting 14,000 files just before a clean build measured the deletion,
 	// and whichever tool followed it, more than the build.
-	trash := filepath.Join(dir, "trash")
+	trash, err := os.MkdirTemp(dir, "trash-")
+	if err != nil {
+		return err
+	}
 	defer os.RemoveAll(trash)
 	moved := 0
 	aside := func(path string) error {
@@ -121,9 +124,6 @@ func run(stdout io.Writer) error {
 			return nil
 		}
 		moved++
-		if err := os.MkdirAll(trash, 0o755); err != nil {
-			return err
-		}
 		return os.Rename(path, filepath.Join(trash, strconv.Itoa(moved)))
 	}
 

@@ -11,17 +11,20 @@ import (
 
 // preferHugePages asks Linux to back the heap with transparent huge pages
 // (2 MiB), which the Go runtime no longer requests itself. Where a 4 KiB
-// page fault is expensive (in a virtual machine it costs about 3.5 µs
-// here, so a build that touches 100 MB of fresh memory spends 0.35 s on
-// faults) this makes the heap's first touch several times cheaper.
+// page fault is expensive (in this virtual machine, touching 100 MB of
+// fresh memory took 0.36-0.39 s in 4 KiB pages, about 15 µs a fault, and
+// 7-40 ms in huge pages) this makes the heap's first touch several times
+// cheaper: a one-note rebuild of the 10,000-note benchmark went from 0.58
+// to 0.26 s.
 //
 // It reserves the heap's address space with one large allocation, marks it
 // MADV_HUGEPAGE, and hands it back: the mapping keeps the advice, and the
 // runtime allocates from it again as the heap grows. Nothing is touched, so
 // nothing is spent but a collection of an empty heap. Where huge pages are
 // off ("never"), the advice is ignored. Where reserving the address space
-// could fail (a limit on it, or strict overcommit), which would end the
-// process, nothing is done.
+// could fail, which would end the process (a limit on it, strict
+// overcommit, or less memory and swap than four times the reservation: the
+// kernel refuses a mapping larger than both), nothing is done.
 func preferHugePages(size int) {
 	for _, res := range []int{unix.RLIMIT_AS, unix.RLIMIT_DATA} {
 		var rl unix.Rlimit
@@ -30,6 +33,10 @@ func preferHugePages(size int) {
 		}
 	}
 	if mode, err := os.ReadFile("/proc/sys/vm/overcommit_memory"); err != nil || strings.TrimSpace(string(mode)) == "2" {
+		return
+	}
+	var si unix.Sysinfo_t
+	if unix.Sysinfo(&si) != nil || (uint64(si.Totalram)+uint64(si.Totalswap))*uint64(si.Unit) < 4*uint64(size) {
 		return
 	}
 	b := make([]byte, size)
