@@ -5,6 +5,7 @@ package build
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -213,7 +214,8 @@ type streamFunc func(path string, key uint64, write func(io.Writer) error) error
 // whose key is the one prev records is not run (put gets keep), and only
 // the pages rendered again have their markdown converted again. With
 // reuse, put must not keep the bytes it gets past its return: their memory
-// is used again for the next page.
+// is used again for the next page. With no put, nothing is rendered: only
+// the pages are converted and their links checked, for their problems.
 func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, stream streamFunc, reuse bool) (RenderStats, diag.List) {
 	var st RenderStats
 	var errs diag.List
@@ -290,7 +292,7 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 	tmark("putDocs")
 	errs = append(errs, s.checkLinks(docs, paths)...)
 	tmark("checkLinks")
-	if errs.Err() != nil {
+	if errs.Err() != nil || put == nil {
 		errs.Sort()
 		return st, errs
 	}
@@ -513,6 +515,9 @@ func (s *Site) convert(docs []*doc, c *buildCache) {
 		lang := s.Lang(p.Lang)
 		res, err := s.md[lang.Code].Convert(p.File, bodyLine, body, func(w io.Writer, ch markdown.Chart) error {
 			cv, err := s.chartView(lang, ch)
+			if errors.Is(err, errUnloaded) {
+				return nil
+			}
 			if err != nil {
 				return err
 			}
@@ -567,13 +572,29 @@ func (s *Site) checkLinks(docs []*doc, paths map[string]bool) diag.List {
 				clean += "/"
 			}
 			rel = strings.TrimPrefix(clean, "/")
-			if paths[site.File(rel)] || paths[rel] || s.isAsset(rel) {
+			if paths[site.File(rel)] || paths[rel] || s.isAsset(rel) || s.unloadedPage(rel) {
 				continue
 			}
 			errs.Add(l.Pos, "broken link %q: no such page", l.Dest)
 		}
 	}
 	return errs
+}
+
+// unloadedPage reports whether rel is the page or a download of a series
+// whose file has errors: the link is fine once the series is (its errors
+// fail the build).
+func (s *Site) unloadedPage(rel string) bool {
+	if file, ok := strings.CutPrefix(rel, "data/"); ok {
+		id := strings.TrimSuffix(strings.TrimSuffix(file, ".csv"), ".json")
+		return (rel == site.DataCSV(id) || rel == site.DataJSON(id)) && s.Data.Unloaded(id)
+	}
+	for _, l := range s.Langs {
+		if id, ok := strings.CutPrefix(rel, site.MetricsIndex(l)); ok && s.Data.Unloaded(strings.TrimSuffix(id, "/")) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Site) isAsset(rel string) bool {

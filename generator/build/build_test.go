@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
+	"github.com/tiendo/tiendo/generator/diag"
 	"html"
 	"io/fs"
 	"math"
@@ -1202,5 +1203,36 @@ func TestSharedTemplateSeesNoPage(t *testing.T) {
 	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), want) || !strings.Contains(errs[0].Error(), "can't evaluate field Title") ||
 		!regexp.MustCompile(`\(rendering 404\.html and \d+ other files\)$`).MatchString(errs[0].Error()) {
 		t.Errorf("want one error at %s… naming the field and how many files failed; got:\n%v", want, errs)
+	}
+}
+
+// TestBrokenSeriesIsOneError: a mistake in a series file is reported
+// there, and not again as a broken link or a broken chart in every page
+// that links to the series' page or charts it.
+func TestBrokenSeriesIsOneError(t *testing.T) {
+	fsys := fixture(t)
+	for _, dir := range []string{"templates", "assets"} {
+		copyInto(t, fsys, os.DirFS("../.."), dir)
+	}
+	name := "content/metrics/online-records-share.toml"
+	f := fsys[name]
+	if f == nil || !regexp.MustCompile(`(?m)^value = `).Match(f.Data) {
+		t.Fatalf("fixture: no value in %s", name)
+	}
+	f.Data = regexp.MustCompile(`(?m)^value = `).ReplaceAll(f.Data, []byte(`value = "năm mươi" # `))
+	report := "content/reports/so-ket-6-thang-2024-tai-nghe-an.md"
+	fsys[report].Data = append(fsys[report].Data, "\n[Tải CSV](/data/online-records-share.csv) · [và một trang không có](/data/khong-co.csv)\n"...)
+	_, err := build.Check(fsys, "", build.Options{})
+	errs, ok := err.(diag.List)
+	if !ok || len(errs) == 0 {
+		t.Fatalf("want the series' errors, got %v", err)
+	}
+	for _, e := range errs {
+		if e.Pos.File != name && !strings.Contains(e.Msg, `"/data/khong-co.csv"`) {
+			t.Errorf("an error outside the broken series: %v", e)
+		}
+	}
+	if !strings.Contains(errs.Error(), `broken link "/data/khong-co.csv"`) {
+		t.Errorf("a broken link that is not the series' was not reported:\n%v", errs)
 	}
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"strings"
@@ -377,6 +378,10 @@ func (c *ChartView) SourceURL(id string) string {
 
 // chartView builds the figure of a chart block (or of a metric page, with a
 // synthetic block).
+// errUnloaded: a chart draws a series whose file has errors. The chart is
+// left out rather than reported: the build fails on the series' errors.
+var errUnloaded = errors.New("a series of the chart has errors")
+
 func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart) (*ChartView, error) {
 	var errs diag.List
 	var list []*metrics.Series
@@ -385,6 +390,9 @@ func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart) (*ChartView, error) 
 		if se == nil {
 			errs.Add(c.Pos, "chart: unknown metric %q (no %s/%s.toml)", id, metrics.SeriesDir, id)
 			continue
+		}
+		if s.Data.Unloaded(id) {
+			return nil, errUnloaded // the series' own errors say what is wrong
 		}
 		list = append(list, se)
 	}

@@ -64,6 +64,7 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 		d.seriesByID[s.ID] = s
 		d.Series = append(d.Series, s)
 	}
+	d.unloaded = stubs
 	sort.Slice(d.Series, func(i, j int) bool { return d.Series[i].ID < d.Series[j].ID })
 
 	files, _ = fs.Glob(fsys, CommitmentsDir+"/*.toml")

@@ -134,7 +134,13 @@ type Data struct {
 
 	sourceByID map[string]*Source
 	seriesByID map[string]*Series
+	unloaded   map[string]bool // see Unloaded
 }
+
+// Unloaded reports whether id names a series whose file has errors: known
+// by its name, so that what cites it is not also told it is unknown, but
+// not in Series (a build with it fails; Load reports why).
+func (d *Data) Unloaded(id string) bool { return d.unloaded[id] }
 
 // Source returns the source with the given id, or nil.
 func (d *Data) Source(id string) *Source { return d.sourceByID[id] }
