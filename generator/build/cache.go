@@ -44,6 +44,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -504,6 +505,28 @@ func listInputs(fsys fs.FS) ([]listed, error) {
 	})
 	sortListed(list)
 	return list, err
+}
+
+// Fingerprint hashes the names and stamps (size, times, inode) of the
+// site's input files: it changes when one is added, removed or saved. It
+// lists them, as a build does first, and reads none: `tiendo serve` looks
+// every 300 ms, or ten times as long as a look takes (at 11,000 files, 45
+// ms for a Dir against 90-140 ms through fs.WalkDir).
+func Fingerprint(fsys fs.FS) (uint64, error) {
+	list, err := listInputs(fsys)
+	if err != nil {
+		return 0, err
+	}
+	h := fnv.New64a()
+	var b []byte
+	for _, f := range list {
+		b = append(append(b[:0], f.name...), 0)
+		for _, x := range []uint64{uint64(f.stamp.Size), uint64(f.stamp.MTime), uint64(f.stamp.CTime), f.stamp.Dev, f.stamp.Ino} {
+			b = binary.LittleEndian.AppendUint64(b, x)
+		}
+		h.Write(b)
+	}
+	return h.Sum64(), nil
 }
 
 func sortListed(list []listed) {

@@ -365,3 +365,49 @@ func TestShardOfIsFNV1a(t *testing.T) {
 		}
 	}
 }
+
+// Fingerprint changes when an input is saved, added or removed, and only
+// then.
+func TestFingerprint(t *testing.T) {
+	root := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/a.md", "a")
+	write("assets/x.css", "x")
+	write("public/index.html", "not an input")
+	look := func() uint64 {
+		fp, err := Fingerprint(Dir(root))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fp
+	}
+	seen := map[uint64]string{look(): "first"}
+	if fp := look(); seen[fp] != "first" {
+		t.Error("two looks at the same files differ")
+	}
+	write("public/index.html", "changed, but not an input")
+	if fp := look(); seen[fp] != "first" {
+		t.Error("a file that is not an input changed the fingerprint")
+	}
+	for _, step := range []struct {
+		name string
+		edit func()
+	}{
+		{"saved with the same size", func() { write("content/a.md", "b") }},
+		{"added", func() { write("templates/base.html", "") }},
+		{"removed", func() { os.Remove(filepath.Join(root, "assets", "x.css")) }},
+	} {
+		step.edit()
+		fp := look()
+		if prev, ok := seen[fp]; ok {
+			t.Errorf("%s: the fingerprint is the one after %s", step.name, prev)
+		}
+		seen[fp] = step.name
+	}
+}

@@ -46,6 +46,10 @@ type Server struct {
 	// Interval between two looks at the site's files; 0 means 300 ms, or
 	// ten times as long as a look takes on a large site.
 	Interval time.Duration
+	// Look, if set, is a look at the site's files: a value that changes
+	// when one is added, removed or saved. Without it, Watch hashes the
+	// names, sizes and modification times of the files under Dirs.
+	Look func() (uint64, error)
 
 	mu       sync.Mutex
 	gen      int           // number of builds that changed what is served
@@ -120,7 +124,10 @@ func (s *Server) state() (int, []string, <-chan struct{}) {
 // and container file systems, and with editors that save by writing a new
 // file and renaming it over the old one.
 func (s *Server) Watch(ctx context.Context, onBuild func(error)) {
-	last, took := s.fingerprint()
+	last, took, err := s.look()
+	if err != nil {
+		last = 0 // unknown: the first look that succeeds builds again
+	}
 	for {
 		wait := s.Interval
 		if wait == 0 {
@@ -132,22 +139,31 @@ func (s *Server) Watch(ctx context.Context, onBuild func(error)) {
 		case <-time.After(wait):
 		}
 		var fp uint64
-		fp, took = s.fingerprint()
-		if fp == last {
+		fp, took, err = s.look()
+		if err != nil || fp == last { // a file that vanished mid-look: look again
 			continue
 		}
 		last = fp
-		err := s.Rebuild()
+		err = s.Rebuild()
 		if onBuild != nil {
 			onBuild(err)
 		}
 	}
 }
 
-// fingerprint hashes the names, sizes and modification times of the
-// watched files, and says how long that took.
-func (s *Server) fingerprint() (uint64, time.Duration) {
+// look is Look, or fingerprint, and says how long it took.
+func (s *Server) look() (uint64, time.Duration, error) {
 	start := time.Now()
+	if s.Look != nil {
+		fp, err := s.Look()
+		return fp, time.Since(start), err
+	}
+	return s.fingerprint(), time.Since(start), nil
+}
+
+// fingerprint hashes the names, sizes and modification times of the
+// watched files.
+func (s *Server) fingerprint() uint64 {
 	h := fnv.New64a()
 	fsys := os.DirFS(s.Root)
 	for _, dir := range Dirs {
@@ -163,7 +179,7 @@ func (s *Server) fingerprint() (uint64, time.Duration) {
 			return nil
 		})
 	}
-	return h.Sum64(), time.Since(start)
+	return h.Sum64()
 }
 
 // ServeHTTP serves the output directory, the reload script and its events.

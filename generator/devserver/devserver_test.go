@@ -3,12 +3,14 @@ package devserver
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -197,4 +199,43 @@ func TestEventsAndWatch(t *testing.T) {
 		t.Error("no build after a file changed")
 	}
 	io.Copy(io.Discard, resp.Body)
+}
+
+// Watch rebuilds when Look's value changes, and not when a look fails (a
+// file that vanished while it looked): it looks again.
+func TestWatchWithLook(t *testing.T) {
+	var buildErr error
+	s, _ := newServer(t, &buildErr)
+	var builds atomic.Int32
+	s.Build = func() (bool, error) { builds.Add(1); return true, nil }
+	s.Interval = 5 * time.Millisecond
+	var mu sync.Mutex
+	value, fail := uint64(1), false
+	s.Look = func() (uint64, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if fail {
+			return 99, errors.New("stat content/x.md~: no such file or directory")
+		}
+		return value, nil
+	}
+	set := func(v uint64, f bool) {
+		mu.Lock()
+		value, fail = v, f
+		mu.Unlock()
+		time.Sleep(60 * time.Millisecond)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Watch(ctx, nil)
+	time.Sleep(20 * time.Millisecond)
+	set(1, true)
+	set(1, false)
+	if n := builds.Load(); n != 0 {
+		t.Errorf("%d builds with no change and a failed look", n)
+	}
+	set(2, false)
+	if n := builds.Load(); n != 1 {
+		t.Errorf("%d builds after one change, want 1", n)
+	}
 }

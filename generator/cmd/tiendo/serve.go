@@ -28,6 +28,7 @@ var serveDir = filepath.Join(".cache", "serve")
 func serveCmd(root string, port int, stdout, stderr io.Writer) int {
 	opt := build.Options{BaseURL: "/", Cache: filepath.Join(root, ".cache", "tiendo-serve")}
 	srv := &devserver.Server{Root: root, Out: filepath.Join(root, serveDir)}
+	srv.Look = func() (uint64, error) { return build.Fingerprint(build.Dir(root)) }
 	srv.Build = func() (bool, error) {
 		start := time.Now()
 		res, err := build.Run(build.Dir(root), srv.Out, opt)
