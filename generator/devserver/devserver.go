@@ -316,7 +316,11 @@ code { font: 15px/1.4 ui-monospace, monospace; white-space: pre-wrap; overflow-w
 <body>
 <main role="alert">
 `)
-	fmt.Fprintf(&b, "<h1>Không dựng được trang: %d lỗi <small lang=\"en\">(build failed: %d problems)</small></h1>\n", len(problems), len(problems))
+	noun := "problems"
+	if len(problems) == 1 {
+		noun = "problem"
+	}
+	fmt.Fprintf(&b, "<h1>Không dựng được trang: %d lỗi <small lang=\"en\">(build failed: %d %s)</small></h1>\n", len(problems), len(problems), noun)
 	b.WriteString("<p>Sửa các lỗi dưới đây rồi lưu tệp: trang sẽ tự tải lại. <span lang=\"en\">Fix them and save: this page reloads by itself.</span></p>\n<ol>\n")
 	for _, p := range problems {
 		pos, msg := splitPos(p)
