@@ -5,6 +5,7 @@
 package tomlfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -237,7 +238,12 @@ func (f *File) errorPos(err error, data []byte, lineOffset int, v any) diag.Pos 
 				return f.Pos(k)
 			}
 		}
-		return diag.Pos{File: f.Name, Line: lineOffset + pe.Position.Line, Col: pe.Position.Col}
+		if pe.Position.Line == 0 {
+			// The text ended inside a value ("\ at the very end): the
+			// library gives no line; the problem is on the last one.
+			return diag.Pos{File: f.Name, Line: lineOffset + bytes.Count(data, []byte("\n")) + 1, Col: 1}
+		}
+		return diag.Pos{File: f.Name, Line: lineOffset + pe.Position.Line, Col: max(1, pe.Position.Col)}
 	}
 	if m := lineInMessage.FindStringSubmatch(err.Error()); m != nil {
 		if p, ok := f.locate(data, strings.ReplaceAll(m[2], `\"`, `"`), v); ok {
@@ -263,7 +269,8 @@ func (f *File) errorPos(err error, data []byte, lineOffset int, v any) diag.Pos 
 func cleanMessage(err error) string {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return pe.Message
+		// The library shows the end of the text as a NUL character.
+		return strings.ReplaceAll(pe.Message, "\x00", "(end of file)")
 	}
 	msg := err.Error()
 	if m := lineInMessage.FindStringSubmatch(msg); m != nil {

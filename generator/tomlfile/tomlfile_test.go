@@ -140,6 +140,20 @@ func TestSyntaxErrorFrontMatter(t *testing.T) {
 	}
 }
 
+// A text that ends inside a string's escape ("\ at the very end, found by
+// fuzzing: the library gives no line) is reported within the text, with a
+// column, in words.
+func TestEndsInsideAnEscape(t *testing.T) {
+	for _, text := range []string{`"\`, "title = \"a\"\nnote = \"đang sửa\\"} {
+		var v map[string]any
+		_, errs := Decode("f.toml", []byte(text), 3, &v)
+		last := 3 + strings.Count(text, "\n") + 1
+		if len(errs) != 1 || errs[0].Pos.Line < 4 || errs[0].Pos.Line > last || errs[0].Pos.Col < 1 || strings.ContainsRune(errs[0].Msg, 0) {
+			t.Errorf("%q: got %v, want one problem on lines 4–%d, with a column, and no NUL in its message", text, errs, last)
+		}
+	}
+}
+
 func TestUnknownKeys(t *testing.T) {
 	src := lines(
 		`title = "Doanh thu thương mại điện tử"`, // 1
