@@ -38,12 +38,18 @@ type PageSize struct {
 // was. With opt.Cache, only what changed since the last build is loaded,
 // rendered and written (see cache.go), and when a few files changed they
 // are moved into out one by one, after a journal that the next run
-// completes if this one is killed (see writer.commitInPlace).
+// completes if this one is killed (see writer.commitInPlace). A second Run
+// of the same out while one runs fails at once (see lockOutput).
 func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 	var res Result
 	var c *buildCache
 	var cacheErr error
 	traceStart()
+	unlock, err := lockOutput(out)
+	if err != nil {
+		return res, err
+	}
+	defer unlock()
 	if opt.Cache != "" {
 		recovered := recoverOutput(out) // before the output is compared with the manifest
 		if c, cacheErr = openCache(opt.Cache, fsys, opt); cacheErr != nil {

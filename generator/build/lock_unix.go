@@ -1,0 +1,37 @@
+//go:build unix
+
+package build
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// lockOutput takes the lock of the directory that holds the output
+// directory dir (flock on the directory itself, so that no file is left
+// behind), for as long as the build runs: unlock releases it, and so does
+// the system if the process dies. A second build writing beside it
+// meanwhile fails at once, rather than moving files under the first one's
+// feet: both complete journals, remove leftovers and replace directories
+// there.
+func lockOutput(dir string) (unlock func(), err error) {
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(parent)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, fmt.Errorf("another tiendo build is writing in %s: run this one again when it has finished", parent)
+		}
+		return nil, fmt.Errorf("locking %s: %v", parent, err)
+	}
+	return func() { f.Close() }, nil // closing the directory releases the lock
+}
