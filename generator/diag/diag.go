@@ -34,10 +34,14 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	if e.Warning {
-		return e.Pos.String() + ": warning: " + e.Msg
+	at := e.Pos.String() + ": "
+	if at == ": " { // attributed to no position
+		at = ""
 	}
-	return e.Pos.String() + ": " + e.Msg
+	if e.Warning {
+		return at + "warning: " + e.Msg
+	}
+	return at + e.Msg
 }
 
 // List collects problems. The zero value is ready to use.

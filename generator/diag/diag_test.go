@@ -80,4 +80,11 @@ func TestAppend(t *testing.T) {
 	if l[0].Pos.Line != 4 || l[2].Msg != "one" || l[3].Msg != "plain" || l[3].Pos.File != "" {
 		t.Errorf("Append gave %v", l)
 	}
+	// A problem at no position prints as its message, not ": message".
+	if got := l[3].Error(); got != "plain" {
+		t.Errorf("an error at no position prints %q", got)
+	}
+	if got := (&Error{Msg: "slow", Warning: true}).Error(); got != "warning: slow" {
+		t.Errorf("a warning at no position prints %q", got)
+	}
 }
