@@ -29,6 +29,9 @@ func lockOutput(dir string) (unlock func(), err error) {
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
+			if abs, err := filepath.Abs(parent); err == nil {
+				parent = abs
+			}
 			return nil, fmt.Errorf("another tiendo build is writing in %s: run this one again when it has finished", parent)
 		}
 		return nil, fmt.Errorf("locking %s: %v", parent, err)
