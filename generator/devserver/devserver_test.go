@@ -160,12 +160,19 @@ func TestOverlayCountsOneProblem(t *testing.T) {
 	}
 }
 
-func TestEventsAndWatch(t *testing.T) {
+// watchedServer is a server whose builds succeed and are counted, looking
+// at its files every interval.
+func watchedServer(t *testing.T, interval time.Duration) (*Server, string, *atomic.Int32) {
 	var buildErr error
 	s, root := newServer(t, &buildErr)
-	var builds atomic.Int32
+	builds := new(atomic.Int32)
 	s.Build = func() (bool, error) { builds.Add(1); return true, nil }
-	s.Interval = 10 * time.Millisecond
+	s.Interval = interval
+	return s, root, builds
+}
+
+func TestEventsAndWatch(t *testing.T) {
+	s, root, builds := watchedServer(t, 10*time.Millisecond)
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 
@@ -212,11 +219,7 @@ func TestEventsAndWatch(t *testing.T) {
 // Watch rebuilds when Look's value changes, and not when a look fails (a
 // file that vanished while it looked): it looks again.
 func TestWatchWithLook(t *testing.T) {
-	var buildErr error
-	s, _ := newServer(t, &buildErr)
-	var builds atomic.Int32
-	s.Build = func() (bool, error) { builds.Add(1); return true, nil }
-	s.Interval = 5 * time.Millisecond
+	s, _, builds := watchedServer(t, 5*time.Millisecond)
 	var mu sync.Mutex
 	value, fail := uint64(1), false
 	s.Look = func() (uint64, error) {
