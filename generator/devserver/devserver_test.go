@@ -187,8 +187,9 @@ func TestEventsAndWatch(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	waitLooks := countLooks(s, func() (uint64, error) { return s.fingerprint(), nil })
 	go s.Watch(ctx, nil)
-	time.Sleep(50 * time.Millisecond)
+	waitLooks(2) // the first look records the files; the second finds them unchanged
 	if n := builds.Load(); n != 0 {
 		t.Errorf("%d builds with no change", n)
 	}
@@ -219,27 +220,27 @@ func TestEventsAndWatch(t *testing.T) {
 // Watch rebuilds when Look's value changes, and not when a look fails (a
 // file that vanished while it looked): it looks again.
 func TestWatchWithLook(t *testing.T) {
-	s, _, builds := watchedServer(t, 5*time.Millisecond)
+	s, _, builds := watchedServer(t, time.Millisecond)
 	var mu sync.Mutex
 	value, fail := uint64(1), false
-	s.Look = func() (uint64, error) {
+	waitLooks := countLooks(s, func() (uint64, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		if fail {
 			return 99, errors.New("stat content/x.md~: no such file or directory")
 		}
 		return value, nil
-	}
+	})
 	set := func(v uint64, f bool) {
 		mu.Lock()
 		value, fail = v, f
 		mu.Unlock()
-		time.Sleep(60 * time.Millisecond)
+		waitLooks(2)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go s.Watch(ctx, nil)
-	time.Sleep(20 * time.Millisecond)
+	waitLooks(1) // the first look, which only records the value
 	set(1, true)
 	set(1, false)
 	if n := builds.Load(); n != 0 {
@@ -248,5 +249,30 @@ func TestWatchWithLook(t *testing.T) {
 	set(2, false)
 	if n := builds.Load(); n != 1 {
 		t.Errorf("%d builds after one change, want 1", n)
+	}
+}
+
+// countLooks makes look the server's Look and returns a function that waits
+// until Watch has begun n more looks. After two, any build the first one
+// started has finished: Watch looks, builds, waits, then looks again.
+// Counting looks rather than sleeping keeps the tests right on a loaded
+// machine.
+func countLooks(s *Server, look func() (uint64, error)) (waitLooks func(n int)) {
+	var mu sync.Mutex
+	cond := sync.NewCond(&mu)
+	looks := 0
+	s.Look = func() (uint64, error) {
+		mu.Lock()
+		looks++
+		cond.Broadcast()
+		mu.Unlock()
+		return look()
+	}
+	return func(n int) {
+		mu.Lock()
+		defer mu.Unlock()
+		for want := looks + n; looks < want; {
+			cond.Wait()
+		}
 	}
 }
