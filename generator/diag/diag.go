@@ -9,7 +9,8 @@ import (
 	"strings"
 )
 
-// Pos is a position in a source file. Line and Col are 1-based; 0 means unknown.
+// Pos is a position in a source file. Line and Col are 1-based; 0 means
+// unknown. Col counts characters (code points), not bytes, as editors do.
 type Pos struct {
 	File string
 	Line int

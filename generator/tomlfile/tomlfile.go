@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -178,7 +179,8 @@ func (f *File) index(data []byte, lineOffset int) {
 			}
 			key := strings.Trim(strings.TrimSpace(trimmed[:eq]), `"'`)
 			rest := trimmed[eq+1:]
-			valueCol := indent + eq + 2 + (len(rest) - len(strings.TrimLeft(rest, " \t")))
+			valueAt := indent + eq + 1 + (len(rest) - len(strings.TrimLeft(rest, " \t")))
+			valueCol := utf8.RuneCountInString(line[:valueAt]) + 1
 			full := key
 			if prefix != "" {
 				full = prefix + "." + key
@@ -243,7 +245,7 @@ func (f *File) errorPos(err error, data []byte, lineOffset int, v any) diag.Pos 
 			// library gives no line; the problem is on the last one.
 			return diag.Pos{File: f.Name, Line: lineOffset + bytes.Count(data, []byte("\n")) + 1, Col: 1}
 		}
-		return diag.Pos{File: f.Name, Line: lineOffset + pe.Position.Line, Col: max(1, pe.Position.Col)}
+		return diag.Pos{File: f.Name, Line: lineOffset + pe.Position.Line, Col: charCol(data, pe.Position.Line, pe.Position.Col)}
 	}
 	if m := lineInMessage.FindStringSubmatch(err.Error()); m != nil {
 		if p, ok := f.locate(data, strings.ReplaceAll(m[2], `\"`, `"`), v); ok {
@@ -265,10 +267,31 @@ func (f *File) errorPos(err error, data []byte, lineOffset int, v any) diag.Pos 
 	return diag.Pos{File: f.Name, Line: lineOffset + 1, Col: 1}
 }
 
+// charCol turns the library's column, a count of bytes, into a count of
+// characters, as editors count (and as package markdown does): in
+// Vietnamese text most letters take two or three bytes.
+func charCol(data []byte, line, byteCol int) int {
+	for ; line > 1; line-- {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			break
+		}
+		data = data[i+1:]
+	}
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		data = data[:i]
+	}
+	return utf8.RuneCount(data[:min(max(byteCol-1, 0), len(data))]) + 1
+}
+
 // cleanMessage strips the library's prefixes so the message reads as ours.
 func cleanMessage(err error) string {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
+		if pe.Message == "strings cannot contain newlines" {
+			// Most often a closing quote left out, as the editor sees it.
+			return `the string is not closed on its line: add its closing quote (text over several lines goes between """ and """)`
+		}
 		// The library shows the end of the text as a NUL character.
 		return strings.ReplaceAll(pe.Message, "\x00", "(end of file)")
 	}

@@ -154,6 +154,18 @@ func TestEndsInsideAnEscape(t *testing.T) {
 	}
 }
 
+// A string left unclosed is named so, at the end of its line, rather than
+// in the library's words ("strings cannot contain newlines").
+func TestUnclosedString(t *testing.T) {
+	for _, text := range []string{"title = \"Báo cáo\ndate = 2024-07-19\n", "title = 'Báo cáo\ndate = 2024-07-19\n"} {
+		var v map[string]any
+		_, errs := Decode("f.toml", []byte(text), 1, &v)
+		if len(errs) != 1 || errs[0].Pos.Line != 2 || errs[0].Pos.Col != 17 || !strings.Contains(errs[0].Msg, "not closed") {
+			t.Errorf("%q: got %v, want f.toml:2:17: the string is not closed…", text, errs)
+		}
+	}
+}
+
 func TestUnknownKeys(t *testing.T) {
 	src := lines(
 		`title = "Doanh thu thương mại điện tử"`, // 1
