@@ -143,6 +143,21 @@ func TestBrowser(t *testing.T) {
 	t.Logf("site built into %s, served at %s%s", out, e.origin, base)
 	t.Logf("screenshots: %s", e.shots)
 
+	e.browser = startBrowser(t, chromium)
+
+	t.Run("self-test", func(t *testing.T) {
+		i := slices.IndexFunc(cases, func(pc pageCase) bool { return pc.name == "metric-rank" })
+		e.selfTest(t, cases[i].path)
+	})
+	for _, pc := range cases {
+		t.Run(pc.name, func(t *testing.T) { e.visit(t, pc) })
+	}
+}
+
+// startBrowser starts headless Chromium for the test's duration and returns
+// a chromedp context whose browser is running.
+func startBrowser(t *testing.T, chromium string) context.Context {
+	t.Helper()
 	var chromeOut lockedBuffer
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium),
@@ -159,24 +174,15 @@ func TestBrowser(t *testing.T) {
 		chromedp.CombinedOutput(&chromeOut),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
 	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
+	t.Cleanup(func() { cancelBrowser(); cancelAlloc() })
 	// The first Run starts the browser, which lives as long as the context
 	// given to it: so no timeout here (chromedp gives up on a browser that
 	// does not start within 20 s).
 	if err := chromedp.Run(browserCtx); err != nil {
 		t.Fatalf("starting %s: %v\n%s", chromium, err, chromeOut.String())
 	}
-	e.browser = browserCtx
-
-	t.Run("self-test", func(t *testing.T) {
-		i := slices.IndexFunc(cases, func(pc pageCase) bool { return pc.name == "metric-rank" })
-		e.selfTest(t, cases[i].path)
-	})
-	for _, pc := range cases {
-		t.Run(pc.name, func(t *testing.T) { e.visit(t, pc) })
-	}
+	return browserCtx
 }
 
 // pages picks the pages to visit from the site's own content, so the test
