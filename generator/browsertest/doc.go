@@ -2,7 +2,7 @@
 // from this repository, read in headless Debian Chromium the way a citizen
 // reads it. The package has no code of its own besides this comment: the
 // set-up, the pages and the self-test are in browser_test.go, the checks in
-// checks_test.go, and they run with every `make test` (`go test ./...`).
+// checks_test.go, the live preview in serve_test.go, and they run with every `make test` (`go test ./...`).
 //
 // # What the tests do
 //
@@ -42,6 +42,21 @@
 // error, an inline style the CSP refuses, an undrawn chart, an empty table,
 // an image without alt text, a 900 px wide block) and fails unless every
 // check reports its fault: a check that cannot fail is worse than none.
+//
+// TestLivePreview is `tiendo serve` as an editor uses it. It builds the
+// tiendo binary, copies content/, templates/ and assets/ into a temporary
+// directory, runs `tiendo serve --port 0` there and opens a Vietnamese
+// report in Chromium. Then it saves the report's file three times, and each
+// time waits (up to 30 s) for the open page to reload by itself:
+//
+//   - with a paragraph added: the page shows the paragraph;
+//   - with its title's string left unclosed: the page is replaced by the
+//     problem, at FILE:LINE:COL of the title line, and tiendo serve's
+//     terminal prints it too (screenshots serve-problem-360.png and
+//     serve-problem-1280.png);
+//   - fixed: the report is back, with the paragraph.
+//
+// It logs how long each took from the save.
 //
 // Full-page screenshots at 360 px and 1280 px wide are saved for every page
 // as NAME-360.png and NAME-1280.png in $TIENDO_SCREENSHOTS, by default
