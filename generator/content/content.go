@@ -232,10 +232,10 @@ func ParsePage(name string, data []byte) (*Page, diag.List) {
 	p.frontMatter = f
 	errs = append(errs, problems...)
 	if strings.TrimSpace(p.Title) == "" && problems.Err() == nil {
-		errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "title is required")
+		errs.Add(f.Pos("title"), "title is required") // at an empty title, or the file's start
 	}
 	if p.Section != "pages" && p.Date.IsZero() && problems.Err() == nil {
-		errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "date is required for %s", p.Section)
+		errs.Add(f.Pos("date"), "date is required for %s", p.Section)
 	}
 	return p, errs
 }

@@ -122,6 +122,8 @@ func TestParsePageErrors(t *testing.T) {
 			[]string{`content/notes/x.md:3:`, `not a date`}},
 		{"title required", "content/pages/x.md", "+++\nweight = 1\n+++\n",
 			[]string{`content/pages/x.md:1:1: title is required`}},
+		{"an empty title where it is", "content/notes/x.md", "+++\ndate = 2024-07-10\ntitle = \"  \"\n+++\n",
+			[]string{`content/notes/x.md:3:9: title is required`}},
 		{"date required for reports", "content/reports/x.md", "+++\ntitle = \"x\"\n+++\n",
 			[]string{`content/reports/x.md:1:1: date is required for reports`}},
 		{"slug with accents", "content/reports/Kết-luận.md", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n",

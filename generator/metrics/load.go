@@ -116,11 +116,11 @@ func loadSources(fsys fs.FS, errs *diag.List) []*Source {
 		}
 		for _, key := range []struct{ name, v string }{{"title", s.Title}, {"publisher", s.Publisher}} {
 			if strings.TrimSpace(key.v) == "" {
-				errs.Add(s.Pos, "source %q: %s is required", s.ID, key.name)
+				errs.Add(at(key.name), "source %q: %s is required", s.ID, key.name)
 			}
 		}
 		if s.Date.IsZero() {
-			errs.Add(s.Pos, "source %q: date is required", s.ID)
+			errs.Add(at("date"), "source %q: date is required", s.ID)
 		}
 		if !slices.Contains(SourceKinds, s.Kind) {
 			errs.Add(at("kind"), "source %q: kind %q must be one of %s", s.ID, s.Kind, strings.Join(SourceKinds, ", "))
@@ -158,7 +158,7 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	}
 	for _, key := range []struct{ name, v string }{{"title", s.Title}, {"title_en", s.TitleEn}, {"unit", s.Unit}, {"unit_en", s.UnitEn}} {
 		if strings.TrimSpace(key.v) == "" {
-			errs.Add(s.Pos, "%s is required", key.name)
+			errs.Add(f.Pos(key.name), "%s is required", key.name) // at an empty value, or the file's start
 		}
 	}
 	switch s.Kind {

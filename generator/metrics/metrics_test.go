@@ -169,7 +169,7 @@ kind = "official-notice"
 	)...)
 	fsys["content/metrics/c-missing.toml"] = text(
 		`title = "Doanh thu thương mại điện tử"`, // 1: no title_en, no unit_en
-		`unit = "tỷ USD"`,           // 2
+		`unit = " "`,                // 2: blank
 		`kind = "amount"`,           // 3
 		`theme = "digital-economy"`, // 4
 		``,                          // 5
@@ -276,6 +276,7 @@ kind = "official-notice"
 		m + `b-wrong-type.toml:10:9: points.value: wrong type: the value is string, expected float64`,
 		m + `c-missing.toml:1:1: title_en is required`,
 		m + `c-missing.toml:1:1: unit_en is required`,
+		m + `c-missing.toml:2:8: unit is required`,
 		m + `c-missing.toml:6:1: source is required`,
 		m + `d-rank.toml:10:9: value 200 is above its of = 193`,
 		m + `d-rank.toml:20:10: unknown source "no-such-source" (not in content/sources.toml)`,
