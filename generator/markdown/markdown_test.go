@@ -60,8 +60,8 @@ func TestHeadingIDs(t *testing.T) {
 ## ` + "`mã` và *nhấn*" + `
 `
 	res, errs := convert(t, Options{}, src)
-	if errs != nil {
-		t.Fatalf("errors: %q", errs)
+	if want := []string{"p.md:15:1: warning: empty heading: write its text after the #, or remove the line"}; !reflect.DeepEqual(errs, want) {
+		t.Fatalf("errors: %q, want %q", errs, want)
 	}
 	want := []Heading{
 		{2, "ket-qua-1", "Kết quả"},
@@ -273,6 +273,26 @@ func TestXSS(t *testing.T) {
 				t.Errorf("%q: output contains %s:\n%s", tt.src, bad, res.HTML)
 			}
 		}
+		var want []string
+		if tt.warning != "" {
+			want = []string{tt.warning}
+		}
+		if !reflect.DeepEqual(errs, want) {
+			t.Errorf("%q: errors = %q, want %q", tt.src, errs, want)
+		}
+	}
+}
+
+// A heading without text (a skeleton's "## " left as it was) would be an
+// empty <h2>, which screen readers announce as a heading with no name.
+func TestEmptyHeadingWarns(t *testing.T) {
+	tests := []struct{ src, warning string }{
+		{"Đoạn.\n\n## \n\nĐoạn.\n", "p.md:3:1: warning: empty heading: write its text after the #, or remove the line"},
+		{"Đoạn.\n\n  ###\n", "p.md:3:3: warning: empty heading: write its text after the #, or remove the line"},
+		{"## Tiêu đề\n", ""},
+	}
+	for _, tt := range tests {
+		_, errs := convert(t, Options{}, tt.src)
 		var want []string
 		if tt.warning != "" {
 			want = []string{tt.warning}

@@ -43,7 +43,15 @@ func (t *transformer) Transform(root *ast.Document, _ text.Reader, pc parser.Con
 			if entering {
 				start = len(d.text)
 			} else {
-				heads = append(heads, heading{n, strings.TrimSpace(string(d.text[start:]))})
+				h := heading{n, strings.TrimSpace(string(d.text[start:]))}
+				heads = append(heads, h)
+				if h.text == "" {
+					at := n.Pos()
+					if at < 0 {
+						at = d.blockStart(n)
+					}
+					d.errs.Warn(d.pos(at), "empty heading: write its text after the #, or remove the line")
+				}
 				// Only {#id} is ours: goldmark would also render style,
 				// class and data-* attributes written as {key=value}.
 				if id, ok := n.AttributeString("id"); len(n.Attributes()) > 1 || len(n.Attributes()) == 1 && !ok {

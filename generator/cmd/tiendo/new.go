@@ -55,7 +55,6 @@ metrics = []       # ids of the series the %s discusses
 tags = []
 +++
 
-## 
 `, tomlString(title), now.Format("2006-01-02"), kind)
 	case "metric":
 		theme := `""                # one of the theme ids in content/site.toml`

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/generator/content"
+	"github.com/tiendo/tiendo/generator/markdown"
 )
 
 func TestNew(t *testing.T) {
@@ -39,6 +40,9 @@ title_en = "Digital government"
 	}
 	if p.Title != title || p.Date.String() != time.Now().Format("2006-01-02") {
 		t.Errorf("title %q, date %s", p.Title, p.Date)
+	}
+	if _, err := markdown.New(markdown.Options{BasePath: "/"}).Convert(p.File, p.BodyLine, p.Body, nil); err != nil {
+		t.Errorf("the new note's body has problems: %v\n%s", err, data)
 	}
 
 	// Flags before the kind; a report; never over an existing file.
