@@ -30,6 +30,9 @@ import (
 type Options struct {
 	BaseURL string // "/" (default), "/repo/" or "https://owner.github.io/repo/"
 	Strict  bool   // warnings are errors
+	// Drafts builds draft pages too, each saying it is one (tiendo serve
+	// does, so that an editor sees a page before publishing it).
+	Drafts bool
 	// Cache is the directory of the build cache (see cache.go), used by
 	// Run; "" builds without one.
 	Cache string `hash:"ignore"`
@@ -120,7 +123,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 			continue
 		}
 		seen[key] = p
-		if !p.Draft {
+		if !p.Draft || opt.Drafts {
 			s.Pages = append(s.Pages, p)
 		}
 	}

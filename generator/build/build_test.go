@@ -1236,3 +1236,28 @@ func TestBrokenSeriesIsOneError(t *testing.T) {
 		t.Errorf("a broken link that is not the series' was not reported:\n%v", errs)
 	}
 }
+
+// A draft is checked but not published; with Drafts (tiendo serve) it is
+// built, saying it is a draft, so that its editor can read it first.
+func TestDraftsInThePreviewOnly(t *testing.T) {
+	content := fixture(t)
+	content["content/notes/ban-nhap.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Ghi chú chưa xong\"\ndate = 2024-07-20\ndraft = true\n+++\n\nĐang viết.\n")}
+	const page = "notes/ban-nhap/index.html"
+	published := render(t, content, build.Options{BaseURL: "/tiendo/"})
+	if _, ok := published[page]; ok {
+		t.Errorf("a draft is published at %s", page)
+	}
+	for p, b := range published {
+		if strings.Contains(string(b), "Ghi chú chưa xong") || strings.Contains(string(b), "ban-nhap") {
+			t.Errorf("%s names the draft", p)
+		}
+	}
+	preview := render(t, content, build.Options{BaseURL: "/", Drafts: true})
+	html := string(preview[page])
+	if !strings.Contains(html, "Đang viết.") || !strings.Contains(html, `class="draft-note"`) || !strings.Contains(html, "Bản nháp") {
+		t.Errorf("the preview's %s is missing or does not say it is a draft:\n%s", page, html)
+	}
+	if html := string(preview[reportVI]); strings.Contains(html, `class="draft-note"`) {
+		t.Errorf("a published page is marked as a draft in the preview")
+	}
+}

@@ -13,7 +13,7 @@
 //	title   = "Kết luận Hội nghị sơ kết 6 tháng đầu năm 2024"  # required
 //	date    = 2024-07-10                 # date of the meeting or note (TOML date); required for reports and notes
 //	summary = "Một hai câu tóm tắt."     # optional; shown in lists, feeds and link previews
-//	draft   = false                      # optional; drafts are checked but not published
+//	draft   = false                      # optional; drafts are checked but not published (tiendo serve shows them, marked)
 //	sources = ["ket-luan-2024-07"]       # optional: ids from content/sources.toml
 //	metrics = ["egdi-rank"]              # optional: ids of series the page discusses
 //	tags    = ["Đề án 06"]               # optional
