@@ -32,7 +32,7 @@ clean:
 
 # --- Fuzzing, validators, workflow lint (make ci-extra; .ci/install.sh installs the tools) ---
 # Each target runs for a number of executions from its seed corpus, sized to
-# 5-15 s on 2 cores. A count, not a duration: with a duration, Go 1.26's fuzz
+# 2-14 s each on 2 cores (about a minute in all). A count, not a duration: with a duration, Go 1.26's fuzz
 # coordinator can report "context deadline exceeded" as a failure when the time
 # runs out mid-execution (golang/go#75804, fixed in Go 1.27); CI hit it once.
 # FUZZTIME=60s (or 1000000x) overrides every target's budget for a longer run.

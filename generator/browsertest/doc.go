@@ -2,7 +2,8 @@
 // from this repository, read in headless Debian Chromium the way a citizen
 // reads it. The package has no code of its own besides this comment: the
 // set-up, the pages and the self-test are in browser_test.go, the checks in
-// checks_test.go, the live preview in serve_test.go, and they run with every `make test` (`go test ./...`).
+// checks_test.go, the live preview in serve_test.go, and they run with
+// every `make test` (`go test ./...`).
 //
 // # What the tests do
 //

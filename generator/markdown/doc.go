@@ -25,8 +25,8 @@
 //
 // Two headings given the same id is an error; a heading with no text is
 // reported as a warning (it would be a heading a screen reader announces
-// with no name). A page with four or more level 2
-// and 3 headings (## and ###) gets a table of contents listing its ## headings.
+// with no name). A page with four or more level 2 and 3 headings (## and
+// ###) gets a table of contents listing its ## headings.
 //
 // Links to pages of the site are written from the site root, as in
 // [EGDI](/metrics/egdi-rank/); the generator adds the site's base path.

@@ -23,8 +23,9 @@ import (
 var serveDir = filepath.Join(".cache", "serve")
 
 // serveCmd builds the site into ROOT/.cache/serve (base URL /, drafts
-// included and marked as such, with a build cache of its own), serves it on 127.0.0.1 and builds it again when a file
-// of content/, templates/ or assets/ changes.
+// included and marked as such, with a build cache of its own), serves it on
+// 127.0.0.1 and builds it again when a file of content/, templates/ or
+// assets/ changes.
 func serveCmd(root string, port int, stdout, stderr io.Writer) int {
 	opt := build.Options{BaseURL: "/", Drafts: true, Cache: filepath.Join(root, ".cache", "tiendo-serve")}
 	srv := &devserver.Server{Root: root, Out: filepath.Join(root, serveDir)}
