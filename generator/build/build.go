@@ -75,6 +75,9 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) { return load(fsys, opt, n
 // whose files did not change come from the cache instead of being parsed.
 func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	var errs diag.List
+	if _, ok := fsys.(visibleFS); !ok {
+		fsys = visibleFS{fsys}
+	}
 	urls, err := site.NewURLs(opt.BaseURL)
 	if err != nil {
 		errs.Add(diag.Pos{File: "--base-url"}, "%v", err)

@@ -486,7 +486,10 @@ func listInputs(fsys fs.FS) ([]listed, error) {
 				}
 				return err
 			}
-			if !d.IsDir() {
+			switch {
+			case hidden(d.Name()) && d.IsDir():
+				return fs.SkipDir
+			case !d.IsDir() && !hidden(d.Name()):
 				list = append(list, listed{name: name})
 			}
 			return nil
@@ -541,6 +544,11 @@ type dirFS struct {
 	fs.FS
 	root string
 }
+
+// What os.DirFS does faster than the generic fs functions.
+func (d dirFS) ReadFile(name string) ([]byte, error)       { return fs.ReadFile(d.FS, name) }
+func (d dirFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(d.FS, name) }
+func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.FS, name) }
 
 func errorsIsNotExist(err error) bool { return err != nil && os.IsNotExist(err) }
 

@@ -411,3 +411,47 @@ func TestFingerprint(t *testing.T) {
 		seen[fp] = step.name
 	}
 }
+
+// Editors' lock and swap files beside the page being edited (names that
+// begin with a dot) are not inputs: the build neither fails on Emacs's lock,
+// a link to nowhere, nor publishes the swap file, and saving the swap file
+// changes no fingerprint (tiendo serve does not rebuild).
+func TestHiddenFilesAreNotInputs(t *testing.T) {
+	root := corpusSite(t)
+	notes := filepath.Join(root, "content", "notes")
+	if err := os.Symlink("editor@host.1234:1700000000", filepath.Join(notes, ".#lock.md")); err != nil {
+		t.Fatal(err)
+	}
+	swap := filepath.Join(notes, ".draft.md")
+	if err := os.WriteFile(swap, []byte("+++\ntitle = \"Bản sao\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(root, "assets", ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, cache := filepath.Join(root, "public"), filepath.Join(root, ".cache", "tiendo")
+	for _, c := range []string{"", cache} {
+		res := runSite(t, root, out, c)
+		if len(res.Warnings) != 0 {
+			t.Errorf("cache %q: warnings %v", c, res.Warnings)
+		}
+	}
+	for name := range files(t, out) {
+		if strings.Contains(name, "draft") || strings.Contains(name, "lock") {
+			t.Errorf("a hidden file became %s", name)
+		}
+	}
+	before, err := Fingerprint(Dir(root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(swap, []byte("+++\ntitle = \"Bản sao đã sửa\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if after, err := Fingerprint(Dir(root)); err != nil || after != before {
+		t.Errorf("saving a hidden file changed the fingerprint (%x → %x, %v)", before, after, err)
+	}
+	if slow, err := Fingerprint(os.DirFS(root)); err != nil || slow != before {
+		t.Errorf("fs.WalkDir's listing differs: %x, %v; Dir's %x", slow, err, before)
+	}
+}

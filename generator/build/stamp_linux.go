@@ -44,6 +44,9 @@ func listDir(root string) (list []listed, ok bool, err error) {
 		var dirs []string
 		n := len(list)
 		for _, e := range ents {
+			if hidden(e.Name()) {
+				continue
+			}
 			if e.IsDir() {
 				dirs = append(dirs, name+"/"+e.Name())
 			} else {

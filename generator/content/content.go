@@ -28,6 +28,9 @@
 // The file name is the page's URL slug: lower-case ASCII letters, digits and
 // '-' (use `tiendo new` to make one from a Vietnamese title). x.md is the
 // Vietnamese page; x.en.md its English version, published under /en/.
+// Files and folders whose names begin with a dot, anywhere under content/,
+// templates/ and assets/, are not part of the site: editors keep their lock
+// and swap files there (.#x.md, .x.md.swp).
 //
 // Reports and notes are listed newest first: the ten newest on the home
 // page, fifty per page on their section's index (/notes/, /notes/page/2/,

@@ -123,11 +123,16 @@ func (s *Server) state() (int, []string, <-chan struct{}) {
 // site, needs no dependency, works the same on every system, on network
 // and container file systems, and with editors that save by writing a new
 // file and renaming it over the old one.
+//
+// A look that fails (a file that vanished while it looked) is tried again;
+// when the next one fails too, Watch builds once, so that the build reports
+// what is wrong to the terminal and the pages.
 func (s *Server) Watch(ctx context.Context, onBuild func(error)) {
 	last, took, err := s.look()
 	if err != nil {
 		last = 0 // unknown: the first look that succeeds builds again
 	}
+	failing := false
 	for {
 		wait := s.Interval
 		if wait == 0 {
@@ -140,7 +145,19 @@ func (s *Server) Watch(ctx context.Context, onBuild func(error)) {
 		}
 		var fp uint64
 		fp, took, err = s.look()
-		if err != nil || fp == last { // a file that vanished mid-look: look again
+		switch {
+		case err != nil && !failing:
+			// Most likely a file that vanished mid-look: look again.
+			failing = true
+			continue
+		case err != nil:
+			// It stays (a link to nowhere, a folder it may not read):
+			// build once, which reports it to the terminal and the pages.
+			fp = 0
+		default:
+			failing = false
+		}
+		if fp == last {
 			continue
 		}
 		last = fp
@@ -162,13 +179,19 @@ func (s *Server) look() (uint64, time.Duration, error) {
 }
 
 // fingerprint hashes the names, sizes and modification times of the
-// watched files.
+// watched files, but for hidden ones (names that begin with a dot), which
+// the build skips. tiendo serve gives a Look of the build's own instead.
 func (s *Server) fingerprint() uint64 {
 	h := fnv.New64a()
 	fsys := os.DirFS(s.Root)
 	for _, dir := range Dirs {
 		fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
+			switch {
+			case err != nil:
+				return nil
+			case strings.HasPrefix(d.Name(), ".") && d.IsDir(): // as the build: editors' lock and swap files
+				return fs.SkipDir
+			case strings.HasPrefix(d.Name(), ".") || d.IsDir():
 				return nil
 			}
 			info, err := d.Info()

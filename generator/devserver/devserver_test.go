@@ -222,33 +222,42 @@ func TestEventsAndWatch(t *testing.T) {
 func TestWatchWithLook(t *testing.T) {
 	s, _, builds := watchedServer(t, time.Millisecond)
 	var mu sync.Mutex
-	value, fail := uint64(1), false
+	value, fails := uint64(1), 0
 	waitLooks := countLooks(s, func() (uint64, error) {
 		mu.Lock()
 		defer mu.Unlock()
-		if fail {
+		if fails > 0 {
+			fails--
 			return 99, errors.New("stat content/x.md~: no such file or directory")
 		}
 		return value, nil
 	})
-	set := func(v uint64, f bool) {
+	// set makes the next f looks fail, then gives v, and waits until Watch
+	// has seen it.
+	set := func(v uint64, f int) {
 		mu.Lock()
-		value, fail = v, f
+		value, fails = v, f
 		mu.Unlock()
-		waitLooks(2)
+		waitLooks(f + 2)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go s.Watch(ctx, nil)
 	waitLooks(1) // the first look, which only records the value
-	set(1, true)
-	set(1, false)
+	set(1, 1)
+	set(1, 0)
 	if n := builds.Load(); n != 0 {
 		t.Errorf("%d builds with no change and a failed look", n)
 	}
-	set(2, false)
+	set(2, 0)
 	if n := builds.Load(); n != 1 {
 		t.Errorf("%d builds after one change, want 1", n)
+	}
+	// Looks that keep failing build once, for the build to report why, and
+	// once more when they succeed again.
+	set(2, 5)
+	if n := builds.Load(); n != 3 {
+		t.Errorf("%d builds after five failed looks and a good one, want 3", n)
 	}
 }
 
