@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
-	"github.com/tiendo/tiendo/generator/diag"
 	"html"
 	"io/fs"
 	"math"
@@ -24,6 +23,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/generator/build"
+	"github.com/tiendo/tiendo/generator/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")

@@ -376,12 +376,12 @@ func (c *ChartView) SourceURL(id string) string {
 	return c.URLs.Path(site.Sources(c.Lang) + "#src-" + id)
 }
 
-// chartView builds the figure of a chart block (or of a metric page, with a
-// synthetic block).
 // errUnloaded: a chart draws a series whose file has errors. The chart is
 // left out rather than reported: the build fails on the series' errors.
 var errUnloaded = errors.New("a series of the chart has errors")
 
+// chartView builds the figure of a chart block (or of a metric page, with a
+// synthetic block).
 func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart) (*ChartView, error) {
 	var errs diag.List
 	var list []*metrics.Series

@@ -118,7 +118,11 @@ func LoadSite(fsys fs.FS) (*Site, diag.List) {
 	s.file = f
 	errs = append(errs, problems...)
 	if s.Title == "" || s.TitleEn == "" {
-		errs.Add(diag.Pos{File: SiteFile, Line: 1, Col: 1}, "title and title_en are required")
+		at := f.Pos("title")
+		if s.Title != "" {
+			at = f.Pos("title_en")
+		}
+		errs.Add(at, "title and title_en are required") // at an empty one, or the file's start
 	}
 	seen := map[string]bool{}
 	for i, t := range s.Themes {

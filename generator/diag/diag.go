@@ -10,7 +10,8 @@ import (
 )
 
 // Pos is a position in a source file. Line and Col are 1-based; 0 means
-// unknown. Col counts characters (code points), not bytes, as editors do.
+// unknown. In editors' files (markdown, TOML) Col counts characters (code
+// points), not bytes, as editors do; in templates it is text/template's.
 type Pos struct {
 	File string
 	Line int

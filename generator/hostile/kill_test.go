@@ -149,8 +149,8 @@ func TestKill9(t *testing.T) {
 			// next run completes it before doing anything else.
 			midCommit++
 			mustBuild(t, root)
-			if d := new.diff(hashTree(t, filepath.Join(root, "public"))); d != "" {
-				t.Fatalf("after a kill at %v during an in-place commit, the next build did not complete it:\n%s", d, d)
+			if diff := new.diff(hashTree(t, filepath.Join(root, "public"))); diff != "" {
+				t.Fatalf("after a kill at %v during an in-place commit, the next build did not complete it:\n%s", d, diff)
 			}
 			isB = !isB
 		default:

@@ -42,6 +42,5 @@ func preferHugePages(size int) {
 	b := make([]byte, size)
 	unix.Madvise(b, unix.MADV_HUGEPAGE)
 	runtime.KeepAlive(b)
-	b = nil
 	debug.FreeOSMemory()
 }
