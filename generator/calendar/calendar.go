@@ -44,6 +44,12 @@ func (d Date) Days(e Date) int {
 	return int(e.time().Sub(d.time()).Hours() / 24)
 }
 
+// AddDays returns the day n days after d (before, for a negative n).
+func (d Date) AddDays(n int) Date {
+	t := d.time().AddDate(0, 0, n)
+	return Date{t.Year(), int(t.Month()), t.Day()}
+}
+
 func (d Date) time() time.Time {
 	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 }
@@ -74,19 +80,106 @@ const (
 	Quarter
 	Month
 	Day
+	// Span is a total over consecutive periods: "2021/2024".
+	Span
+	// AsOf is a cumulative figure up to and including a day: "../2024-07-10".
+	AsOf
+	// Unstated is a figure whose source states no time: "unstated".
+	Unstated
 )
 
-// Period is a reporting span: a year, half-year, quarter, month or day.
+// Period is a reporting span: a year, half-year, quarter, month or day; a
+// span of such periods; a cumulative total as of a day; or no stated time.
 type Period struct {
 	Grain Grain
 	Year  int
 	N     int // half (1–2), quarter (1–4) or month (1–12); 0 for a year
 	Day   int // for a day
+	// A span runs from the period (First, Year, N, Day) to Last. An as-of
+	// figure's day is in Year, N and Day.
+	First Grain
+	Last  Simple
 }
 
-// ParsePeriod parses "2024", "2024-H1", "2024-Q2", "2024-06" or "2024-06-30".
+// Simple is a year, half-year, quarter, month or day: the last period of a span.
+type Simple struct {
+	Grain        Grain
+	Year, N, Day int
+}
+
+// unstatedWord is how an editor writes a period the source does not state.
+const unstatedWord = "unstated"
+
+// Simple reports whether p is a year, half-year, quarter, month or day.
+func (p Period) Simple() bool { return p.Grain >= Year && p.Grain <= Day }
+
+// Timed reports whether p can be placed on a time axis (every period but Unstated).
+func (p Period) Timed() bool { return p.Grain != Unstated && !p.IsZero() }
+
+// FirstPeriod and LastPeriod are the ends of a span (p itself otherwise).
+func (p Period) FirstPeriod() Period {
+	if p.Grain == Span {
+		return Period{Grain: p.First, Year: p.Year, N: p.N, Day: p.Day}
+	}
+	return p
+}
+
+// LastPeriod: see FirstPeriod.
+func (p Period) LastPeriod() Period {
+	if p.Grain == Span {
+		return Period{Grain: p.Last.Grain, Year: p.Last.Year, N: p.Last.N, Day: p.Last.Day}
+	}
+	return p
+}
+
+// AsOfDate is the cumulative period up to and including d.
+func AsOfDate(d Date) Period { return Period{Grain: AsOf, Year: d.Year, N: d.Month, Day: d.Day} }
+
+// Comparable reports whether a change between figures of p and q means
+// something: periods of one grain (year with year, half with half …), spans
+// of equal length, as-of with as-of. Unstated is comparable with nothing.
+func (p Period) Comparable(q Period) bool {
+	switch {
+	case p.Grain != q.Grain || p.Grain == Unstated || p.IsZero():
+		return false
+	case p.Grain == Span:
+		return p.First == q.First && p.Last.Grain == q.Last.Grain &&
+			p.Start().Days(p.End()) == q.Start().Days(q.End())
+	}
+	return true
+}
+
+// ParsePeriod parses "2024", "2024-H1", "2024-Q2", "2024-06", "2024-06-30",
+// a span "2021/2024" (any two of those, first/last), "../2024-07-10" (as of
+// a day) or "unstated".
 func ParsePeriod(s string) (Period, error) {
-	bad := fmt.Errorf("%q is not a period: want 2024, 2024-H1, 2024-Q2, 2024-06 or 2024-06-30", s)
+	if s == unstatedWord {
+		return Period{Grain: Unstated}, nil
+	}
+	if day, ok := strings.CutPrefix(s, "../"); ok {
+		d, err := ParseDate(day)
+		if err != nil {
+			return Period{}, fmt.Errorf("%q is not an as-of day: want ../2024-07-10", s)
+		}
+		return AsOfDate(d), nil
+	}
+	if first, last, ok := strings.Cut(s, "/"); ok {
+		a, err1 := parseSimple(first)
+		b, err2 := parseSimple(last)
+		if err1 != nil || err2 != nil {
+			return Period{}, fmt.Errorf("%q is not a span: want first/last, like \"2021/2024\" or \"2024-01/2024-06\"", s)
+		}
+		if b.End().Before(a.End()) || !a.Start().Before(b.Start()) {
+			return Period{}, fmt.Errorf("span %q must run forward: its first period before its last", s)
+		}
+		return Period{Grain: Span, First: a.Grain, Year: a.Year, N: a.N, Day: a.Day,
+			Last: Simple{b.Grain, b.Year, b.N, b.Day}}, nil
+	}
+	return parseSimple(s)
+}
+
+func parseSimple(s string) (Period, error) {
+	bad := fmt.Errorf("%q is not a period: want 2024, 2024-H1, 2024-Q2, 2024-06, 2024-06-30, a span \"2021/2024\" or \"unstated\"", s)
 	year, rest, dash := strings.Cut(s, "-")
 	y, err := strconv.Atoi(year)
 	if err != nil || len(year) != 4 || y < 1900 || y > 2200 {
@@ -144,9 +237,16 @@ func PeriodOf(d Date) Period { return Period{Grain: Day, Year: d.Year, N: d.Mont
 
 func (p Period) IsZero() bool { return p.Grain == 0 }
 
-// String returns the canonical form, as an editor writes it.
+// String returns the canonical form, as an editor writes it (an as-of
+// figure, written as_of = 2024-07-10, reads "../2024-07-10").
 func (p Period) String() string {
 	switch p.Grain {
+	case Span:
+		return p.FirstPeriod().String() + "/" + p.LastPeriod().String()
+	case AsOf:
+		return "../" + Date{p.Year, p.N, p.Day}.String()
+	case Unstated:
+		return unstatedWord
 	case Year:
 		return strconv.Itoa(p.Year)
 	case Half:
@@ -161,9 +261,13 @@ func (p Period) String() string {
 	return ""
 }
 
-// Start is the first day of the period.
+// Start is the first day of the period; zero for an as-of or unstated one.
 func (p Period) Start() Date {
 	switch p.Grain {
+	case Span:
+		return p.FirstPeriod().Start()
+	case AsOf, Unstated:
+		return Date{}
 	case Half:
 		return Date{p.Year, 6*(p.N-1) + 1, 1}
 	case Quarter:
@@ -176,13 +280,19 @@ func (p Period) Start() Date {
 	return Date{p.Year, 1, 1}
 }
 
-// End is the last day of the period.
+// End is the last day of the period; zero for an unstated one.
 func (p Period) End() Date {
 	lastOfMonth := func(y, m int) Date {
 		t := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC)
 		return Date{y, m, t.Day()}
 	}
 	switch p.Grain {
+	case Span:
+		return p.LastPeriod().End()
+	case AsOf:
+		return Date{p.Year, p.N, p.Day}
+	case Unstated:
+		return Date{}
 	case Half:
 		return lastOfMonth(p.Year, 6*p.N)
 	case Quarter:
@@ -195,8 +305,18 @@ func (p Period) End() Date {
 	return Date{p.Year, 12, 31}
 }
 
-// Compare orders periods by their end, then by their start (longer first).
+// Compare orders periods by their end, then by their start (longer first);
+// unstated periods come after every other.
 func (p Period) Compare(q Period) int {
+	if pu, qu := p.Grain == Unstated, q.Grain == Unstated; pu || qu {
+		switch {
+		case pu && qu:
+			return 0
+		case pu:
+			return 1
+		}
+		return -1
+	}
 	if c := p.End().Compare(q.End()); c != 0 {
 		return c
 	}

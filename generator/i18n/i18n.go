@@ -190,6 +190,25 @@ func (l *Lang) Period(p calendar.Period) string {
 		return fmt.Sprintf("tháng %d/%d", p.N, p.Year)
 	case calendar.Day:
 		return l.Date(p.Start())
+	case calendar.Span:
+		span := l.Period(p.FirstPeriod()) + "–" + l.Period(p.LastPeriod())
+		if p.First == calendar.Year && p.Last.Grain == calendar.Year {
+			span = fmt.Sprintf("%d–%d", p.Year, p.Last.Year)
+		}
+		if en {
+			return span
+		}
+		return "giai đoạn " + span
+	case calendar.AsOf:
+		if en {
+			return "as of " + l.Date(p.End())
+		}
+		return "tính đến " + l.Date(p.End())
+	case calendar.Unstated:
+		if en {
+			return "time not stated"
+		}
+		return "không nêu thời điểm"
 	}
 	return ""
 }
@@ -219,6 +238,10 @@ func (l *Lang) ShortPeriod(p calendar.Period) string {
 			return fmt.Sprintf("%d %s %d", p.Day, monthsEn[p.N-1][:3], p.Year)
 		}
 		return fmt.Sprintf("%d/%d/%d", p.Day, p.N, p.Year)
+	case calendar.Span:
+		return l.ShortPeriod(p.FirstPeriod()) + "–" + l.ShortPeriod(p.LastPeriod())
+	case calendar.AsOf:
+		return l.ShortPeriod(calendar.PeriodOf(p.End()))
 	}
 	return l.Period(p)
 }
