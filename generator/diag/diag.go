@@ -33,6 +33,9 @@ type Error struct {
 	Pos     Pos
 	Msg     string
 	Warning bool // a warning does not fail a build unless --strict
+	// Strict marks a warning that fails the build (--strict). It is still
+	// printed as a warning: the editor sees what kind of problem it is.
+	Strict bool
 }
 
 func (e *Error) Error() string {
@@ -77,28 +80,29 @@ func (l *List) Append(err error) {
 	}
 }
 
-// Errors returns the problems that are not warnings.
+// Errors returns the problems that fail a build: errors, and warnings made
+// strict.
 func (l List) Errors() List { return l.filter(false) }
 
-// Warnings returns the warnings.
+// Warnings returns the warnings that do not fail a build.
 func (l List) Warnings() List { return l.filter(true) }
 
 func (l List) filter(warn bool) List {
 	var out List
 	for _, e := range l {
-		if e.Warning == warn {
+		if (e.Warning && !e.Strict) == warn {
 			out = append(out, e)
 		}
 	}
 	return out
 }
 
-// Strict turns every warning into an error.
+// Strict makes every warning fail the build; each stays labelled a warning.
 func (l List) Strict() List {
 	out := make(List, len(l))
 	for i, e := range l {
 		c := *e
-		c.Warning = false
+		c.Strict = c.Warning
 		out[i] = &c
 	}
 	return out

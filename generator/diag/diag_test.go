@@ -88,3 +88,22 @@ func TestAppend(t *testing.T) {
 		t.Errorf("a warning at no position prints %q", got)
 	}
 }
+
+func TestStrictWarningsStayLabelled(t *testing.T) {
+	var l List
+	l.Warn(Pos{File: "a.toml", Line: 2, Col: 3}, "stale")
+	l.Add(Pos{File: "a.toml", Line: 4, Col: 1}, "broken")
+	strict := l.Strict()
+	if got := len(strict.Errors()); got != 2 {
+		t.Fatalf("under --strict %d problems fail the build, want 2", got)
+	}
+	if got := len(strict.Warnings()); got != 0 {
+		t.Errorf("under --strict %d warnings are left as not failing, want 0", got)
+	}
+	if got, want := strict[0].Error(), "a.toml:2:3: warning: stale"; got != want {
+		t.Errorf("strict warning prints %q, want %q", got, want)
+	}
+	if len(l.Errors()) != 1 || l[0].Strict {
+		t.Errorf("Strict changed the list it was given")
+	}
+}
