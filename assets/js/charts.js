@@ -67,7 +67,13 @@
   }
 
   // "71/193", "80%", "4.543,5 triệu tài khoản": as the page's text writes it.
+  // A qualifier ("trên", "over") goes before it and a flag ("ước tính")
+  // after it, as on the page.
   function valueText(meta, s, v, pm) {
+    return hedge(pm, bare(meta, s, v, pm));
+  }
+
+  function bare(meta, s, v, pm) {
     const f = nf(meta.lang, meta.kind === 'rank' ? 0 : s.decimals);
     const n = f.format(v);
     if (pm && pm.of != null) return n + '/' + f.format(pm.of);
@@ -75,13 +81,20 @@
     return meta.unit === '%' ? n + '%' : n + '\u00a0' + meta.unit;
   }
 
+  function hedge(pm, text) {
+    if (!pm) return text;
+    if (pm.q) text = pm.q + '\u00a0' + text;
+    if (pm.flag) text += ' (' + pm.flag + ')';
+    return text;
+  }
+
   // A point's label: "71/193", "87%", "13,7"; the unit (other than %) is
   // above the y axis, and labels stay short enough for 360 px.
   function labelText(meta, s, v, pm) {
     const f = nf(meta.lang, meta.kind === 'rank' ? 0 : s.decimals);
     const n = f.format(v);
-    if (pm && pm.of != null) return n + '/' + f.format(pm.of);
-    return meta.unit === '%' ? n + '%' : n;
+    if (pm && pm.of != null) return hedge(pm, n + '/' + f.format(pm.of));
+    return hedge(pm, meta.unit === '%' ? n + '%' : n);
   }
 
   // "+36,6%" / "−2%": change in percent, signed like the page (U+2212 minus).
@@ -119,6 +132,13 @@
         const s = meta.series[p.seriesIndex];
         const pm = s && s.points[p.dataIndex];
         const v = num(p.value);
+        if (pm && pm.gap) {
+          // A stated gap: the period has no value, and the source says why.
+          const row = make('div');
+          row.appendChild(document.createTextNode(p.seriesName + ': ' + pm.gap));
+          rows.push(row);
+          return;
+        }
         if (!pm || v === null) return;
         const row = make('div');
         row.appendChild(dot(p.color));
@@ -163,9 +183,12 @@
     (option.series || []).forEach((series, i) => {
       const s = meta.series[i];
       if (!s) return;
-      if (s.role === 'other') {
-        // Markers of a second source take the colour of their line.
-        series.itemStyle = Object.assign({}, series.itemStyle, {color: palette[s.line % palette.length]});
+      if (s.role === 'other' || s.role === 'part') {
+        // Markers of a second source, and the parts of a line broken by a
+        // gap, take the colour of their line.
+        const color = palette[s.line % palette.length];
+        series.itemStyle = Object.assign({}, series.itemStyle, {color: color});
+        if (s.role === 'part') series.lineStyle = Object.assign({}, series.lineStyle, {color: color});
       }
       if (series.label && series.label.show) {
         series.label.formatter = (p) => {

@@ -209,6 +209,7 @@ title_en = "Digital transformation progress — synthetic corpus"
 description = "Một trang tổng hợp sinh tự động để đo tốc độ dựng trang."
 description_en = "A generated site to measure build speed."
 `)
+	fmt.Fprintf(&b, "as_of = %d-12-31\n", lastYear)
 	var head []string
 	for i := range min(4, c.Series) {
 		head = append(head, strconv.Quote(SeriesID(i)))

@@ -1188,7 +1188,7 @@ func TestSharedTemplateSeesNoPage(t *testing.T) {
 	}
 	name := "templates/partials/chrome.html"
 	tmpl := string(fsys[name].Data)
-	at := strings.Index(tmpl, `{{.T "footer.about"}}`)
+	at := strings.Index(tmpl, `{{.T "footer.about" .SourceKinds}}`)
 	if at < 0 {
 		t.Fatalf("no footer.about in %s", name)
 	}

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tiendo/tiendo/generator/calendar"
 	"github.com/tiendo/tiendo/generator/metrics"
 	"github.com/tiendo/tiendo/generator/site"
 )
@@ -51,19 +52,27 @@ type pointDoc struct {
 	End         string   `json:"end"`
 	Subseries   string   `json:"subseries,omitempty"`
 	Value       *float64 `json:"value"`
+	Qualifier   string   `json:"qualifier,omitempty"` // over, under, about, nearly, at-least, at-most
+	Flag        string   `json:"flag,omitempty"`      // estimate, provisional, planned
 	Of          *float64 `json:"of,omitempty"`
 	Change      *float64 `json:"change,omitempty"`
 	ChangePct   *float64 `json:"change_pct,omitempty"`
+	ChangeQual  string   `json:"change_qualifier,omitempty"`
+	ChangeSince string   `json:"change_since,omitempty"`
 	Derived     bool     `json:"derived"`
 	DerivedFrom string   `json:"derived_from,omitempty"`
+	Gap         string   `json:"gap,omitempty"` // no value for the period, and why
+	GapEn       string   `json:"gap_en,omitempty"`
 	Source      string   `json:"source"`
 	Quote       string   `json:"quote,omitempty"`
+	QuoteEn     string   `json:"quote_en,omitempty"`
 	Note        string   `json:"note,omitempty"`
 	NoteEn      string   `json:"note_en,omitempty"`
 }
 
 type targetDoc struct {
 	Value     float64 `json:"value"`
+	Qualifier string  `json:"qualifier,omitempty"`
 	By        string  `json:"by"`
 	Subseries string  `json:"subseries,omitempty"`
 	Source    string  `json:"source"`
@@ -73,14 +82,21 @@ type targetDoc struct {
 }
 
 type sourceDoc struct {
-	ID        string `json:"id"`
-	Title     string `json:"title"`
-	TitleEn   string `json:"title_en,omitempty"`
-	Publisher string `json:"publisher"`
-	Date      string `json:"date"`
-	Kind      string `json:"kind"`
-	URL       string `json:"url,omitempty"`
-	Document  string `json:"document,omitempty"`
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	TitleEn     string `json:"title_en,omitempty"`
+	Publisher   string `json:"publisher"`
+	PublisherEn string `json:"publisher_en,omitempty"`
+	Lang        string `json:"lang"`
+	Date        string `json:"date"`
+	Kind        string `json:"kind"`
+	URL         string `json:"url,omitempty"`
+	Document    string `json:"document,omitempty"`
+}
+
+func newSourceDoc(src *metrics.Source) *sourceDoc {
+	return &sourceDoc{src.ID, src.Title, src.TitleEn, src.Publisher, src.PublisherEn,
+		src.Language(), src.Date.String(), src.Kind, src.URL, src.Document}
 }
 
 func (s *Site) seriesDoc(se *metrics.Series) SeriesDoc {
@@ -93,9 +109,17 @@ func (s *Site) seriesDoc(se *metrics.Series) SeriesDoc {
 	}
 	used := map[string]bool{}
 	for _, p := range se.Points {
-		pd := pointDoc{Period: p.Period.String(), Start: p.Period.Start().String(), End: p.Period.End().String(),
-			Subseries: p.Subseries, Value: p.Value, Of: p.Of, Change: p.Change, ChangePct: p.ChangePct,
-			Derived: p.Derived(), Source: p.Source, Quote: p.Quote, Note: p.Note, NoteEn: p.NoteEn}
+		pd := pointDoc{Period: p.Period.String(), Start: dateText(p.Period.Start()), End: dateText(p.Period.End()),
+			Subseries: p.Subseries, Value: p.Value, Qualifier: p.Qualifier, Flag: p.Flag, Of: p.Of,
+			Change: p.Change, ChangePct: p.ChangePct, ChangeQual: p.ChangeQualifier,
+			Derived: p.Derived(), Gap: p.Gap, GapEn: p.GapEn, Source: p.Source, Quote: p.Quote, QuoteEn: p.QuoteEn,
+			Note: p.Note, NoteEn: p.NoteEn}
+		if p.Qualifier == metrics.Exact {
+			pd.Qualifier = ""
+		}
+		if p.ChangeSince != nil {
+			pd.ChangeSince = p.ChangeSince.String()
+		}
 		if p.Derived() {
 			pd.DerivedFrom = p.DerivedFrom.String()
 			if p.Origin != nil {
@@ -106,7 +130,7 @@ func (s *Site) seriesDoc(se *metrics.Series) SeriesDoc {
 		d.Points = append(d.Points, pd)
 	}
 	for _, t := range se.Targets {
-		td := targetDoc{Value: *t.Value, By: t.By.String(), Subseries: t.Subseries, Source: t.Source, Quote: t.Quote, Note: t.Note}
+		td := targetDoc{Value: *t.Value, Qualifier: t.Qualifier, By: t.By.String(), Subseries: t.Subseries, Source: t.Source, Quote: t.Quote, Note: t.Note}
 		if src := s.Data.Source(t.Source); src != nil {
 			td.Stated = src.Date.String()
 		}
@@ -115,16 +139,15 @@ func (s *Site) seriesDoc(se *metrics.Series) SeriesDoc {
 	}
 	for _, src := range s.Data.Sources {
 		if used[src.ID] {
-			d.Sources = append(d.Sources, &sourceDoc{src.ID, src.Title, src.TitleEn, src.Publisher,
-				src.Date.String(), src.Kind, src.URL, src.Document})
+			d.Sources = append(d.Sources, newSourceDoc(src))
 		}
 	}
 	return d
 }
 
 // CSVHeader is the first row of every series CSV.
-var CSVHeader = []string{"series", "subseries", "period", "start", "end", "value", "of", "derived",
-	"derived_from", "source", "source_title", "quote", "note"}
+var CSVHeader = []string{"series", "subseries", "period", "start", "end", "value", "qualifier", "flag", "of", "derived",
+	"derived_from", "gap", "source", "source_title", "quote", "note"}
 
 func (s *Site) seriesCSV(se *metrics.Series) []byte {
 	var b bytes.Buffer
@@ -142,11 +165,20 @@ func (s *Site) seriesCSV(se *metrics.Series) []byte {
 		if src := s.Data.Source(p.Source); src != nil {
 			title = src.Title
 		}
-		w.Write([]string{se.ID, p.Subseries, p.Period, p.Start, p.End, num(p.Value), num(p.Of),
-			strconv.FormatBool(p.Derived), p.DerivedFrom, p.Source, title, p.Quote, p.Note})
+		w.Write([]string{se.ID, p.Subseries, p.Period, p.Start, p.End, num(p.Value), p.Qualifier, p.Flag, num(p.Of),
+			strconv.FormatBool(p.Derived), p.DerivedFrom, p.Gap, p.Source, title, p.Quote, p.Note})
 	}
 	w.Flush()
 	return b.Bytes()
+}
+
+// dateText is a date as YYYY-MM-DD, or "" when it is not known (the start
+// of an as-of figure, both ends of an unstated one).
+func dateText(d calendar.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
 }
 
 func marshal(v any) ([]byte, error) {
@@ -215,7 +247,7 @@ func (s *Site) archive() ([]byte, error) {
 	}
 	var srcs []*sourceDoc
 	for _, src := range s.Data.Sources {
-		srcs = append(srcs, &sourceDoc{src.ID, src.Title, src.TitleEn, src.Publisher, src.Date.String(), src.Kind, src.URL, src.Document})
+		srcs = append(srcs, newSourceDoc(src))
 	}
 	j, err := marshal(srcs)
 	if err != nil {

@@ -201,7 +201,7 @@ func (s *Site) feed(lang *i18n.Lang) ([]byte, error) {
 			Link: atomLink{Href: s.URLs.Abs(rel), Rel: "alternate", Type: "text/html"}, Summary: p.Summary})
 	}
 	if f.Updated == "" {
-		f.Updated = s.Data.AsOf().String() + "T00:00:00Z"
+		f.Updated = s.Data.Newest().String() + "T00:00:00Z"
 	}
 	return xmlDoc(f)
 }

@@ -15,19 +15,21 @@ import (
 
 // Tile is a headline figure: latest value, change, target, status.
 type Tile struct {
-	Series   *metrics.Series
-	Sub      string // sub-series label, if any
-	Value    string // "71/193", "28"
-	Unit     string
-	Period   string
-	Change   string // "+15 bậc", "+36%"; empty when unknown
-	Better   string // "better", "worse", "same" or ""
-	Target   string // "80% (2024)"
-	Progress float64
-	HasProg  bool
-	Status   string // metrics status constant
-	Derived  bool
-	Source   string
+	Series    *metrics.Series
+	Sub       string // sub-series label, if any
+	Qualifier string // "trên", "over": how the source hedges Value
+	Value     string // "71/193", "28"
+	Flag      string // "ước tính", "estimate"
+	Unit      string
+	Period    string
+	Change    string // "tăng 15 bậc so với 2022", "up nearly 40% as the source states"; empty when unknown
+	Better    string // "better", "worse", "same" or ""
+	Target    string // "80% (2024)"
+	Progress  float64
+	HasProg   bool
+	Status    string // metrics status constant
+	Derived   bool
+	Source    string
 }
 
 func (s *Site) tiles(lang *i18n.Lang, se *metrics.Series) []Tile {
@@ -41,25 +43,19 @@ func (s *Site) tiles(lang *i18n.Lang, se *metrics.Series) []Tile {
 		if sum.Latest != nil {
 			p := sum.Latest
 			t.Value = formatValue(lang, se, p.Value, p.Of)
+			if metrics.Bound(p.Qualifier) {
+				t.Qualifier = lang.T("qualifier." + p.Qualifier)
+			}
+			if p.Flag != "" {
+				t.Flag = lang.T("flag." + p.Flag)
+			}
 			t.Period = lang.Period(p.Period)
 			t.Derived = p.Derived()
 			t.Source = p.Source
 		}
+		t.Change = changeText(lang, se, sum)
 		switch {
-		case sum.Change != nil && se.Kind == metrics.Rank:
-			t.Change = lang.T("tile.places", lang.Signed(-*sum.Change, 0))
-		case sum.Change != nil && se.Kind == metrics.Rate:
-			t.Change = lang.T("tile.points", lang.Signed(*sum.Change, -1))
-		case sum.ChangePct != nil:
-			t.Change = lang.Signed(math.Round(*sum.ChangePct*10)/10, -1) + "%"
-		case sum.Change != nil:
-			t.Change = lang.Signed(*sum.Change, -1)
-		}
-		if sum.Change != nil && sum.Previous != nil {
-			t.Change += " " + lang.T("tile.since", lang.Period(sum.Previous.Period))
-		}
-		switch {
-		case sum.Improved == nil && sum.Change != nil:
+		case sum.Improved == nil && t.Change != "":
 			t.Better = "same"
 		case sum.Improved != nil && *sum.Improved:
 			t.Better = "better"
@@ -73,12 +69,64 @@ func (s *Site) tiles(lang *i18n.Lang, se *metrics.Series) []Tile {
 			}
 		}
 		if tg != nil {
-			t.Target = formatValue(lang, se, tg.Value, nil) + " (" + lang.Period(*tg.By) + ")"
+			t.Target = qualified(lang, tg.Qualifier, formatValue(lang, se, tg.Value, nil)) + " (" + lang.Period(*tg.By) + ")"
 		}
 		if sum.Progress != nil {
 			t.Progress, t.HasProg = *sum.Progress, true
 		}
 		out = append(out, t)
+	}
+	return out
+}
+
+// changeText says the change a tile shows, in words: the change the source
+// states ("tăng gần 40% so với 2023", or "… theo nguồn" when it names no
+// period), else the change computed against the previous comparable point
+// ("tăng 15 bậc so với 2022"). Ranks change in places, rates in percentage
+// points, indexes in points, amounts and counts in percent when known, else
+// in their unit.
+func changeText(lang *i18n.Lang, se *metrics.Series, sum metrics.Summary) string {
+	var amount string
+	var v float64
+	switch {
+	case sum.Change != nil && se.Kind == metrics.Rank:
+		v = -*sum.Change // a climb is a smaller number
+		amount = lang.T("tile.places", lang.Number(math.Abs(v), 0))
+	case sum.Change != nil && se.Kind == metrics.Rate:
+		v = *sum.Change
+		amount = lang.T("tile.points", lang.Number(math.Abs(v), -1))
+	case sum.Change != nil && se.Kind == metrics.Index:
+		v = *sum.Change
+		amount = lang.T("tile.index_points", lang.Number(math.Abs(v), shortestDecimals(math.Abs(v), 6)))
+	case sum.ChangePct != nil:
+		v = *sum.ChangePct
+		amount = lang.Number(math.Abs(math.Round(v*10)/10), -1) + "%"
+	case sum.Change != nil:
+		v = *sum.Change
+		amount = lang.Number(math.Abs(v), -1) + " " + se.UnitIn(lang.Code)
+	default:
+		return ""
+	}
+	amount = qualified(lang, sum.ChangeQualifier, amount)
+	var out string
+	switch {
+	case v > 0:
+		out = lang.T("change.up", amount)
+	case v < 0:
+		out = lang.T("change.down", amount)
+	default:
+		out = lang.T("change.none")
+	}
+	switch {
+	case sum.Stated && sum.ChangeSince != nil:
+		out += " " + lang.T("tile.since", lang.Period(*sum.ChangeSince))
+	case sum.Previous != nil:
+		out += " " + lang.T("tile.since", rangeEnd(lang, sum.Previous.Period))
+	case sum.Stated:
+		out += " (" + lang.T("change.stated") + ")"
+	}
+	if sum.Estimated {
+		out += " (" + lang.T("change.estimated") + ")"
 	}
 	return out
 }

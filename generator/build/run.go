@@ -253,7 +253,9 @@ func VerifyQuotes(s *Site, docs fs.FS, dirName string) (int, diag.List) {
 	}
 	for _, c := range s.Data.Commitments {
 		check(c.Source, c.Quote, c.QuotePos)
-		check(c.StatusSource, c.StatusQuote, c.StatusQuotePos)
+		for _, r := range c.Reports {
+			check(r.Source, r.Quote, r.QuotePos)
+		}
 	}
 	return n, errs
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/tiendo/tiendo/generator/calendar"
@@ -108,6 +109,9 @@ type Evidence struct {
 	Derived     bool
 	DerivedFrom string // the sentence that says what a derived value comes from
 	Quote       string
+	QuoteLang   string // the language of the quote's document
+	QuoteEn     string // on English pages: the quote's English rendering, if any
+	Gap         bool
 	Source      *EvidenceSource
 	Note        string
 }
@@ -115,20 +119,26 @@ type Evidence struct {
 // EvidenceSource is a source as the evidence list cites it.
 type EvidenceSource struct {
 	URL, Title, Publisher, Date string
+	PublisherLang               string
+	Lang                        string // the document's language
 }
 
 // evidence formats the points of a series for its page.
 func (v *View) evidence(se *metrics.Series) []Evidence {
 	sources := map[string]*EvidenceSource{}
 	out := make([]Evidence, len(se.Points))
-	for i, p := range se.Points {
-		e := Evidence{Period: v.Period(p.Period), Value: v.WithUnit(se, p.Value, p.Of),
-			Derived: p.Derived(), Quote: p.Quote, Note: p.NoteIn(v.Lang.Code)}
+	for i := range se.Points {
+		p := &se.Points[i]
+		e := Evidence{Period: v.Period(p.Period), Value: pointValue(v.Lang, se, p, true),
+			Derived: p.Derived(), Quote: p.Quote, Note: p.NoteIn(v.Lang.Code), Gap: p.IsGap()}
+		if v.Lang.Code == "en" {
+			e.QuoteEn = p.QuoteEn
+		}
 		if p.Subseries != "" {
 			e.Sub = v.Label(se, p.Subseries)
-			e.ID = "p-" + p.Subseries + "-" + p.Period.String() + "-"
+			e.ID = "p-" + p.Subseries + "-" + anchorOf(p.Period) + "-"
 		} else {
-			e.ID = "p-" + p.Period.String() + "-"
+			e.ID = "p-" + anchorOf(p.Period) + "-"
 		}
 		if e.Derived {
 			e.ID += fmt.Sprintf("d%d", i)
@@ -139,11 +149,16 @@ func (v *View) evidence(se *metrics.Series) []Evidence {
 			if !ok {
 				if s := v.Source(p.Source); s != nil {
 					src = &EvidenceSource{URL: v.URL(v.SourceAnchor(s.ID)), Title: s.TitleIn(v.Lang.Code),
-						Publisher: s.Publisher, Date: v.Date(s.Date)}
+						Publisher: s.PublisherIn(v.Lang.Code), PublisherLang: s.PublisherLang(v.Lang.Code),
+						Date: v.Date(s.Date), Lang: s.Language()}
 				}
 				sources[p.Source] = src
 			}
 			e.Source = src
+			e.QuoteLang = "vi"
+			if src != nil {
+				e.QuoteLang = src.Lang
+			}
 		}
 		out[i] = e
 	}
@@ -216,6 +231,24 @@ func (v *LangView) Date(d calendar.Date) string { return v.Lang.Date(d) }
 // Period formats a period in the page's language.
 func (v *LangView) Period(p calendar.Period) string { return v.Lang.Period(p) }
 
+// SourceKinds names the kinds of the site's sources, for the footer:
+// "thông báo chính thức và tin báo chí".
+func (v *LangView) SourceKinds() string {
+	var names []string
+	for _, k := range metrics.SourceKinds {
+		for _, src := range v.S.Data.Sources {
+			if src.Kind == k {
+				names = append(names, v.T("kinds."+k))
+				break
+			}
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + v.T("list.and") + " " + names[len(names)-1]
+}
+
 // FooterPages are the pages of the "pages" section (about, methodology).
 func (v *LangView) FooterPages() []*content.Page { return v.S.section(v.Lang, "pages") }
 
@@ -255,25 +288,66 @@ func (v *LangView) SourceTitle(id string) string {
 // SourceAnchor is the link to a source on the sources page.
 func (v *LangView) SourceAnchor(id string) string { return site.Sources(v.Lang) + "#src-" + id }
 
-// Value formats a point's value with its "of": "71/193", "16,4".
+// Value formats a point's value as its source states it: with its "of",
+// its qualifier and its flag ("71/193", "trên 60", "28 (ước tính)"), or the
+// reason for a gap.
 func (v *LangView) Value(s *metrics.Series, p *metrics.Point) string {
-	return formatValue(v.Lang, s, p.Value, p.Of)
+	return pointValue(v.Lang, s, p, false)
 }
 
-// TargetValue formats a target's value.
+// TargetValue formats a target's value with its qualifier.
 func (v *LangView) TargetValue(s *metrics.Series, t *metrics.Target) string {
-	return formatValue(v.Lang, s, t.Value, nil)
+	return qualified(v.Lang, t.Qualifier, formatValue(v.Lang, s, t.Value, nil))
+}
+
+// pointValue formats a point's value, qualified and flagged, with the
+// series' unit when withUnit is set.
+func pointValue(l *i18n.Lang, s *metrics.Series, p *metrics.Point, withUnit bool) string {
+	if p.IsGap() {
+		return l.T("value.gap", p.GapIn(l.Code))
+	}
+	val := formatValue(l, s, p.Value, p.Of)
+	if withUnit && s.Kind != metrics.Rate && s.Kind != metrics.Rank && p.Value != nil {
+		val += " " + s.UnitIn(l.Code)
+	}
+	return qualified(l, p.Qualifier, val) + flagMark(l, p.Flag)
+}
+
+// qualified puts a value's qualifier before it: "trên 60", "over 60".
+func qualified(l *i18n.Lang, q, val string) string {
+	if !metrics.Bound(q) {
+		return val
+	}
+	return l.T("qualifier."+q) + " " + val
+}
+
+// flagMark is " (ước tính)" for an estimate, and so on; "" for no flag.
+func flagMark(l *i18n.Lang, flag string) string {
+	if flag == "" {
+		return ""
+	}
+	return " (" + l.T("flag."+flag) + ")"
+}
+
+// decimals is the number of decimals a series shows: its own, or -1 (as
+// many as needed, at most 2; at most 6 for an index).
+func decimals(s *metrics.Series) int {
+	if s.Decimals != nil {
+		return *s.Decimals
+	}
+	return -1
 }
 
 func formatValue(l *i18n.Lang, s *metrics.Series, x, of *float64) string {
 	if x == nil {
 		return "–"
 	}
-	dec := -1
-	if s.Decimals != nil {
-		dec = *s.Decimals
+	var out string
+	if dec := decimals(s); dec < 0 && s.Kind == metrics.Index {
+		out = l.Number(*x, shortestDecimals(*x, 6))
+	} else {
+		out = l.Number(*x, dec)
 	}
-	out := l.Number(*x, dec)
 	if of != nil {
 		out += "/" + l.Number(*of, -1)
 	}
@@ -283,14 +357,10 @@ func formatValue(l *i18n.Lang, s *metrics.Series, x, of *float64) string {
 	return out
 }
 
-// WithUnit formats a value and its unit: "28 tỷ USD", "42%"; ranks read
-// "71/193" on their own.
-func (v *LangView) WithUnit(s *metrics.Series, x *float64, of *float64) string {
-	val := formatValue(v.Lang, s, x, of)
-	if s.Kind == metrics.Rate || s.Kind == metrics.Rank || x == nil {
-		return val
-	}
-	return val + " " + s.UnitIn(v.Lang.Code)
+// shortestDecimals is the number of decimals that writes x exactly, at most n.
+func shortestDecimals(x float64, n int) int {
+	_, fp, _ := strings.Cut(strconv.FormatFloat(x, 'f', -1, 64), ".")
+	return min(len(fp), n)
 }
 
 // Label returns a sub-series label in the page's language.
@@ -309,8 +379,42 @@ func (v *LangView) Theme(id string) string {
 // Commitments lists the commitments.
 func (v *LangView) Commitments() []*metrics.Commitment { return v.S.Data.Commitments }
 
-// Passed reports whether a commitment's deadline has passed at the data's date.
-func (v *LangView) Passed(c *metrics.Commitment) bool { return c.Due.End().Before(v.S.Data.AsOf()) }
+// Due says a commitment's deadline as its source states it: "trước ngày
+// 20/7/2024", "trong Quý I/2025", "trong năm 2025", "tại kỳ họp thứ 9".
+func (v *LangView) Due(c *metrics.Commitment) string {
+	switch {
+	case !c.DueBefore.IsZero():
+		return v.T("due.before", v.Date(c.DueBefore))
+	case c.DueEvent != "":
+		return c.DueEventIn(v.Lang.Code)
+	case c.Due.Grain == calendar.Day:
+		return v.T("due.by_day", v.Period(c.Due))
+	case c.Due.Grain == calendar.Year:
+		return v.T("due.in_year", v.Period(c.Due))
+	}
+	return v.T("due.in", v.Period(c.Due))
+}
+
+// Status is a commitment's status at the date it is judged at: the status
+// of the latest report, else "passed" (the deadline passed with no report),
+// "event" (due at an event, no report) or "open".
+func (v *LangView) Status(c *metrics.Commitment) string {
+	at := c.JudgedAt(v.S.Data)
+	if r := c.StatusAt(at); r != nil {
+		return r.Status
+	}
+	due, dated := c.Deadline()
+	switch {
+	case !dated:
+		return "event"
+	case due.Before(at):
+		return "passed"
+	}
+	return "open"
+}
+
+// JudgedAt is the date a commitment's status is judged at.
+func (v *LangView) JudgedAt(c *metrics.Commitment) calendar.Date { return c.JudgedAt(v.S.Data) }
 
 // AsOf is the date of the newest source.
 func (v *LangView) AsOf() calendar.Date { return v.S.Data.AsOf() }
@@ -345,6 +449,21 @@ type Row struct {
 	Derived bool
 	Target  bool // a target due at the end of Period, not a figure reached
 	Note    string
+}
+
+// anchorOf writes a period for an element id: "2024-H1", "2021_2024" for
+// a span, "asof-2024-07-10" for an as-of total.
+func anchorOf(p calendar.Period) string {
+	return strings.NewReplacer("../", "asof-", "/", "_").Replace(p.String())
+}
+
+// rangeEnd names a period at one end of a range of periods: an as-of total
+// by its day ("31/12/2023 – 10/7/2024"), others as they are.
+func rangeEnd(lang *i18n.Lang, p calendar.Period) string {
+	if p.Grain == calendar.AsOf {
+		return lang.Date(p.End())
+	}
+	return lang.Period(p)
 }
 
 func subLabel(se *metrics.Series, id, lang string) string {
@@ -445,13 +564,16 @@ func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart) (*ChartView, error) 
 		cv.HasSub = cv.HasSub || len(se.Subseries) > 0
 		for _, line := range se.Lines() {
 			for _, p := range se.PointsOf(line.ID) {
-				if !rng.Covers(p.Period) {
+				// A figure of unstated time is listed in the table, not on
+				// the axis, whatever the chart's range.
+				timed := p.Period.Timed()
+				if timed && !rng.Covers(p.Period) {
 					continue
 				}
-				if first.IsZero() || p.Period.Compare(first) < 0 {
+				if timed && (first.IsZero() || p.Period.Compare(first) < 0) {
 					first = p.Period
 				}
-				if last.IsZero() || p.Period.Compare(last) > 0 {
+				if timed && (last.IsZero() || p.Period.Compare(last) > 0) {
 					last = p.Period
 				}
 				srcID := p.Source
@@ -460,7 +582,7 @@ func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart) (*ChartView, error) 
 					cv.Derived = true
 				}
 				row := Row{Series: se.TitleIn(lang.Code), Sub: line.LabelIn(lang.Code), Period: lang.Period(p.Period),
-					Value: formatValue(lang, se, p.Value, p.Of), SrcID: srcID, Derived: p.Derived(), Note: p.NoteIn(lang.Code)}
+					Value: pointValue(lang, se, p, false), SrcID: srcID, Derived: p.Derived(), Note: p.NoteIn(lang.Code)}
 				if src := s.Data.Source(srcID); src != nil {
 					row.Source = src.TitleIn(lang.Code)
 					if !seenSrc[srcID] {
@@ -477,7 +599,7 @@ func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart) (*ChartView, error) 
 			}
 			src := s.Data.Source(t.Source)
 			row := Row{Series: se.TitleIn(lang.Code), Sub: subLabel(se, t.Subseries, lang.Code),
-				Period: lang.Period(*t.By), Value: formatValue(lang, se, t.Value, nil), SrcID: t.Source,
+				Period: lang.Period(*t.By), Value: qualified(lang, t.Qualifier, formatValue(lang, se, t.Value, nil)), SrcID: t.Source,
 				Target: true, Note: t.NoteIn(lang.Code)}
 			if src != nil {
 				row.Source = src.TitleIn(lang.Code) + " (" + lang.Date(src.Date) + ")"
@@ -491,9 +613,9 @@ func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart) (*ChartView, error) 
 	}
 	cv.Unit = strings.Join(unitList, "; ")
 	if !first.IsZero() {
-		cv.Periods = lang.Period(first)
+		cv.Periods = rangeEnd(lang, first)
 		if last != first {
-			cv.Periods += " – " + lang.Period(last)
+			cv.Periods += " – " + rangeEnd(lang, last)
 		}
 	}
 	return cv, nil

@@ -64,8 +64,10 @@ type Words struct {
 
 // SeriesMeta describes one series of the option.
 type SeriesMeta struct {
-	// Role is "line" (a series or sub-series) or "other" (further values of
-	// a line for periods that several sources report, drawn as markers).
+	// Role is "line" (a series or sub-series), "part" (a further part of a
+	// line broken by a gap: a point stating that a period has no value) or
+	// "other" (further values of a line for periods that several sources
+	// report, drawn as markers).
 	Role string `json:"role"`
 	// Line is the index in option.series of the line this series belongs to
 	// (its own index for a line); charts.js gives both the same colour.
@@ -79,12 +81,16 @@ type SeriesMeta struct {
 // PointMeta describes one data point.
 type PointMeta struct {
 	Of      *float64 `json:"of,omitempty"`      // "71/193": out of how many
+	Q       string   `json:"q,omitempty"`       // the qualifier's words, put before the value: "trên", "over"
+	Flag    string   `json:"flag,omitempty"`    // "ước tính", "estimate": put after the value in brackets
+	Gap     string   `json:"gap,omitempty"`     // a stated gap: why the period has no value`
 	Derived bool     `json:"derived,omitempty"` // computed from a stated change
 	From    string   `json:"from,omitempty"`    // derived: the period it is computed from
-	// Prev is the line's previous value counted out of the same total ("54/76"
-	// follows "43/76", never "43/53"), for amounts and counts: the tooltip
-	// shows the change against it in %. An amount is a flow, so it is compared
-	// only with the same kind of period (H1 with H1, year with year).
+	// Prev is the line's previous value of a comparable period (year with
+	// year, as-of with as-of…) counted out of the same total ("54/76"
+	// follows "43/76", never "43/53"), for amounts and counts, when neither
+	// value is hedged nor derived: the tooltip shows the change against it
+	// in %.
 	Prev   *float64 `json:"prev,omitempty"`
 	PrevAt string   `json:"prevAt,omitempty"` // the period of Prev, as on the axis
 }
@@ -120,6 +126,31 @@ type line struct {
 	extra    [][]*metrics.Point // further values of a category (another source)
 	targets  []*metrics.Target  // in range, by deadline; a restated one (same value and deadline) once
 	targetAt []int              // category of each target's deadline
+	gaps     []*metrics.Point   // in range: points stating that a period has no value
+	gapAt    []*metrics.Point   // by category; nil where the line states no gap
+}
+
+// parts cuts the line's values at its gaps: one slice per stretch between
+// two gaps, each as long as main, "-" (nil) outside its stretch.
+func (l *line) parts() [][]*metrics.Point {
+	var out [][]*metrics.Point
+	cur := make([]*metrics.Point, len(l.main))
+	any := false
+	for i, p := range l.main {
+		if l.gapAt[i] != nil && p == nil {
+			if any {
+				out = append(out, cur)
+				cur, any = make([]*metrics.Point, len(l.main)), false
+			}
+			continue
+		}
+		cur[i] = p
+		any = any || p != nil
+	}
+	if any || len(out) == 0 {
+		out = append(out, cur)
+	}
+	return out
 }
 
 func build(spec Spec, lang *i18n.Lang) (*payload, error) {
@@ -198,17 +229,43 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 		c := ec.NewLine()
 		c.SetXAxis(labels)
 		for _, l := range lines {
-			o := append(l.targetLines(kind, unit, lang), ec.WithLineChartOpts(opts.LineChart{
-				Symbol: "circle", SymbolSize: 8, ConnectNulls: opts.Bool(true)}))
-			if l.labelled(kind, len(lines)) {
-				o = append(o, pointLabels()...)
+			// A line bridges the periods it has no point for, but breaks
+			// where a point states that there is no value (a gap): each
+			// part is a series of its own, of the line's name and colour.
+			for k, part := range l.parts() {
+				o := []ec.SeriesOpts{ec.WithLineChartOpts(opts.LineChart{
+					Symbol: "circle", SymbolSize: 8, ConnectNulls: opts.Bool(true)})}
+				if k == 0 {
+					o = append(o, l.targetLines(kind, unit, lang)...)
+				}
+				if l.labelled(kind, len(lines)) {
+					o = append(o, pointLabels()...)
+				}
+				c.AddSeries(l.name, lineData(part), o...)
 			}
-			c.AddSeries(l.name, lineData(l.main), o...)
 		}
 		chart, rect = c, &c.RectChart
 	}
+	lineAt := make([]int, len(lines)) // the index in option.series of each line's first part
 	for i, l := range lines {
-		meta.Series = append(meta.Series, SeriesMeta{Role: "line", Line: i, Decimals: l.decimals, Points: l.pointMeta(l.main, kind, labels, lang)})
+		lineAt[i] = len(meta.Series)
+		parts := [][]*metrics.Point{l.main}
+		if typ == Line {
+			parts = l.parts()
+		}
+		for k, part := range parts {
+			m := SeriesMeta{Role: "line", Line: lineAt[i], Decimals: l.decimals, Points: l.pointMeta(part, kind, labels, lang)}
+			if k > 0 {
+				m.Role = "part"
+			} else {
+				for j, gap := range l.gapAt {
+					if gap != nil {
+						m.Points[j] = &PointMeta{Gap: gap.GapIn(lang.Code)}
+					}
+				}
+			}
+			meta.Series = append(meta.Series, m)
+		}
 	}
 	var others *ec.Scatter // built only when needed: go-echarts' constructors are slow
 	for i, l := range lines {
@@ -218,7 +275,7 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 			}
 			others.AddSeries(l.name+" ("+meta.Words.Other+")", scatterData(e),
 				ec.WithScatterChartOpts(opts.ScatterChart{Symbol: "diamond", SymbolSize: 11}))
-			meta.Series = append(meta.Series, SeriesMeta{Role: "other", Line: i, Decimals: l.decimals, Points: l.pointMeta(e, kind, labels, lang)})
+			meta.Series = append(meta.Series, SeriesMeta{Role: "other", Line: lineAt[i], Decimals: l.decimals, Points: l.pointMeta(e, kind, labels, lang)})
 		}
 	}
 	if others != nil {
@@ -256,7 +313,16 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 		x.AxisLabel = &axisLabel{Interval: 0, HideOverlap: true}
 	}
 	option["xAxis"] = []xAxis{x}
-	option["yAxis"] = []yAxis{yAxisOf(kind, unit, lines)}
+	y := yAxisOf(kind, unit, lines)
+	for _, se := range spec.Series { // a series can fix the axis: an index from 0 to 1
+		if se.AxisMin != nil {
+			y.Min = *se.AxisMin
+		}
+		if se.AxisMax != nil {
+			y.Max = *se.AxisMax
+		}
+	}
+	option["yAxis"] = []yAxis{y}
 	meta.ID = rect.ChartID
 	return &payload{Option: option, Meta: meta}, nil
 }
@@ -271,7 +337,7 @@ func checkSeries(spec Spec, lang string) (kind, unit string, err error) {
 			return "", "", fmt.Errorf("charts: %s: series %d is nil", spec.ID, i)
 		}
 		switch s.Kind {
-		case metrics.Rank, metrics.Amount, metrics.Rate, metrics.Count:
+		case metrics.Rank, metrics.Amount, metrics.Rate, metrics.Count, metrics.Index:
 		default:
 			return "", "", fmt.Errorf("charts: %s: series %q has unknown kind %q", spec.ID, s.ID, s.Kind)
 		}
@@ -293,7 +359,11 @@ func checkSeries(spec Spec, lang string) (kind, unit string, err error) {
 // Covers reports whether p lies within the spec's range: from the start of
 // From to the end of To. The data table under a chart uses it too.
 func (spec Spec) Covers(p calendar.Period) bool {
-	return (spec.From.IsZero() || !p.Start().Before(spec.From.Start())) &&
+	start := p.Start()
+	if p.Grain == calendar.AsOf {
+		start = p.End() // a total up to a day stands at that day
+	}
+	return (spec.From.IsZero() || !start.Before(spec.From.Start())) &&
 		(spec.To.IsZero() || !spec.To.End().Before(p.End()))
 }
 
@@ -322,7 +392,12 @@ func collect(spec Spec, lang string) (lines []*line, slots []slot, gapLabels boo
 				l.decimals = *s.Decimals
 			}
 			for _, p := range s.PointsOf(sub.ID) {
-				if p.Value != nil && spec.Covers(p.Period) {
+				switch {
+				case !p.Period.Timed() || !spec.Covers(p.Period):
+				case p.IsGap():
+					l.gaps = append(l.gaps, p)
+					add(p.Period)
+				case p.Value != nil:
 					l.points = append(l.points, p)
 					add(p.Period)
 				}
@@ -333,7 +408,7 @@ func collect(spec Spec, lang string) (lines []*line, slots []slot, gapLabels boo
 					add(*t.By)
 				}
 			}
-			if len(l.points)+len(l.targets) > 0 {
+			if len(l.points)+len(l.targets) > 0 { // a line of gaps alone is not drawn
 				lines = append(lines, l)
 			}
 		}
@@ -476,6 +551,10 @@ func (l *line) place(index map[calendar.Period]int, n int) {
 		l.targetAt = append(l.targetAt, index[*t.By])
 	}
 	l.main = make([]*metrics.Point, n)
+	l.gapAt = make([]*metrics.Point, n)
+	for _, p := range l.gaps {
+		l.gapAt[index[p.Period]] = p
+	}
 	for _, p := range l.points {
 		i := index[p.Period]
 		switch m := l.main[i]; {
@@ -580,13 +659,21 @@ func (l *line) pointMeta(ps []*metrics.Point, kind string, labels []string, lang
 			continue
 		}
 		m := &PointMeta{Of: p.Of, Derived: p.Derived()}
+		if metrics.Bound(p.Qualifier) {
+			m.Q = qualifierWords(p.Qualifier, lang.Code)
+		}
+		if p.Flag != "" {
+			m.Flag = flagWords(p.Flag, lang.Code)
+		}
 		if p.Derived() {
 			m.From = lang.ShortPeriod(*p.DerivedFrom)
 		}
-		if kind == metrics.Amount || kind == metrics.Count {
+		if (kind == metrics.Amount || kind == metrics.Count) && p.Quoted() && !metrics.Bound(p.Qualifier) {
 			for j := i - 1; j >= 0; j-- {
-				if q := l.main[j]; q != nil && sameOf(q.Of, p.Of) && (kind == metrics.Count || q.Period.Grain == p.Period.Grain) {
-					m.Prev, m.PrevAt = q.Value, labels[j]
+				if q := l.main[j]; q != nil && q.Period.Comparable(p.Period) && sameOf(q.Of, p.Of) {
+					if q.Quoted() && !metrics.Bound(q.Qualifier) {
+						m.Prev, m.PrevAt = q.Value, labels[j]
+					}
 					break
 				}
 			}
@@ -788,6 +875,27 @@ func column(rows [][]*metrics.Point, i int) []*metrics.Point {
 		out[k] = r[i]
 	}
 	return out
+}
+
+// qualifierWords and flagWords are the interface's words for a value's
+// qualifier and flag (the same as templates/i18n's).
+func qualifierWords(q, lang string) string {
+	vi := map[string]string{metrics.Over: "trên", metrics.Under: "dưới", metrics.About: "khoảng",
+		metrics.Nearly: "gần", metrics.AtLeast: "ít nhất", metrics.AtMost: "tối đa"}
+	en := map[string]string{metrics.Over: "over", metrics.Under: "under", metrics.About: "about",
+		metrics.Nearly: "nearly", metrics.AtLeast: "at least", metrics.AtMost: "at most"}
+	if lang == "en" {
+		return en[q]
+	}
+	return vi[q]
+}
+
+func flagWords(f, lang string) string {
+	vi := map[string]string{metrics.Estimate: "ước tính", metrics.Provisional: "sơ bộ", metrics.Planned: "dự kiến"}
+	if lang == "en" {
+		return f
+	}
+	return vi[f]
 }
 
 func words(lang string) Words {

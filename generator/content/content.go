@@ -44,6 +44,12 @@
 //	headline       = ["egdi-rank", "ecommerce-revenue"]  # series shown as tiles on the home page
 //	methodology    = "phuong-phap"                       # optional: slug of the page in content/pages/
 //	                                                     #   that explains the method, linked from the metrics index
+//	as_of          = 2025-02-06                          # the date the statuses of targets and commitments
+//	                                                     #   are judged at, chosen by the editors and printed on
+//	                                                     #   the pages ("tính đến 6/2/2025"); required when the
+//	                                                     #   site has targets or commitments. Adding a source
+//	                                                     #   never moves it: change it when you have re-read
+//	                                                     #   the statuses.
 //
 //	[[themes]]                        # the groups of the metrics index, in this order
 //	id       = "digital-government"
@@ -72,13 +78,14 @@ const SiteFile = "content/site.toml"
 
 // Site is content/site.toml.
 type Site struct {
-	Title         string   `toml:"title"`
-	TitleEn       string   `toml:"title_en"`
-	Description   string   `toml:"description"`
-	DescriptionEn string   `toml:"description_en"`
-	Headline      []string `toml:"headline"`
-	Methodology   string   `toml:"methodology"`
-	Themes        []Theme  `toml:"themes"`
+	Title         string        `toml:"title"`
+	TitleEn       string        `toml:"title_en"`
+	Description   string        `toml:"description"`
+	DescriptionEn string        `toml:"description_en"`
+	Headline      []string      `toml:"headline"`
+	Methodology   string        `toml:"methodology"`
+	AsOf          calendar.Date `toml:"as_of"`
+	Themes        []Theme       `toml:"themes"`
 
 	file *tomlfile.File
 }

@@ -23,58 +23,103 @@ type Summary struct {
 	Series    *Series
 	Subseries string
 	Latest    *Point
-	Previous  *Point   // the stated or derived point before Latest, if any
-	Change    *float64 // Latest - Previous (or the change the source states)
-	ChangePct *float64 // percent change, for amounts and counts
-	Improved  *bool    // whether the change goes the better way
-	Target    *Target  // the target judged against
-	Progress  *float64 // 0–100: how far from the first point to the target
-	Status    string
+	Previous  *Point   // the comparable quoted point a computed change is against, if any
+	Change    *float64 // the change the source states, else Latest - Previous
+	ChangePct *float64 // percent change: stated, else computed for amounts and counts
+	// Stated: the change is the source's own (qualified by ChangeQualifier,
+	// against ChangeSince when the source names it); otherwise computed.
+	Stated          bool
+	ChangeQualifier string
+	ChangeSince     *calendar.Period
+	Estimated       bool    // a computed change involves an estimate
+	Improved        *bool   // whether the change goes the better way
+	Target          *Target // the target judged against
+	Progress        *float64
+	Status          string
 }
 
 // Summarize computes the headline of one line of s, judged at asOf.
 //
 // The method, also stated on the methodology page:
-//   - Latest is the point with the latest period (when two sources report the
-//     same period, the one published later). Previous is the latest point of an
-//     earlier period counted out of the same total (`of`): "54/76" is compared
-//     with "43/76", never with "43/53". Change is the change the source states
-//     with the latest point, else latest minus previous.
+//   - Only points with a value and a stated time count (not gaps, not
+//     "unstated"). Latest is the point with the latest period (when two
+//     sources report the same period, the one published later).
+//   - A change the source states with the latest point (change, change_pct)
+//     is the change shown, with its qualifier and the period it is against:
+//     change_since, else the previous point (below) when the stated change
+//     is their difference (a percentage rounded as the source writes it).
+//     Otherwise a change is computed against Previous: the latest earlier
+//     point that is quoted (not derived), of a comparable period (year with
+//     year, half with half, span with span of equal length, as-of with
+//     as-of), counted out of the same total (`of`: "54/76" is never compared
+//     with "43/53"), and not hedged: no change is computed from a bound
+//     ("trên", "gần": qualifier) on either side. A percentage is computed
+//     only for amounts and counts; ranks change in places, rates and indexes
+//     in points; a count out of a total ("54/76") in units.
 //   - A line without any stated value has status "not enough data".
 //   - The target judged is the earliest one whose deadline has not passed at
 //     the latest point's period; if all have passed, the latest deadline.
-//   - Achieved: the latest value meets the target (≥, or ≤ when lower is better).
+//   - Achieved: the latest value meets the target (≥, or ≤ when lower is
+//     better); a bound meets it only when the bound itself does ("trên 80"
+//     meets 80, "gần 80" does not).
 //   - Off track: the deadline has passed at asOf and it is not met.
-//   - Otherwise the pace so far (from the first point to the latest) is
-//     compared with the pace needed (from the latest point to the target by the
-//     deadline): at least the needed pace is on track, at least half of it is at
-//     risk, less is off track. With a single point: not enough data.
-//   - Progress is the share of the distance from the first point to the target
-//     covered by the latest point, between 0 and 100. With a single period it
-//     is latest ÷ target (not computed for ranks or when lower is better).
-//     When two targets share a deadline, the first in the file is judged.
+//   - Otherwise the pace so far (from the first point to the latest, both
+//     unhedged) is compared with the pace needed (from the latest point to
+//     the target by the deadline): at least the needed pace is on track, at
+//     least half of it is at risk, less is off track. With a single point or
+//     a hedged one: not enough data.
+//   - Progress is the share of the distance from the first point to the
+//     target covered by the latest point, between 0 and 100; with a single
+//     period it is latest ÷ target (not for ranks, nor when lower is better).
+//     It is not computed from a hedged value.
 func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 	sum := Summary{Series: s, Subseries: sub, Status: NoData}
-	points := s.PointsOf(sub)
+	var points []*Point
+	for _, p := range s.PointsOf(sub) {
+		if p.Value != nil && !p.IsGap() && p.Period.Timed() {
+			points = append(points, p)
+		}
+	}
 	if len(points) == 0 {
+		if len(s.TargetsOf(sub)) == 0 {
+			sum.Status = NoTarget
+		}
 		return sum
 	}
 	sum.Latest = latest(points, d)
-	sum.Previous = previous(points, sum.Latest)
-	lv := *sum.Latest.Value
+	l := sum.Latest
+	lv := *l.Value
+	hedged := Bound(l.Qualifier)
+	if !hedged {
+		sum.Previous = previous(points, l)
+	}
 	switch {
-	case sum.Latest.Change != nil:
-		sum.Change = ptr(*sum.Latest.Change)
+	case l.Change != nil || l.ChangePct != nil:
+		sum.Stated, sum.ChangeQualifier, sum.ChangeSince = true, l.ChangeQualifier, l.ChangeSince
+		if l.Change != nil {
+			sum.Change = ptr(*l.Change)
+		}
+		if l.ChangePct != nil {
+			sum.ChangePct = ptr(*l.ChangePct)
+		}
+		if !agrees(sum, lv) {
+			sum.Previous = nil // the stated change is not against that point
+		}
 	case sum.Previous != nil:
-		sum.Change = ptr(lv - *sum.Previous.Value)
+		pv := *sum.Previous.Value
+		sum.Change = ptr(lv - pv)
+		if pv != 0 && l.Of == nil && (s.Kind == Amount || s.Kind == Count) {
+			// "54/76" after "43/76" is 11 more, not a percentage.
+			sum.ChangePct = ptr((lv/pv - 1) * 100)
+		}
+		sum.Estimated = l.Flag != "" || sum.Previous.Flag != ""
 	}
-	if sum.Latest.ChangePct != nil {
-		sum.ChangePct = ptr(*sum.Latest.ChangePct)
-	} else if sum.Previous != nil && *sum.Previous.Value != 0 && (s.Kind == Amount || s.Kind == Count) {
-		sum.ChangePct = ptr((lv/(*sum.Previous.Value) - 1) * 100)
-	}
-	if sum.Change != nil && *sum.Change != 0 {
+	switch {
+	case sum.Change != nil && *sum.Change != 0:
 		better := (*sum.Change < 0) == s.LowerIsBetter()
+		sum.Improved = &better
+	case sum.Change == nil && sum.ChangePct != nil && *sum.ChangePct != 0:
+		better := (*sum.ChangePct < 0) == s.LowerIsBetter()
 		sum.Improved = &better
 	}
 
@@ -83,7 +128,7 @@ func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 		sum.Status = NoTarget
 		return sum
 	}
-	end := sum.Latest.Period.End()
+	end := l.Period.End()
 	sum.Target = targets[len(targets)-1]
 	for _, t := range targets {
 		if !t.By.End().Before(end) {
@@ -92,27 +137,35 @@ func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 		}
 	}
 	tv := *sum.Target.Value
-	meets := func(v float64) bool {
+	meets := func(v float64, q string) bool {
 		if s.LowerIsBetter() {
-			return v <= tv
+			return v <= tv && (q == "" || q == Exact || q == Under || q == AtMost)
 		}
-		return v >= tv
+		return v >= tv && (q == "" || q == Exact || q == Over || q == AtLeast)
 	}
 	first := points[0]
-	if first.Period.Compare(sum.Latest.Period) < 0 && *first.Value != tv {
+	for _, p := range points {
+		if !Bound(p.Qualifier) {
+			first = p
+			break
+		}
+	}
+	switch {
+	case hedged || Bound(first.Qualifier):
+	case first.Period.Compare(l.Period) < 0 && *first.Value != tv:
 		prog := (lv - *first.Value) / (tv - *first.Value) * 100
 		sum.Progress = ptr(math.Max(0, math.Min(100, prog)))
-	} else if !s.LowerIsBetter() && tv > 0 && s.Kind != Rank {
+	case !s.LowerIsBetter() && tv > 0 && s.Kind != Rank:
 		sum.Progress = ptr(math.Max(0, math.Min(100, lv/tv*100)))
 	}
 	deadline := sum.Target.By.End()
 	switch {
-	case meets(lv):
+	case meets(lv, l.Qualifier):
 		sum.Status = Achieved
 		sum.Progress = ptr(100)
-	case deadline.Before(asOf):
+	case deadline.Before(asOf) && !hedged:
 		sum.Status = OffTrack
-	case first.Period.Compare(sum.Latest.Period) >= 0:
+	case hedged || Bound(first.Qualifier) || first.Period.Compare(l.Period) >= 0:
 		sum.Status = NoData
 	default:
 		done := float64(first.Period.End().Days(end))
@@ -135,13 +188,37 @@ func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 	return sum
 }
 
-// previous returns the latest point of an earlier period than p that counts
-// out of the same total ("43/76" is not compared with "54/76"'s predecessor
-// "43/53"), or nil.
+// agrees reports whether a stated change is the difference between the
+// latest value lv and sum.Previous, so that the tile may name its period:
+// exactly for a change in units, to the stated precision for a percentage
+// (36.4 % is "36 %", 36.6 % is not), never for a hedged change.
+func agrees(sum Summary, lv float64) bool {
+	p := sum.Previous
+	if p == nil || Bound(sum.ChangeQualifier) || sum.ChangeSince != nil {
+		return false
+	}
+	pv := *p.Value
+	if sum.Change != nil && math.Abs(lv-pv-*sum.Change) > 1e-9 {
+		return false
+	}
+	if sum.ChangePct != nil {
+		// The computed percentage must round to the stated one.
+		half := 0.5 / math.Pow(10, float64(decimalsOf(*sum.ChangePct)))
+		if pv == 0 || math.Abs((lv/pv-1)*100-*sum.ChangePct) >= half {
+			return false
+		}
+	}
+	return true
+}
+
+// previous returns the latest quoted, unhedged point of an earlier period
+// comparable with p's that counts out of the same total ("54/76" is not
+// compared with "43/53"), or nil.
 func previous(points []*Point, p *Point) *Point {
 	for i := len(points) - 1; i >= 0; i-- {
 		q := points[i]
-		if q.Period.Compare(p.Period) < 0 && sameOf(q.Of, p.Of) {
+		if q.Period.Compare(p.Period) < 0 && q.Period.Comparable(p.Period) && sameOf(q.Of, p.Of) &&
+			q.Quoted() && !Bound(q.Qualifier) {
 			return q
 		}
 	}
@@ -168,8 +245,8 @@ func latest(points []*Point, d *Data) *Point {
 func ptr(v float64) *float64 { return &v }
 
 // Warnings lists what is not wrong but needs an editor's eye, judged at the
-// data's as-of date: series without a point in over a year, and commitments
-// whose deadline passed with no status reported.
+// site's as_of date: series without a point in over a year, and commitments
+// whose deadline passed with no report.
 func Warnings(d *Data) diag.List {
 	var w diag.List
 	asOf := d.AsOf()
@@ -181,12 +258,13 @@ func Warnings(d *Data) diag.List {
 			}
 		}
 		if !updated.IsZero() && updated.Days(asOf) > StaleDays {
-			w.Warn(s.Pos, "series %q was last updated from a source of %s, more than a year before the newest source (%s)", s.ID, updated, asOf)
+			w.Warn(s.Pos, "series %q was last updated from a source of %s, more than a year before the site's as_of date (%s)", s.ID, updated, asOf)
 		}
 	}
 	for _, c := range d.Commitments {
-		if c.Status == "" && c.Due.End().Before(asOf) && c.Checked.Before(asOf) {
-			w.Warn(c.Pos, "commitment %q was due %s and no source reports its status; when you have checked the sources, set checked = %s", c.ID, c.Due, asOf)
+		at := c.JudgedAt(d)
+		if due, dated := c.Deadline(); dated && due.Before(at) && c.StatusAt(at) == nil && c.Checked.Before(at) {
+			w.Warn(c.Pos, "commitment %q was due %s and no source reports on it; when you have looked through the sources for a report, set checked = %s", c.ID, due, at)
 		}
 	}
 	return w

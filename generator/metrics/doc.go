@@ -13,7 +13,11 @@
 //	id        = "ket-luan-2024-07"        # required, unique; letters, digits, '-'
 //	title     = "Thông báo kết luận ..."  # required, in the document's language
 //	title_en  = "Conclusions of ..."      # optional English title
-//	publisher = "Văn phòng Chính phủ"     # required
+//	publisher = "Văn phòng Chính phủ"     # required, as the document names it
+//	publisher_en = "Government Office"    # optional: English pages show it
+//	lang      = "vi"                      # optional: vi (default) or en, the document's language; it
+//	                                      #   decides how numbers in its quotes are read (vi: 4.543 and
+//	                                      #   16,4; en: 4,543 and 16.4) and the lang of its quotes in HTML
 //	date      = 2024-07-10                # required, date of publication (TOML date)
 //	kind      = "official-notice"         # required: official-notice, news-report,
 //	                                      #   provincial-news, statistics, other
@@ -32,15 +36,18 @@
 //	title_en    = "UN E-Government Development Index rank"           # required
 //	unit        = "hạng"                   # required, Vietnamese unit ("%", "tỷ USD", "triệu tài khoản")
 //	unit_en     = "rank"                   # required, English unit
-//	kind        = "rank"                   # required: rank | amount | rate | count
+//	kind        = "rank"                   # required: rank | amount | rate | count | index
 //	better      = "lower"                  # optional: higher | lower (default: lower for
 //	                                       #   rank, higher otherwise)
 //	theme       = "international-rankings" # required, one of the ids in content/site.toml
 //	description    = "..."                 # optional, one paragraph, Vietnamese
 //	description_en = "..."                 # optional, English
 //	note        = "..."                    # optional note shown under the chart (note_en too)
-//	decimals    = 1                        # optional, digits after the decimal mark
-//	                                       #   (default: as many as the data needs, at most 2)
+//	decimals    = 1                        # optional, digits after the decimal mark, 0–4 (0–6 for an
+//	                                       #   index; default: as many as the data needs, at most 2,
+//	                                       #   at most 6 for an index)
+//	axis_min    = 0                        # optional: fix the chart's value axis (axis_max too),
+//	axis_max    = 1                        #   e.g. 0 and 1 for a 0–1 score
 //
 // kind decides how the series is checked and drawn:
 //   - rank: a position in a ranking, 1 is best; give `of` (out of how many) when
@@ -49,6 +56,8 @@
 //     year-on-year change in the tooltip.
 //   - rate: a percentage between 0 and 100; drawn as lines with targets dashed.
 //   - count: a number of things (accounts, records, tasks); drawn as lines.
+//   - index: a score such as the UN EGDI (0–1) or the GII (0–100); drawn as
+//     lines; it changes in points, never in percent.
 //
 // Optional sub-series, drawn as separate lines (national / ministries / localities,
 // or one per province). When a series declares sub-series, every point and target
@@ -62,28 +71,101 @@
 // Data points, one [[points]] table each:
 //
 //	[[points]]
-//	period    = "2024-H1"   # required: 2024 | "2024-H1" | "2024-Q2" | "2024-06" | 2024-06-30
+//	period    = "2024-H1"   # required (or as_of, below): 2024 | "2024-H1" | "2024-Q2" | "2024-06" |
+//	                        #   2024-06-30 | "2021/2024" | "unstated"
 //	value     = 42          # the figure as the source states it (number)
+//	qualifier = "over"      # optional: how the source hedges it, see Qualifiers
+//	flag      = "estimate"  # optional: estimate | provisional | planned, see Qualifiers
 //	of        = 193         # ranks: out of how many; optional for counts ("43/53": of = 53)
 //	subseries = "national"  # when the series declares sub-series
 //	source    = "thuong-truc-2024-07"  # required: a source id from content/sources.toml
 //	quote     = "..."       # required: a verbatim excerpt of the source containing the figure
+//	quote_en  = "..."       # optional: an English rendering, shown on English pages as a translation
 //	note      = "..."       # optional (note_en too)
-//	change     = -15        # optional: change against the previous value as the source
-//	                        #   states it, in the series unit (ranks: a climb of 15 places is -15)
-//	change_pct = 36         # optional: change in percent, as the source states it
+//	change     = -15        # optional: the change the source states with the value, in the
+//	                        #   series unit (ranks: a climb of 15 places is -15)
+//	change_pct = 36         # optional: the change in percent, as the source states it
+//	change_qualifier = "nearly"  # optional: "tăng gần 40%" is change_pct = 40, change_qualifier = "nearly"
+//	change_since = 2023     # optional: the period the source compares with ("so với năm 2023")
 //
-// A period is a year (2024), a half-year ("2024-H1"), a quarter ("2024-Q2"), a
-// month ("2024-06") or a day (2024-06-30, unquoted). It stands for the whole span:
-// "2024-H1" ends on 2024-06-30. Points are sorted by the end of their period; two
-// points of one sub-series may share a period only when their sources differ
-// (two documents that disagree are both kept and both shown).
+// # Periods
+//
+// A period is what the source states the figure is for:
+//   - a year (2024), a half-year ("2024-H1"), a quarter ("2024-Q2"), a month
+//     ("2024-06") or a day (2024-06-30, unquoted): the figure is for that
+//     span of time. "2024-H1" ends on 2024-06-30.
+//   - a span, "2021/2024" (first/last, each one of the forms above:
+//     "2024-01/2024-06"): a total over the span, "giai đoạn 2021–2024".
+//   - a cumulative total up to and including a day ("tính đến", "lũy kế",
+//     "đến nay" at the document's date): write as_of = 2024-07-10 instead of
+//     period. Downloads write it "../2024-07-10".
+//   - "unstated": the source gives no time at all ("trong 1 tháng" at the
+//     peak of COVID-19). Shown as "không nêu thời điểm" in the table, kept off
+//     the chart's time axis; say in note what the source does say.
+//
+// Points are sorted by the end of their period (unstated last); two points
+// of one sub-series may share a period only when their sources differ (two
+// documents that disagree are both kept and both shown). A period that
+// starts after its source's date is a warning: a figure for the future is a
+// target, or a point with flag = "planned".
+//
+// Changes are computed only between comparable periods: a year with a year,
+// a half with a half, a quarter with a quarter, a month with a month, a day
+// with a day, a span with a span of equal length, an as-of total with an
+// as-of total; never with an unstated period.
+//
+// # Qualifiers
+//
+// A qualifier says how the source hedges a value, and shows wherever the
+// value does (tile, table, chart label and tooltip, downloads): over ("trên",
+// "hơn"), under ("dưới"), about ("khoảng"), nearly ("gần"), at-least ("ít
+// nhất", "tối thiểu"), at-most ("tối đa"). No change or percentage is
+// computed from a value with one of these; a target is met by it only when
+// the bound itself meets it ("trên 80%" meets 80%, "gần 80%" does not).
+// qualifier = "exact" says the word before the number is not a hedge ("trên
+// địa bàn 21 xã"): the check warns when a quote puts a hedge word right
+// before the number and the point has no qualifier, and exact silences it.
+//
+// A flag says what kind of figure it is: estimate ("ước đạt", "ước tính"),
+// provisional ("sơ bộ"), planned ("dự kiến"). It is marked wherever the value
+// shows ("28 tỷ USD (ước tính)"); the check warns when the words before the
+// number say so and the point has no flag.
+//
+// # Stated and computed changes
+//
+// A change the source states with the value (change, change_pct) is what
+// tiles show, with its qualifier and change_since, or the previous point
+// when the stated change is their difference. Otherwise a change is computed
+// between the latest point and the latest earlier one that is quoted (not
+// derived), of a comparable period, out of the same total (`of`), and with
+// neither value hedged. Ranks change in places, rates in percentage points,
+// indexes in points, amounts and counts in percent (a count out of a total,
+// "54/76", in units).
+//
+// # Gaps
+//
+// A point can state that a period has no value, and why: give gap (and
+// gap_en) instead of value. The source is required, the quote optional.
+// Lines break at a gap instead of bridging it; the table lists the gap with
+// its reason.
+//
+//	[[points]]
+//	period = 2005
+//	gap    = "chưa được đánh giá"
+//	gap_en = "not assessed"
+//	source = "un-egov-survey"
+//
+// # Derived points
 //
 // A value the source does not state but that follows from a stated change is a
 // derived point: it names the period of the point it comes from in `derived_from`
 // and has no value, quote or source of its own. Its value is computed by the
-// generator (previous = value - change, or value / (1 + change_pct/100)) and shown
-// as derived, with the point it comes from.
+// generator (previous = value - change, or value / (1 + change_pct/100)),
+// kept to the precision its inputs support (28 ÷ 1,36 is 20,6: as many
+// significant digits as the more precise input; value - change to the
+// decimals of its inputs), and shown as derived, with the point it comes
+// from. Nothing is derived from a hedged value or change, and no change is
+// computed against a derived point.
 //
 //	[[points]]
 //	period       = 2020
@@ -97,6 +179,8 @@
 //	subseries = "national"  # when the series declares sub-series
 //	source    = "ket-luan-2024-07"  # required
 //	quote     = "..."       # required, verbatim, contains the value
+//	quote_en  = "..."       # optional English rendering
+//	qualifier = "at-least"  # optional: "ít nhất 50.000" (see Qualifiers)
 //	note      = "..."       # optional (note_en too)
 //
 // A target restated differently by a later source is a second [[targets]] entry
@@ -104,33 +188,61 @@
 //
 // # Commitments: content/commitments/*.toml
 //
-// Tasks assigned to named agencies, with deadlines. Any number of files; each holds
-// [[commitments]] tables.
+// Tasks assigned to named agencies, with deadlines as the documents state
+// them, and what later documents report of them. Any number of files; each
+// holds [[commitments]] tables.
 //
 //	[[commitments]]
 //	id        = "mic-egov-law"       # required, unique across all files
-//	agency    = "Bộ Công an"         # required (agency_en optional)
+//	agency    = "Bộ Công an"         # required: the lead agency, "chủ trì" (agency_en optional)
+//	partners  = ["Bộ Tài chính"]     # optional: co-agencies, "phối hợp" (partners_en: the
+//	                                 #   same agencies in English, in the same order)
 //	task      = "Hoàn thành ..."     # required, a short summary in our words (task_en optional)
-//	due       = "2024-07"            # required deadline, a period (due at its end)
-//	source    = "ket-luan-2024-07"   # required
+//	due       = "2024-07"            # the deadline, as stated: exactly one of due,
+//	                                 #   due_before and due_event (below)
+//	source    = "ket-luan-2024-07"   # required: the document that assigns the task
 //	quote     = "..."                # required, verbatim excerpt naming the task and deadline
-//	status    = "done"               # optional: done | in-progress | late | recurring
-//	status_source = "..."            # required with status: the later source that reports it
-//	status_quote  = "..."            # required with status, verbatim
+//	quote_en  = "..."                # optional English rendering
 //	metrics   = ["egdi-rank"]        # optional: related series
 //	note      = "..."                # optional remark, shown under the task (note_en too)
 //	checked   = 2025-02-06           # optional: the day an editor last looked through the
-//	                                 #   sources for a status and found none
+//	                                 #   sources for a report and found none
+//	as_of     = 2025-02-06           # optional: judge this task at another date than the
+//	                                 #   site's as_of (content/site.toml)
 //
-// A commitment whose deadline has passed with no reported status is listed as
-// "no completion reported". Until an editor sets `checked` to (at least) the date
-// of the newest source, the build warns about it.
+// The deadline, as the document states it:
+//
+//	due        = 2025          # "trong năm 2025": within a year, due at its end
+//	due        = "2025-Q1"     # "trong quý I/2025" (a half "2025-H1", a month "2025-06" alike)
+//	due        = 2024-07-31    # "hoàn thành ngày 31/7/2024": by that day
+//	due_before = 2024-07-20    # "trước ngày 20/7/2024": before that day
+//	due_event  = "tại kỳ họp thứ 9"  # an event, not a date (due_event_en too); not judged by date
+//
+// Status reports, oldest first: each later (or the same) document that says
+// how the task stands adds one, quoted. The report's date is its source's.
+//
+//	[[commitments.reports]]
+//	status   = "done"            # done | partly-done | in-progress | late | recurring
+//	source   = "phien-hop-10-2025-02"
+//	quote    = "..."             # verbatim: the document's words on the task
+//	quote_en = "..."             # optional
+//	note     = "..."             # optional (note_en too)
+//
+// A commitment's status is that of the latest report published on or before
+// the date it is judged at (as_of of the commitment, else of the site), and
+// is printed with that date ("tính đến 6/2/2025"). With no report, a task
+// whose deadline has passed reads "Đã qua hạn — chưa có nguồn báo cáo kết
+// quả" ("Deadline passed — no source reports the outcome"); until an editor
+// sets `checked` to (at least) that date, the build warns about it.
 //
 // # Warnings
 //
-// Besides errors, `tiendo check` and `tiendo build` list warnings, which
-// `--strict` turns into errors. They are judged at the date of the newest source,
-// never at the machine's clock: a series whose newest point comes from a source
-// more than a year older than that date, and a commitment past its deadline with
-// no status and no recent `checked`.
+// Besides errors, `tiendo check` and `tiendo build` list warnings; `--strict`
+// makes them fail the build, still labelled "warning:". They are judged at
+// the site's as_of date (content/site.toml), never at the machine's clock or
+// the newest source, so adding a source never changes them: a series whose
+// newest point comes from a source more than a year older than that date, a
+// commitment past its deadline with no report and no recent `checked`, a
+// quote that hedges a value the point does not qualify, and a period that
+// starts after its source's date.
 package metrics

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tiendo/tiendo/generator/calendar"
 	"github.com/tiendo/tiendo/generator/diag"
@@ -34,7 +36,9 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 	var errs diag.List
 	d := &Data{sourceByID: map[string]*Source{}, seriesByID: map[string]*Series{}}
 
-	d.Sources = loadSources(fsys, &errs)
+	var ok bool
+	d.Sources, ok = loadSources(fsys, &errs)
+	d.sourcesUnread = !ok
 	for _, s := range d.Sources {
 		if d.sourceByID[s.ID] != nil {
 			errs.Add(s.Pos, "duplicate source id %q (first at %s)", s.ID, d.sourceByID[s.ID].Pos)
@@ -81,8 +85,13 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 	}
 	sort.SliceStable(d.Commitments, func(i, j int) bool {
 		a, b := d.Commitments[i], d.Commitments[j]
-		if c := a.Due.Compare(b.Due); c != 0 {
-			return c < 0
+		ad, adated := a.Deadline()
+		bd, bdated := b.Deadline()
+		switch {
+		case adated != bdated:
+			return adated // events last
+		case ad != bd:
+			return ad.Before(bd)
 		}
 		return a.ID < b.ID
 	})
@@ -98,16 +107,24 @@ func readFile(fsys fs.FS, name string, errs *diag.List) []byte {
 	return data
 }
 
-func loadSources(fsys fs.FS, errs *diag.List) []*Source {
+// loadSources returns the sources, and false when the file cannot be read
+// or decoded.
+func loadSources(fsys fs.FS, errs *diag.List) ([]*Source, bool) {
 	data := readFile(fsys, SourcesFile, errs)
 	if data == nil {
-		return nil
+		return nil, false
 	}
 	var doc struct {
 		Sources []*Source `toml:"sources"`
 	}
 	f, problems := tomlfile.Decode(SourcesFile, data, 0, &doc)
 	errs.Append(problems.Err())
+	if !f.Decoded() {
+		// A syntax or type error: what was decoded may be partial (nil
+		// entries), so nothing is checked, and what cites a source is not
+		// told that it is unknown: the one error above says why.
+		return nil, false
+	}
 	for i, s := range doc.Sources {
 		s.Pos = f.Pos("sources", i)
 		at := func(key string) diag.Pos { return f.Pos("sources", i, key) }
@@ -131,8 +148,11 @@ func loadSources(fsys fs.FS, errs *diag.List) []*Source {
 		if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
 			errs.Add(at("url"), "url must start with https:// or http://")
 		}
+		if s.Lang != "" && s.Lang != "vi" && s.Lang != "en" {
+			errs.Add(at("lang"), "source %q: lang %q must be vi or en (the language of the document)", s.ID, s.Lang)
+		}
 	}
-	return doc.Sources
+	return doc.Sources, true
 }
 
 func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.List) *Series {
@@ -161,10 +181,8 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 			errs.Add(f.Pos(key.name), "%s is required", key.name) // at an empty value, or the file's start
 		}
 	}
-	switch s.Kind {
-	case Rank, Amount, Rate, Count:
-	default:
-		errs.Add(f.Pos("kind"), "kind %q must be one of rank, amount, rate, count", s.Kind)
+	if !slices.Contains(Kinds, s.Kind) {
+		errs.Add(f.Pos("kind"), "kind %q must be one of %s", s.Kind, strings.Join(Kinds, ", "))
 	}
 	switch s.Better {
 	case "":
@@ -179,8 +197,15 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	if !slices.Contains(themes, s.Theme) {
 		errs.Add(f.Pos("theme"), "theme %q is not one of the themes in content/site.toml (%s)", s.Theme, strings.Join(themes, ", "))
 	}
-	if s.Decimals != nil && (*s.Decimals < 0 || *s.Decimals > 4) {
-		errs.Add(f.Pos("decimals"), "decimals must be between 0 and 4")
+	maxDec := 4
+	if s.Kind == Index {
+		maxDec = 6
+	}
+	if s.Decimals != nil && (*s.Decimals < 0 || *s.Decimals > maxDec) {
+		errs.Add(f.Pos("decimals"), "decimals must be between 0 and %d", maxDec)
+	}
+	if s.AxisMin != nil && s.AxisMax != nil && *s.AxisMin >= *s.AxisMax {
+		errs.Add(f.Pos("axis_max"), "axis_max must be above axis_min")
 	}
 
 	subs := map[string]bool{}
@@ -213,35 +238,66 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		p := &s.Points[i]
 		p.Pos, p.QuotePos = f.Pos("points", i), f.Pos("points", i, "quote")
 		at := func(k string) diag.Pos { return f.Pos("points", i, k) }
+		if p.AsOf != nil {
+			if !p.Period.IsZero() {
+				errs.Add(at("as_of"), "give period or as_of, not both: as_of is a cumulative total up to that day, period a figure for a span of time")
+			}
+			p.Period = calendar.AsOfDate(*p.AsOf)
+		}
 		if p.Period.IsZero() {
-			errs.Add(p.Pos, "point: period is required")
+			errs.Add(p.Pos, "point: period (or as_of) is required")
 		}
 		checkSub(p.Subseries, at("subseries"))
+		checkWord(p.Qualifier, Qualifiers, "qualifier", at("qualifier"), errs)
+		checkWord(p.Flag, Flags, "flag", at("flag"), errs)
+		checkWord(p.ChangeQualifier, Qualifiers, "change_qualifier", at("change_qualifier"), errs)
+		if p.ChangeQualifier != "" && p.Change == nil && p.ChangePct == nil {
+			errs.Add(at("change_qualifier"), "change_qualifier qualifies a stated change: give change or change_pct too")
+		}
+		if p.ChangeSince != nil && p.Change == nil && p.ChangePct == nil {
+			errs.Add(at("change_since"), "change_since dates a stated change: give change or change_pct too")
+		} else if p.ChangeSince != nil && !p.Period.IsZero() && p.Period.Timed() && p.ChangeSince.Compare(p.Period) >= 0 {
+			errs.Add(at("change_since"), "change_since = %s must be before the point's period (%s)", p.ChangeSince, p.Period)
+		}
 		if p.Derived() {
-			if p.Value != nil || p.Quote != "" || p.Source != "" {
-				errs.Add(at("derived_from"), "a derived point has no value, quote or source of its own: they come from the point it is derived from")
+			if p.Value != nil || p.Quote != "" || p.Source != "" || p.IsGap() {
+				errs.Add(at("derived_from"), "a derived point has no value, quote, source or gap of its own: they come from the point it is derived from")
 			}
 			continue
 		}
 		k := key{p.Subseries, p.Period.String(), p.Source}
-		if seen[k] {
+		if seen[k] && p.Period.Grain != calendar.Unstated {
 			errs.Add(at("period"), "two points for period %s from the same source", p.Period)
 		}
 		seen[k] = true
+		if p.IsGap() {
+			if p.Value != nil {
+				errs.Add(at("gap"), "a gap states that the period has no value: remove value, or remove gap")
+			}
+			checkCitation(d, p.Source, p.Quote, nil, at("source"), at("quote"), errs, false)
+			continue
+		}
 		if p.Value == nil {
-			errs.Add(p.Pos, "point %s: value is required", p.Period)
+			errs.Add(p.Pos, "point %s: value is required (or gap = \"…\", saying why the period has none)", p.Period)
 		} else {
 			checkValue(s, *p.Value, p.Of, at("value"), errs)
 		}
 		if p.Of != nil && p.Value != nil && *p.Value > *p.Of {
 			errs.Add(at("value"), "value %s is above its of = %s", FormatPlain(*p.Value), FormatPlain(*p.Of))
 		}
-		checkCitation(d, p.Source, p.Quote, p.Value, at("source"), at("quote"), errs)
+		checkCitation(d, p.Source, p.Quote, p.Value, at("source"), at("quote"), errs, true)
+		if p.Value != nil {
+			checkHedges(d.sourceByID[p.Source], p.Quote, *p.Value, p.Qualifier, p.Flag, p.QuotePos, errs)
+		}
+		if src := d.sourceByID[p.Source]; src != nil && p.Period.Timed() && p.Flag == "" &&
+			!p.Period.IsZero() && src.Date.Before(p.Period.Start()) {
+			errs.Warn(at("period"), "the period %s starts after its source's date (%s): a figure for the future is a target ([[targets]]) or a point with flag = \"planned\"", p.Period, src.Date)
+		}
 	}
 	// Keep only points that can be drawn, so that a site with errors can
 	// still be rendered to find the problems in its pages too.
 	s.Points = slices.DeleteFunc(s.Points, func(p Point) bool {
-		return p.Period.IsZero() || (!p.Derived() && p.Value == nil)
+		return p.Period.IsZero() || (!p.Derived() && !p.IsGap() && p.Value == nil)
 	})
 	sortPoints(s.Points)
 	for i := range s.Points {
@@ -250,7 +306,7 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		}
 	}
 	if n := len(s.Points); n > 0 {
-		s.Points = slices.DeleteFunc(s.Points, func(p Point) bool { return p.Value == nil })
+		s.Points = slices.DeleteFunc(s.Points, func(p Point) bool { return p.Value == nil && !p.IsGap() })
 		if len(s.Points) != n { // elements moved: find the origins again
 			var ignore diag.List
 			for i := range s.Points {
@@ -274,7 +330,11 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		} else {
 			checkValue(s, *t.Value, nil, at("value"), errs)
 		}
-		checkCitation(d, t.Source, t.Quote, t.Value, at("source"), at("quote"), errs)
+		checkWord(t.Qualifier, Qualifiers, "qualifier", at("qualifier"), errs)
+		checkCitation(d, t.Source, t.Quote, t.Value, at("source"), at("quote"), errs, true)
+		if t.Value != nil {
+			checkHedges(d.sourceByID[t.Source], t.Quote, *t.Value, t.Qualifier, Planned, t.QuotePos, errs)
+		}
 	}
 	s.Targets = slices.DeleteFunc(s.Targets, func(t Target) bool { return t.By == nil || t.Value == nil })
 	sort.SliceStable(s.Targets, func(i, j int) bool { return s.Targets[i].By.Compare(*s.Targets[j].By) < 0 })
@@ -302,21 +362,34 @@ func checkValue(s *Series, v float64, of *float64, pos diag.Pos, errs *diag.List
 	}
 }
 
+// checkWord checks that v is empty or one of the accepted words.
+func checkWord(v string, accepted []string, key string, pos diag.Pos, errs *diag.List) {
+	if v != "" && !slices.Contains(accepted, v) {
+		errs.Add(pos, "%s %q must be one of %s", key, v, strings.Join(accepted, ", "))
+	}
+}
+
 // checkCitation checks that a source is named and known and that the quote
-// contains the value.
-func checkCitation(d *Data, source, quote string, value *float64, srcPos, quotePos diag.Pos, errs *diag.List) {
-	switch {
+// (required unless quoteRequired is false) contains the value, written as
+// the source's language writes numbers.
+func checkCitation(d *Data, source, quote string, value *float64, srcPos, quotePos diag.Pos, errs *diag.List, quoteRequired bool) {
+	lang := "vi"
+	switch src := d.sourceByID[source]; {
 	case source == "":
 		errs.Add(srcPos, "source is required")
-	case d.sourceByID[source] == nil:
+	case src != nil:
+		lang = src.Language()
+	case !d.sourcesUnread:
 		errs.Add(srcPos, "unknown source %q (not in %s)", source, SourcesFile)
 	}
 	if strings.TrimSpace(quote) == "" {
-		errs.Add(quotePos, "quote is required: a verbatim excerpt of the source that contains the figure")
+		if quoteRequired {
+			errs.Add(quotePos, "quote is required: a verbatim excerpt of the source that contains the figure")
+		}
 		return
 	}
-	if value != nil && !QuoteHasNumber(quote, *value) {
-		errs.Add(quotePos, "the quote does not contain the value %s (written as %s)", FormatPlain(*value), strings.Join(NumberForms(*value), " or "))
+	if value != nil && findNumber(quote, *value, lang) < 0 {
+		errs.Add(quotePos, "the quote does not contain the value %s (written as %s)", FormatPlain(*value), strings.Join(NumberFormsIn(*value, lang), " or "))
 	}
 }
 
@@ -348,11 +421,14 @@ func derive(s *Series, p *Point, errs *diag.List) {
 	case origin == nil:
 		errs.Add(p.Pos, "derived_from = %s: no stated point of that period in this series", p.DerivedFrom)
 	case origin.Value == nil:
+	case Bound(origin.Qualifier) || Bound(origin.ChangeQualifier):
+		errs.Add(p.Pos, "derived_from = %s: that point's value or change is hedged (qualifier), so no value can be derived from it", p.DerivedFrom)
 	case origin.Change != nil:
-		v := *origin.Value - *origin.Change
+		v := roundDecimals(*origin.Value-*origin.Change, max(decimalsOf(*origin.Value), decimalsOf(*origin.Change)))
 		p.Value, p.Origin = &v, origin
 	case origin.ChangePct != nil:
-		v := *origin.Value / (1 + *origin.ChangePct/100)
+		factor := 1 + *origin.ChangePct/100
+		v := roundSignificant(*origin.Value/factor, max(significantOf(*origin.Value), significantOf(factor)))
 		p.Value, p.Origin = &v, origin
 	default:
 		errs.Add(p.Pos, "derived_from = %s: that point states no change or change_pct", p.DerivedFrom)
@@ -363,6 +439,40 @@ func derive(s *Series, p *Point, errs *diag.List) {
 	if origin != nil && !p.Period.IsZero() && p.Period.Compare(origin.Period) >= 0 {
 		errs.Add(p.Pos, "a derived point must be earlier than the point it comes from (%s)", origin.Period)
 	}
+}
+
+// decimalsOf is the number of digits after the decimal point that v is
+// written with.
+func decimalsOf(v float64) int {
+	_, fp, _ := strings.Cut(strconv.FormatFloat(v, 'f', -1, 64), ".")
+	return len(fp)
+}
+
+// significantOf is the number of significant digits v is written with
+// (trailing zeros of a whole number do not count: 1.000 has one).
+func significantOf(v float64) int {
+	digits := strings.TrimLeft(strings.Replace(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), ".", "", 1), "0")
+	if !strings.Contains(strconv.FormatFloat(v, 'f', -1, 64), ".") {
+		digits = strings.TrimRight(digits, "0")
+	}
+	return max(1, len(digits))
+}
+
+func roundDecimals(v float64, n int) float64 {
+	f := math.Pow(10, float64(n))
+	return math.Round(v*f) / f
+}
+
+// roundSignificant rounds v to n significant digits, keeping its whole part.
+func roundSignificant(v float64, n int) float64 {
+	if v == 0 {
+		return 0
+	}
+	dec := n - 1 - int(math.Floor(math.Log10(math.Abs(v))))
+	if dec < 0 {
+		return math.Round(v) // a derived count keeps its units
+	}
+	return roundDecimals(v, dec)
 }
 
 func loadCommitments(fsys fs.FS, name string, d *Data, errs *diag.List) []*Commitment {
@@ -380,28 +490,63 @@ func loadCommitments(fsys fs.FS, name string, d *Data, errs *diag.List) []*Commi
 	}
 	for i, c := range doc.Commitments {
 		c.Pos = f.Pos("commitments", i)
-		c.QuotePos, c.StatusQuotePos = f.Pos("commitments", i, "quote"), f.Pos("commitments", i, "status_quote")
+		c.QuotePos = f.Pos("commitments", i, "quote")
 		at := func(k string) diag.Pos { return f.Pos("commitments", i, k) }
 		if !ValidID(c.ID) {
 			errs.Add(at("id"), "commitment id %q must be lower-case letters, digits and '-'", c.ID)
 		}
 		if c.Agency == "" || c.Task == "" {
-			errs.Add(c.Pos, "commitment %q: agency and task are required", c.ID)
+			errs.Add(c.Pos, "commitment %q: agency (the lead agency) and task are required", c.ID)
 		}
-		if c.Due.IsZero() {
-			errs.Add(c.Pos, "commitment %q: due (the deadline) is required", c.ID)
-		}
-		checkCitation(d, c.Source, c.Quote, nil, at("source"), at("quote"), errs)
-		if c.Status != "" {
-			if !slices.Contains(CommitmentStatuses, c.Status) {
-				errs.Add(at("status"), "status %q must be one of %s", c.Status, strings.Join(CommitmentStatuses, ", "))
+		deadlines := 0
+		for _, set := range []bool{!c.Due.IsZero(), !c.DueBefore.IsZero(), c.DueEvent != ""} {
+			if set {
+				deadlines++
 			}
-			checkCitation(d, c.StatusSource, c.StatusQuote, nil, at("status_source"), at("status_quote"), errs)
-		} else if c.StatusSource != "" || c.StatusQuote != "" {
-			errs.Add(at("status_source"), "status_source and status_quote need a status")
 		}
+		switch {
+		case deadlines == 0:
+			errs.Add(c.Pos, "commitment %q: the deadline is required, as the source states it: due (within a period, by a day), due_before (before a day) or due_event (at an event)", c.ID)
+		case deadlines > 1:
+			errs.Add(at("due"), "commitment %q: give one deadline: due, due_before or due_event", c.ID)
+		case !c.Due.IsZero() && !c.Due.Simple():
+			errs.Add(at("due"), "commitment %q: due must be a year, half, quarter, month or day", c.ID)
+		}
+		if len(c.PartnersEn) > 0 && len(c.PartnersEn) != len(c.Partners) {
+			errs.Add(at("partners_en"), "partners_en must name the same %d agencies as partners, in the same order", len(c.Partners))
+		}
+		checkCitation(d, c.Source, c.Quote, nil, at("source"), at("quote"), errs, true)
+		assigned := calendar.Date{}
+		if src := d.sourceByID[c.Source]; src != nil {
+			assigned = src.Date
+		}
+		for j := range c.Reports {
+			r := &c.Reports[j]
+			r.QuotePos = f.Pos("commitments", i, "reports", j, "quote")
+			rat := func(k string) diag.Pos { return f.Pos("commitments", i, "reports", j, k) }
+			switch {
+			case r.Status == "":
+				errs.Add(f.Pos("commitments", i, "reports", j), "a report needs a status: one of %s", strings.Join(CommitmentStatuses, ", "))
+			default:
+				checkWord(r.Status, CommitmentStatuses, "status", rat("status"), errs)
+			}
+			if r.Source == "" {
+				errs.Add(rat("source"), "a report needs source: the id of the document that reports the status")
+			} else if strings.TrimSpace(r.Quote) == "" {
+				errs.Add(rat("quote"), "a report needs quote: the document's words on the task, verbatim")
+			} else {
+				checkCitation(d, r.Source, r.Quote, nil, rat("source"), rat("quote"), errs, true)
+			}
+			if src := d.sourceByID[r.Source]; src != nil {
+				r.Date = src.Date
+				if r.Date.Before(assigned) {
+					errs.Add(rat("source"), "this report's source (%s) is older than the one that assigns the task (%s)", r.Date, assigned)
+				}
+			}
+		}
+		sort.SliceStable(c.Reports, func(a, b int) bool { return c.Reports[a].Date.Before(c.Reports[b].Date) })
 		for _, m := range c.Metrics {
-			if d.seriesByID[m] == nil {
+			if d.seriesByID[m] == nil && !d.unloaded[m] {
 				errs.Add(at("metrics"), "unknown metric %q", m)
 			}
 		}
@@ -414,17 +559,26 @@ func FormatPlain(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) 
 
 // NumberForms lists the ways a Vietnamese text writes v: 4543 as "4.543" or
 // "4543", 16.4 as "16,4".
-func NumberForms(v float64) []string {
+func NumberForms(v float64) []string { return NumberFormsIn(v, "vi") }
+
+// NumberFormsIn lists the ways a text in lang ("vi" or "en") writes v:
+// Vietnamese groups thousands with '.' and writes decimals after ',';
+// English the other way round (4,543 and 16.4).
+func NumberFormsIn(v float64, lang string) []string {
+	group, decimal := ".", ","
+	if lang == "en" {
+		group, decimal = ",", "."
+	}
 	plain := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
 	ip, fp, _ := strings.Cut(plain, ".")
-	grouped := groupThousands(ip, ".")
+	grouped := groupThousands(ip, group)
 	forms := []string{grouped}
 	if grouped != ip {
 		forms = append(forms, ip)
 	}
 	if fp != "" {
 		for i := range forms {
-			forms[i] += "," + fp
+			forms[i] += decimal + fp
 		}
 	}
 	return forms
@@ -450,8 +604,13 @@ func groupThousands(digits, sep string) string {
 
 // QuoteHasNumber reports whether quote contains v as a whole number token in
 // one of its Vietnamese forms ("4.543" does not match inside "14.543").
-func QuoteHasNumber(quote string, v float64) bool {
-	for _, form := range NumberForms(v) {
+func QuoteHasNumber(quote string, v float64) bool { return findNumber(quote, v, "vi") >= 0 }
+
+// findNumber returns the byte offset of the first whole number token in
+// quote that writes v in lang, or -1.
+func findNumber(quote string, v float64, lang string) int {
+	best := -1
+	for _, form := range NumberFormsIn(v, lang) {
 		for i := 0; ; {
 			j := strings.Index(quote[i:], form)
 			if j < 0 {
@@ -463,12 +622,105 @@ func QuoteHasNumber(quote string, v float64) bool {
 				k--
 			}
 			if !numberChar(quote, k, true) && !numberChar(quote, end, false) {
-				return true
+				if best < 0 || start < best {
+					best = start
+				}
+				break
 			}
 			i = start + 1
 		}
 	}
-	return false
+	return best
+}
+
+// hedges maps the words a source puts before a number to the qualifier they
+// make of it, longest first within a language.
+var hedges = []struct{ words, qualifier string }{
+	{"ít nhất", AtLeast}, {"tối thiểu", AtLeast}, {"tối đa", AtMost}, {"gần như", Nearly},
+	{"trên", Over}, {"hơn", Over}, {"dưới", Under}, {"khoảng", About}, {"gần", Nearly},
+	{"more than", Over}, {"over", Over}, {"less than", Under}, {"under", Under}, {"about", About},
+	{"around", About}, {"approximately", About}, {"nearly", Nearly}, {"almost", Nearly},
+	{"at least", AtLeast}, {"at most", AtMost}, {"up to", AtMost},
+}
+
+// flagWords are the words that mark a figure as an estimate or plan when
+// they come shortly before it.
+var flagWords = []struct{ words, flag string }{
+	{"ước đạt", Estimate}, {"ước tính", Estimate}, {"ước", Estimate}, {"dự kiến", Planned},
+	{"sơ bộ", Provisional}, {"estimated", Estimate}, {"an estimated", Estimate}, {"provisional", Provisional},
+	{"planned", Planned}, {"expected", Planned},
+}
+
+// Hedge returns the qualifier that the words just before v in quote make of
+// it ("trên 60 triệu": over), and a flag that the few words before it
+// imply ("ước đạt 28 tỷ": estimate). Either may be "".
+func Hedge(quote string, v float64, lang string) (qualifier, flag string) {
+	at := findNumber(quote, v, lang)
+	if at < 0 {
+		return "", ""
+	}
+	before := strings.ToLower(strings.TrimRight(quote[:at], " \u00a0"))
+	for _, h := range hedges {
+		if strings.HasSuffix(before, h.words) && wordStart(before, len(before)-len(h.words)) {
+			qualifier = h.qualifier
+			break
+		}
+	}
+	// A flag word counts within the three words before the number (after
+	// any qualifier): "ước đạt khoảng 28", "dự kiến đạt 80".
+	words := strings.Fields(before)
+	window := strings.Join(words[max(0, len(words)-4):], " ")
+	for _, w := range flagWords {
+		if i := strings.LastIndex(window, w.words); i >= 0 && wordStart(window, i) {
+			flag = w.flag
+			break
+		}
+	}
+	return qualifier, flag
+}
+
+// wordStart reports whether s[i:] begins a word.
+func wordStart(s string, i int) bool {
+	if i <= 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// checkHedges warns when the quote hedges the value and the point does not
+// say so: "trên 60 triệu" wants qualifier = "over". implied is the flag the
+// value has anyway (targets are plans: "dự kiến" says nothing new).
+func checkHedges(src *Source, quote string, v float64, qualifier, flag string, pos diag.Pos, errs *diag.List) {
+	lang := "vi"
+	if src != nil {
+		lang = src.Language()
+	}
+	q, f := Hedge(quote, v, lang)
+	if q != "" && qualifier == "" {
+		errs.Warn(pos, "the quote hedges %s (%q before it): set qualifier = %q, or qualifier = \"exact\" if that word is not about the number", FormatPlain(v), hedgeWord(quote, v, lang), q)
+	}
+	if f != "" && flag == "" {
+		errs.Warn(pos, "the quote marks %s as %s: set flag = %q", FormatPlain(v), f, f)
+	}
+}
+
+// hedgeWord is the word just before v in quote, for messages.
+func hedgeWord(quote string, v float64, lang string) string {
+	at := findNumber(quote, v, lang)
+	words := strings.Fields(quote[:max(at, 0)])
+	if len(words) == 0 {
+		return ""
+	}
+	w := words[len(words)-1]
+	if len(words) > 1 {
+		for _, h := range hedges {
+			if two := words[len(words)-2] + " " + w; strings.EqualFold(two, h.words) {
+				return two
+			}
+		}
+	}
+	return w
 }
 
 // numberChar reports whether the byte at i continues a number: a digit, or a
@@ -491,15 +743,35 @@ func numberChar(s string, i int, before bool) bool {
 	return false
 }
 
-// AsOf is the date the data speaks for: the newest source date. Status and
-// staleness are judged at this date, never at the machine's clock, so builds
-// stay reproducible.
-func (d *Data) AsOf() calendar.Date {
-	var asOf calendar.Date
-	for _, s := range d.Sources {
-		if asOf.Before(s.Date) {
-			asOf = s.Date
+// AsOf is the date statuses are judged at: chosen by the editors
+// (content/site.toml as_of) and set with JudgeAt, never the machine's clock
+// or the newest source, so that adding a source does not move it.
+func (d *Data) AsOf() calendar.Date { return d.asOf }
+
+// JudgeAt sets the date statuses are judged at.
+func (d *Data) JudgeAt(day calendar.Date) { d.asOf = day }
+
+// Judged reports whether anything has a status that depends on AsOf: a
+// target or a commitment.
+func (d *Data) Judged() bool {
+	if len(d.Commitments) > 0 {
+		return true
+	}
+	for _, s := range d.Series {
+		if len(s.Targets) > 0 {
+			return true
 		}
 	}
-	return asOf
+	return false
+}
+
+// Newest is the date of the newest source.
+func (d *Data) Newest() calendar.Date {
+	var newest calendar.Date
+	for _, s := range d.Sources {
+		if newest.Before(s.Date) {
+			newest = s.Date
+		}
+	}
+	return newest
 }

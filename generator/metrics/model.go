@@ -11,20 +11,55 @@ const (
 	Amount = "amount"
 	Rate   = "rate"
 	Count  = "count"
+	Index  = "index"
 )
+
+// Kinds lists the accepted values of Series.Kind.
+var Kinds = []string{Rank, Amount, Rate, Count, Index}
+
+// Qualifiers of a value: how its source hedges it. Exact says that the word
+// before the number in the quote is not a hedge ("trên địa bàn 21 xã").
+const (
+	Over    = "over"
+	Under   = "under"
+	About   = "about"
+	Nearly  = "nearly"
+	AtLeast = "at-least"
+	AtMost  = "at-most"
+	Exact   = "exact"
+)
+
+// Qualifiers lists the accepted values of a qualifier.
+var Qualifiers = []string{Over, Under, About, Nearly, AtLeast, AtMost, Exact}
+
+// Bound reports whether a qualifier makes the value a bound or an
+// approximation, from which no change is computed.
+func Bound(q string) bool { return q != "" && q != Exact }
+
+// Flags of a value: what kind of figure the source says it is.
+const (
+	Estimate    = "estimate"
+	Provisional = "provisional"
+	Planned     = "planned"
+)
+
+// Flags lists the accepted values of Point.Flag.
+var Flags = []string{Estimate, Provisional, Planned}
 
 // Source is one document that figures are taken from.
 type Source struct {
-	ID        string        `toml:"id"`
-	Title     string        `toml:"title"`
-	TitleEn   string        `toml:"title_en"`
-	Publisher string        `toml:"publisher"`
-	Date      calendar.Date `toml:"date"`
-	Kind      string        `toml:"kind"`
-	URL       string        `toml:"url"`
-	Document  string        `toml:"document"`
-	Note      string        `toml:"note"`
-	NoteEn    string        `toml:"note_en"`
+	ID          string        `toml:"id"`
+	Title       string        `toml:"title"`
+	TitleEn     string        `toml:"title_en"`
+	Publisher   string        `toml:"publisher"`
+	PublisherEn string        `toml:"publisher_en"`
+	Lang        string        `toml:"lang"` // vi (default) or en
+	Date        calendar.Date `toml:"date"`
+	Kind        string        `toml:"kind"`
+	URL         string        `toml:"url"`
+	Document    string        `toml:"document"`
+	Note        string        `toml:"note"`
+	NoteEn      string        `toml:"note_en"`
 
 	Pos diag.Pos `toml:"-"`
 }
@@ -47,6 +82,8 @@ type Series struct {
 	Note          string      `toml:"note"`
 	NoteEn        string      `toml:"note_en"`
 	Decimals      *int        `toml:"decimals"`
+	AxisMin       *float64    `toml:"axis_min"`
+	AxisMax       *float64    `toml:"axis_max"`
 	Subseries     []Subseries `toml:"subseries"`
 	Points        []Point     `toml:"points"`
 	Targets       []Target    `toml:"targets"`
@@ -64,17 +101,25 @@ type Subseries struct {
 
 // Point is one figure.
 type Point struct {
-	Period      calendar.Period  `toml:"period"`
-	Value       *float64         `toml:"value"`
-	Of          *float64         `toml:"of"`
-	Subseries   string           `toml:"subseries"`
-	Source      string           `toml:"source"`
-	Quote       string           `toml:"quote"`
-	Note        string           `toml:"note"`
-	NoteEn      string           `toml:"note_en"`
-	Change      *float64         `toml:"change"`
-	ChangePct   *float64         `toml:"change_pct"`
-	DerivedFrom *calendar.Period `toml:"derived_from"`
+	Period          calendar.Period  `toml:"period"`
+	AsOf            *calendar.Date   `toml:"as_of"` // instead of period: a cumulative total
+	Value           *float64         `toml:"value"`
+	Qualifier       string           `toml:"qualifier"`
+	Flag            string           `toml:"flag"`
+	Of              *float64         `toml:"of"`
+	Subseries       string           `toml:"subseries"`
+	Source          string           `toml:"source"`
+	Quote           string           `toml:"quote"`
+	QuoteEn         string           `toml:"quote_en"`
+	Note            string           `toml:"note"`
+	NoteEn          string           `toml:"note_en"`
+	Change          *float64         `toml:"change"`
+	ChangePct       *float64         `toml:"change_pct"`
+	ChangeQualifier string           `toml:"change_qualifier"`
+	ChangeSince     *calendar.Period `toml:"change_since"`
+	DerivedFrom     *calendar.Period `toml:"derived_from"`
+	Gap             string           `toml:"gap"` // no value for the period, and why
+	GapEn           string           `toml:"gap_en"`
 
 	// Set by Load for derived points: the point the value was computed from.
 	Origin   *Point   `toml:"-"`
@@ -85,13 +130,25 @@ type Point struct {
 // Derived reports whether the value was computed from a stated change.
 func (p *Point) Derived() bool { return p.DerivedFrom != nil }
 
+// IsGap reports whether the point states that its period has no value.
+func (p *Point) IsGap() bool { return p.Gap != "" }
+
+// Quoted reports whether the point is a value its source states (not
+// derived, not a gap).
+func (p *Point) Quoted() bool { return !p.Derived() && !p.IsGap() && p.Value != nil }
+
+// GapIn returns the reason for a gap in lang.
+func (p *Point) GapIn(lang string) string { return pick(lang, p.Gap, p.GapEn) }
+
 // Target is a stated objective with a deadline.
 type Target struct {
 	Value     *float64         `toml:"value"`
+	Qualifier string           `toml:"qualifier"`
 	By        *calendar.Period `toml:"by"`
 	Subseries string           `toml:"subseries"`
 	Source    string           `toml:"source"`
 	Quote     string           `toml:"quote"`
+	QuoteEn   string           `toml:"quote_en"`
 	Note      string           `toml:"note"`
 	NoteEn    string           `toml:"note_en"`
 
@@ -99,38 +156,126 @@ type Target struct {
 	QuotePos diag.Pos `toml:"-"`
 }
 
-// Commitment is a task assigned to an agency with a deadline.
+// Commitment is a task assigned to a lead agency (and partners) with a
+// deadline as stated, and the dated reports of later sources on it.
 type Commitment struct {
-	ID           string          `toml:"id" json:"id,omitempty"`
-	Agency       string          `toml:"agency" json:"agency,omitempty"`
-	AgencyEn     string          `toml:"agency_en" json:"agency_en,omitempty"`
-	Task         string          `toml:"task" json:"task,omitempty"`
-	TaskEn       string          `toml:"task_en" json:"task_en,omitempty"`
-	Due          calendar.Period `toml:"due" json:"due,omitempty"`
-	Source       string          `toml:"source" json:"source,omitempty"`
-	Quote        string          `toml:"quote" json:"quote,omitempty"`
-	Status       string          `toml:"status" json:"status,omitempty"`
-	StatusSource string          `toml:"status_source" json:"status_source,omitempty"`
-	StatusQuote  string          `toml:"status_quote" json:"status_quote,omitempty"`
-	Metrics      []string        `toml:"metrics" json:"metrics,omitempty"`
-	Checked      calendar.Date   `toml:"checked" json:"checked,omitempty"`
+	ID         string          `toml:"id" json:"id,omitempty"`
+	Agency     string          `toml:"agency" json:"agency,omitempty"`
+	AgencyEn   string          `toml:"agency_en" json:"agency_en,omitempty"`
+	Partners   []string        `toml:"partners" json:"partners,omitempty"`
+	PartnersEn []string        `toml:"partners_en" json:"partners_en,omitempty"`
+	Task       string          `toml:"task" json:"task,omitempty"`
+	TaskEn     string          `toml:"task_en" json:"task_en,omitempty"`
+	Due        calendar.Period `toml:"due" json:"due,omitempty"`
+	DueBefore  calendar.Date   `toml:"due_before" json:"due_before,omitempty"`
+	DueEvent   string          `toml:"due_event" json:"due_event,omitempty"`
+	DueEventEn string          `toml:"due_event_en" json:"due_event_en,omitempty"`
+	Source     string          `toml:"source" json:"source,omitempty"`
+	Quote      string          `toml:"quote" json:"quote,omitempty"`
+	QuoteEn    string          `toml:"quote_en" json:"quote_en,omitempty"`
+	Reports    []Report        `toml:"reports" json:"reports,omitempty"`
+	Metrics    []string        `toml:"metrics" json:"metrics,omitempty"`
+	Checked    calendar.Date   `toml:"checked" json:"checked,omitempty"`
+	AsOf       calendar.Date   `toml:"as_of" json:"as_of,omitempty"`
+	Note       string          `toml:"note" json:"note,omitempty"`
+	NoteEn     string          `toml:"note_en" json:"note_en,omitempty"`
 
-	QuotePos       diag.Pos `toml:"-" json:"-"`
-	StatusQuotePos diag.Pos `toml:"-" json:"-"`
-	Note           string   `toml:"note" json:"note,omitempty"`
-	NoteEn         string   `toml:"note_en" json:"note_en,omitempty"`
-
-	Pos diag.Pos `toml:"-" json:"-"`
+	QuotePos diag.Pos `toml:"-" json:"-"`
+	Pos      diag.Pos `toml:"-" json:"-"`
 }
 
-// CommitmentStatuses lists the accepted values of Commitment.Status.
-var CommitmentStatuses = []string{"done", "in-progress", "late", "recurring"}
+// Report is what one source says of a commitment's progress.
+type Report struct {
+	Status  string `toml:"status" json:"status"`
+	Source  string `toml:"source" json:"source"`
+	Quote   string `toml:"quote" json:"quote"`
+	QuoteEn string `toml:"quote_en" json:"quote_en,omitempty"`
+	Note    string `toml:"note" json:"note,omitempty"`
+	NoteEn  string `toml:"note_en" json:"note_en,omitempty"`
+
+	Date     calendar.Date `toml:"-" json:"date"` // the source's date, set by Load
+	QuotePos diag.Pos      `toml:"-" json:"-"`
+}
+
+// Statuses of a commitment's report.
+const (
+	Done       = "done"
+	PartlyDone = "partly-done"
+	InProgress = "in-progress"
+	Late       = "late"
+	Recurring  = "recurring"
+)
+
+// CommitmentStatuses lists the accepted values of Report.Status.
+var CommitmentStatuses = []string{Done, PartlyDone, InProgress, Late, Recurring}
+
+// Deadline returns the day by the end of which the task is due, and false
+// for a deadline that is an event.
+func (c *Commitment) Deadline() (calendar.Date, bool) {
+	switch {
+	case !c.DueBefore.IsZero():
+		return c.DueBefore.AddDays(-1), true
+	case !c.Due.IsZero():
+		return c.Due.End(), true
+	}
+	return calendar.Date{}, false
+}
+
+// JudgedAt is the date the commitment's status is judged at: its own as_of,
+// else the site's.
+func (c *Commitment) JudgedAt(d *Data) calendar.Date {
+	if !c.AsOf.IsZero() {
+		return c.AsOf
+	}
+	return d.AsOf()
+}
+
+// StatusAt returns the latest report published on or before day, or nil.
+func (c *Commitment) StatusAt(day calendar.Date) *Report {
+	var last *Report
+	for i := range c.Reports {
+		if r := &c.Reports[i]; !day.Before(r.Date) {
+			last = r
+		}
+	}
+	return last
+}
+
+// Overdue reports whether the deadline passed by day with no report of the
+// task being done or recurring.
+func (c *Commitment) Overdue(day calendar.Date) bool {
+	due, dated := c.Deadline()
+	if !dated || !due.Before(day) {
+		return false
+	}
+	r := c.StatusAt(day)
+	return r == nil || (r.Status != Done && r.Status != Recurring)
+}
+
+// PartnersIn returns the co-agencies in lang.
+func (c *Commitment) PartnersIn(lang string) []string {
+	if lang == "en" && len(c.PartnersEn) == len(c.Partners) {
+		return c.PartnersEn
+	}
+	return c.Partners
+}
+
+// NoteIn returns the commitment's note in lang.
+func (c *Commitment) NoteIn(lang string) string { return pick(lang, c.Note, c.NoteEn) }
+
+// DueEventIn returns the event deadline in lang.
+func (c *Commitment) DueEventIn(lang string) string { return pick(lang, c.DueEvent, c.DueEventEn) }
 
 // Data is everything under content/ that is not a page.
 type Data struct {
 	Sources     []*Source
 	Series      []*Series // sorted by id
 	Commitments []*Commitment
+
+	// asOf is the date statuses are judged at (content/site.toml).
+	asOf calendar.Date
+
+	sourcesUnread bool // sources.toml has a syntax error: citations are not checked against it
 
 	sourceByID map[string]*Source
 	seriesByID map[string]*Series
@@ -210,6 +355,25 @@ func (p *Point) NoteIn(lang string) string { return pick(lang, p.Note, p.NoteEn)
 
 // NoteIn returns the target's note in lang.
 func (t *Target) NoteIn(lang string) string { return pick(lang, t.Note, t.NoteEn) }
+
+// PublisherIn returns the source's publisher in lang.
+func (s *Source) PublisherIn(lang string) string { return pick(lang, s.Publisher, s.PublisherEn) }
+
+// PublisherLang is the language PublisherIn(lang) is written in.
+func (s *Source) PublisherLang(lang string) string {
+	if lang == "en" && s.PublisherEn != "" {
+		return "en"
+	}
+	return s.Language()
+}
+
+// Language is the language of the document: "vi" unless lang says otherwise.
+func (s *Source) Language() string {
+	if s.Lang == "" {
+		return "vi"
+	}
+	return s.Lang
+}
 
 // TitleIn returns the source's title in lang.
 func (s *Source) TitleIn(lang string) string { return pick(lang, s.Title, s.TitleEn) }
