@@ -44,11 +44,13 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -537,19 +539,67 @@ func sortListed(list []listed) {
 	slices.SortFunc(list, func(a, b listed) int { return strings.Compare(a.name, b.name) })
 }
 
-// Dir is the site in directory root, as os.DirFS(root). Run scans a Dir's
+// Dir is the site in directory root. Nothing outside root is read: a
+// symbolic link that leads out of it (a file or a folder), or is absolute,
+// fails to open with ErrOutside; a relative one that stays inside is
+// followed (os.Root's rules). Run scans a Dir's
 // input files for changes with fewer system calls than any fs.FS allows.
-func Dir(root string) fs.FS { return dirFS{os.DirFS(root), root} }
+func Dir(root string) fs.FS {
+	if r, ok := roots.Load(root); ok {
+		return dirFS{r.(*os.Root).FS(), root}
+	}
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return dirFS{os.DirFS(root), root} // reading it fails, with the reason
+	}
+	if prev, loaded := roots.LoadOrStore(root, r); loaded {
+		r.Close()
+		r = prev.(*os.Root)
+	}
+	return dirFS{r.FS(), root}
+}
+
+// roots holds the directories Dir opened, kept open for the process (tiendo
+// serve asks for the same one at every look).
+var roots sync.Map // root path → *os.Root
+
+// ErrOutside is the error of reading, through a Dir, a symbolic link that
+// leads outside the site.
+var ErrOutside = errors.New("it is a symbolic link that leads outside the site, or is written as an absolute path, and is not read: copy the file into the site, or make the link relative")
 
 type dirFS struct {
 	fs.FS
 	root string
 }
 
+func (d dirFS) Open(name string) (fs.File, error) {
+	f, err := d.FS.Open(name)
+	return f, outside(err)
+}
+
 // What os.DirFS does faster than the generic fs functions.
-func (d dirFS) ReadFile(name string) ([]byte, error)       { return fs.ReadFile(d.FS, name) }
-func (d dirFS) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(d.FS, name) }
-func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.FS, name) }
+func (d dirFS) ReadFile(name string) ([]byte, error) {
+	b, err := fs.ReadFile(d.FS, name)
+	return b, outside(err)
+}
+func (d dirFS) Stat(name string) (fs.FileInfo, error) {
+	info, err := fs.Stat(d.FS, name)
+	return info, outside(err)
+}
+
+func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	ents, err := fs.ReadDir(d.FS, name)
+	return ents, outside(err)
+}
+
+// outside puts ErrOutside in place of os.Root's "path escapes from
+// parent"; the messages that report it name the file.
+func outside(err error) error {
+	if err != nil && strings.HasSuffix(err.Error(), "path escapes from parent") {
+		return ErrOutside
+	}
+	return err
+}
 
 func errorsIsNotExist(err error) bool { return err != nil && os.IsNotExist(err) }
 
@@ -772,23 +822,26 @@ func loadData(fsys fs.FS, themes []string, c *buildCache) (*metrics.Data, diag.L
 // body); cached reports those.
 func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*content.Page]bool) {
 	var names []string
+	var linkProblems diag.List
 	if c != nil {
 		for i := range c.inputs {
 			// (only the paths: the hashes are being filled in by hashingFS)
-			if name := c.inputs[i].Path; strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
+			switch name := c.inputs[i].Path; {
+			case !strings.HasPrefix(name, "content/"):
+			case strings.HasSuffix(name, ".md"):
 				names = append(names, name)
+			case path.Ext(name) == "":
+				// Perhaps a link to a folder, which PageFiles reports
+				// when it leads out of the site.
+				if _, err := fs.Stat(fsys, name); errors.Is(err, ErrOutside) {
+					linkProblems.Add(diag.Pos{File: name}, "cannot read: %v", err)
+				}
 			}
 		}
 		c.readPages()
 		c.forgetMissing()
 	} else {
-		fs.WalkDir(fsys, "content", func(name string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(name, ".md") {
-				names = append(names, name)
-			}
-			return nil
-		})
-		sort.Strings(names)
+		names, linkProblems = content.PageFiles(fsys)
 	}
 	pages := make([]*content.Page, len(names))
 	problems := make([]diag.List, len(names))
@@ -814,7 +867,7 @@ func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*cont
 		return nil
 	})
 	var out []*content.Page
-	var errs diag.List
+	errs := linkProblems
 	cached := map[*content.Page]bool{}
 	for i, p := range pages {
 		errs = append(errs, problems[i]...)

@@ -279,3 +279,69 @@ func TestDecodeIndependentOfTZ(t *testing.T) {
 		}
 	}
 }
+
+func TestStatedPeriods(t *testing.T) {
+	for _, tt := range []struct {
+		in, canon, start, end string
+	}{
+		{"2021/2024", "2021/2024", "2021-01-01", "2024-12-31"},
+		{"2024-01/2024-06", "2024-01/2024-06", "2024-01-01", "2024-06-30"},
+		{"2023-05-23/2024-06-10", "2023-05-23/2024-06-10", "2023-05-23", "2024-06-10"},
+		{"../2024-07-10", "../2024-07-10", "", "2024-07-10"},
+		{"unstated", "unstated", "", ""},
+	} {
+		p, err := ParsePeriod(tt.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.in, err)
+		}
+		date := func(d Date) string {
+			if d.IsZero() {
+				return ""
+			}
+			return d.String()
+		}
+		if p.String() != tt.canon || date(p.Start()) != tt.start || date(p.End()) != tt.end {
+			t.Errorf("%s: %s from %s to %s, want %s from %s to %s", tt.in, p, date(p.Start()), date(p.End()), tt.canon, tt.start, tt.end)
+		}
+		if back, err := ParsePeriod(p.String()); err != nil || back != p {
+			t.Errorf("%s does not read back: %v %v", p, back, err)
+		}
+	}
+	for _, bad := range []string{"2024/2021", "2024/2024", "2021/", "/2024", "../2024", "../2024-13-01", "Unstated"} {
+		if p, err := ParsePeriod(bad); err == nil {
+			t.Errorf("%q parsed as %v, want an error", bad, p)
+		}
+	}
+}
+
+func TestComparable(t *testing.T) {
+	p := func(s string) Period {
+		v, err := ParsePeriod(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"2023", "2024", true},
+		{"2024-H1", "2024", false}, // a half and its year
+		{"2023-H1", "2024-H1", true},
+		{"2024-06", "2024", false},
+		{"../2023-12-31", "../2024-07-10", true},
+		{"../2024-07-10", "2024-07-10", false}, // a total to date and one day's figure
+		{"2021/2024", "2017/2020", true},
+		{"2021/2024", "2022/2024", false}, // four years and three
+		{"unstated", "unstated", false},
+	} {
+		if got := p(tt.a).Comparable(p(tt.b)); got != tt.want {
+			t.Errorf("%s comparable with %s: %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+	// Unstated periods sort after every other.
+	if p("unstated").Compare(p("2200")) <= 0 || p("2024").Compare(p("unstated")) >= 0 {
+		t.Error("unstated does not sort last")
+	}
+}

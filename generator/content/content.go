@@ -254,18 +254,38 @@ func ParsePage(name string, data []byte) (*Page, diag.List) {
 	return p, errs
 }
 
-// LoadPages reads every content/<section>/*.md page.
-func LoadPages(fsys fs.FS) ([]*Page, diag.List) {
-	var errs diag.List
-	var pages []*Page
+// PageFiles lists the markdown files under content/, sorted. A folder that
+// cannot be listed is reported at its path, and so is a link to a folder
+// that the file system refuses to open (build.Dir refuses links out of the
+// site): its pages are not silently left out. Links to folders are not
+// followed.
+func PageFiles(fsys fs.FS) ([]string, diag.List) {
 	var names []string
+	var errs diag.List
 	fs.WalkDir(fsys, "content", func(name string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(name, ".md") {
+		switch {
+		case err != nil && name != "content":
+			errs.Add(diag.Pos{File: name}, "cannot read: %v", err)
+		case err != nil:
+		case d.Type()&fs.ModeSymlink != 0 && !strings.HasSuffix(name, ".md"):
+			// A link to a folder is not followed; one the file system
+			// refuses to open (out of the site) is said so.
+			if _, err := fs.Stat(fsys, name); err != nil {
+				errs.Add(diag.Pos{File: name}, "cannot read: %v", err)
+			}
+		case !d.IsDir() && strings.HasSuffix(name, ".md"):
 			names = append(names, name)
 		}
 		return nil
 	})
 	sort.Strings(names)
+	return names, errs
+}
+
+// LoadPages reads every content/<section>/*.md page.
+func LoadPages(fsys fs.FS) ([]*Page, diag.List) {
+	var pages []*Page
+	names, errs := PageFiles(fsys)
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -285,7 +305,7 @@ func LoadPages(fsys fs.FS) ([]*Page, diag.List) {
 func (p *Page) CheckRefs(d *metrics.Data) diag.List {
 	var errs diag.List
 	for _, id := range p.Sources {
-		if d.Source(id) == nil {
+		if d.Source(id) == nil && !d.SourcesUnread() {
 			errs.Add(p.KeyPos("sources"), "unknown source %q (not in %s)", id, metrics.SourcesFile)
 		}
 	}

@@ -428,7 +428,9 @@ func derive(s *Series, p *Point, errs *diag.List) {
 		p.Value, p.Origin = &v, origin
 	case origin.ChangePct != nil:
 		factor := 1 + *origin.ChangePct/100
-		v := roundSignificant(*origin.Value/factor, max(significantOf(*origin.Value), significantOf(factor)))
+		// The factor has the digits of 100 + change_pct (1,36 for 36 %):
+		// computed as 1 + 0,36 it is 1,3599999999999999.
+		v := roundSignificant(*origin.Value/factor, max(significantOf(*origin.Value), significantOf(100+*origin.ChangePct)))
 		p.Value, p.Origin = &v, origin
 	default:
 		errs.Add(p.Pos, "derived_from = %s: that point states no change or change_pct", p.DerivedFrom)

@@ -348,8 +348,8 @@ func TestDerive(t *testing.T) {
 		t.Errorf("egdi 2022 derived: value %v of %v origin %v", *egdi.Value, egdi.Of, egdi.Origin)
 	}
 	ec := d.SeriesByID("ecommerce-revenue").Points[0]
-	if !ec.Derived() || !near(*ec.Value, 28/1.36) || ec.Of != nil {
-		t.Errorf("ecommerce 2023 derived = %v, want %v", *ec.Value, 28/1.36)
+	if !ec.Derived() || *ec.Value != 20.6 || ec.Of != nil { // 28 ÷ 1,36, to three digits
+		t.Errorf("ecommerce 2023 derived = %v, want 20.6", *ec.Value)
 	}
 
 	// A derived point must come before its origin, and its origin must state a change.
@@ -750,5 +750,198 @@ func TestSourceErrors(t *testing.T) {
 		if got := messages(errs); strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Fatalf("problems:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 		}
+	}
+}
+
+// TestBrokenSourcesFile: a sources.toml that cannot be decoded is one
+// error, the same on every run, with no panic and no "unknown source" for
+// every figure that cites it.
+func TestBrokenSourcesFile(t *testing.T) {
+	for _, tt := range []struct{ name, from, to string }{
+		{"curly quote", `title = "`, `title = “`},
+		{"date as written in Vietnamese", "date = 2024-07-10", `date = "10/7/2024"`},
+	} {
+		var first string
+		for run := range 20 {
+			fsys := fixture(t)
+			src := string(fsys["content/sources.toml"].Data)
+			fsys["content/sources.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(src, tt.from, tt.to, 1))}
+			_, errs := Load(fsys, themes)
+			errs.Sort()
+			if len(errs) != 1 || errs[0].Pos.File != SourcesFile {
+				t.Fatalf("%s: %d problems, want 1 in %s:\n%v", tt.name, len(errs), SourcesFile, errs)
+			}
+			if run == 0 {
+				first = errs.Error()
+			} else if errs.Error() != first {
+				t.Fatalf("%s: run %d says %q, run 0 said %q", tt.name, run, errs.Error(), first)
+			}
+		}
+	}
+}
+
+func TestHedge(t *testing.T) {
+	for _, tt := range []struct {
+		quote     string
+		v         float64
+		lang      string
+		q, flag   string
+		unrelated bool // the hedge word is not before this number
+	}{
+		{"kích hoạt trên 55,25 triệu tài khoản", 55.25, "vi", Over, "", false},
+		{"hơn 75,7 triệu tài khoản", 75.7, "vi", Over, "", false},
+		{"tăng gần 40%", 40, "vi", Nearly, "", false},
+		{"ít nhất 50.000 kỹ sư", 50000, "vi", AtLeast, "", false},
+		{"doanh thu ước đạt khoảng 28 tỷ USD", 28, "vi", About, Estimate, false},
+		{"dự kiến đạt 80%", 80, "vi", "", Planned, false},
+		{"năm 2024 đạt 28 tỷ USD", 28, "vi", "", "", false},
+		{"trên 60 triệu tài khoản, 40 tiện ích", 40, "vi", "", "", true},
+		{"Thượng tướng", 1, "vi", "", "", true}, // no number: nothing to say
+		{"more than 4,543 procedures", 4543, "en", Over, "", false},
+		{"an estimated 0.77092", 0.77092, "en", "", Estimate, false},
+	} {
+		q, f := Hedge(tt.quote, tt.v, tt.lang)
+		if q != tt.q || f != tt.flag {
+			t.Errorf("Hedge(%q, %v) = %q, %q; want %q, %q", tt.quote, tt.v, q, f, tt.q, tt.flag)
+		}
+	}
+}
+
+// TestFiguresAsStated: what a source hedges is not turned into a change,
+// a percentage or a progress; the check says when a hedge is not recorded.
+func TestFiguresAsStated(t *testing.T) {
+	src := "nghe-an-2024-07"
+	bounds := text(append(head("count", "digital-government"),
+		"[[points]]", "as_of = 2024-07-10", "value = 55.25", `qualifier = "over"`, `source = "`+src+`"`, `quote = "trên 55,25 triệu"`,
+		"[[points]]", "as_of = 2025-02-06", "value = 60", `qualifier = "over"`, `source = "phien-hop-10-2025-02"`, `quote = "trên 60 triệu"`,
+		"[[targets]]", "by = 2025", "value = 80", `source = "`+src+`"`, `quote = "phấn đấu 80 triệu"`,
+	)...)
+	d, s := loadOne(t, bounds)
+	sum := Summarize(s, "", d, calendar.Date{Year: 2025, Month: 2, Day: 6})
+	if sum.Change != nil || sum.ChangePct != nil || sum.Previous != nil || sum.Progress != nil || sum.Status != NoData {
+		t.Errorf("two lower bounds: %+v, want no change, no progress, not enough data", sum)
+	}
+
+	// Without the qualifiers, the check warns at each quote.
+	unqualified := text(append(head("count", "digital-government"),
+		"[[points]]", "as_of = 2024-07-10", "value = 55.25", `source = "`+src+`"`, `quote = "trên 55,25 triệu"`,
+		"[[points]]", "period = 2024", "value = 28", `source = "`+src+`"`, `quote = "ước đạt 28"`,
+	)...)
+	fsys := fixture(t)
+	fsys["content/metrics/test.toml"] = unqualified
+	_, errs := Load(fsys, themes)
+	got := strings.Join(messages(errs.Warnings()), "\n")
+	for _, want := range []string{`test.toml:11:9: warning: the quote hedges 55.25 ("trên" before it): set qualifier = "over"`, `test.toml:16:9: warning: the quote marks 28 as estimate: set flag = "estimate"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings:\n%s\nwant one containing %s", got, want)
+		}
+	}
+
+	// A half year is not compared with its full year; as-of totals are.
+	periods := text(append(head("count", "digital-government"),
+		"[[points]]", `period = "2024-H1"`, "value = 10", `source = "`+src+`"`, `quote = "10"`,
+		"[[points]]", "period = 2024", "value = 14", `source = "phien-hop-10-2025-02"`, `quote = "14"`,
+	)...)
+	d, s = loadOne(t, periods)
+	if sum := Summarize(s, "", d, d.AsOf()); sum.Change != nil || sum.ChangePct != nil {
+		t.Errorf("a year against its first half: change %v %v", sum.Change, sum.ChangePct)
+	}
+
+	// A stated change with a qualifier is shown as stated, against its period.
+	stated := text(append(head("count", "digital-government"),
+		"[[points]]", "period = 2024", "value = 5.5", "change_pct = 40", `change_qualifier = "nearly"`, "change_since = 2023",
+		`source = "phien-hop-10-2025-02"`, `quote = "5,5 tỷ, tăng gần 40%"`,
+	)...)
+	d, s = loadOne(t, stated)
+	if sum := Summarize(s, "", d, d.AsOf()); !sum.Stated || *sum.ChangePct != 40 || sum.ChangeQualifier != Nearly || sum.ChangeSince.String() != "2023" {
+		t.Errorf("stated change: %+v", sum)
+	}
+
+	// A gap has no value and is kept; unstated points are kept off the timeline.
+	gaps := text(append(head("count", "digital-government"),
+		"[[points]]", "period = 2023", `gap = "chưa được đánh giá"`, `source = "`+src+`"`,
+		"[[points]]", `period = "unstated"`, "value = 7", `source = "`+src+`"`, `quote = "7"`,
+		"[[points]]", "period = 2024", "value = 9", `source = "`+src+`"`, `quote = "9"`,
+	)...)
+	d, s = loadOne(t, gaps)
+	if len(s.Points) != 3 || !s.Points[0].IsGap() || s.Points[2].Period.Timed() {
+		t.Fatalf("points: %+v", s.Points)
+	}
+	if sum := Summarize(s, "", d, d.AsOf()); *sum.Latest.Value != 9 || sum.Change != nil {
+		t.Errorf("latest of a line with a gap and an unstated point: %+v", sum)
+	}
+}
+
+func TestDerivedPrecision(t *testing.T) {
+	for _, tt := range []struct {
+		value, change, pct string
+		want               float64
+	}{
+		{"28", "", "36", 20.6},   // 28 ÷ 1,36 = 20,588…
+		{"64.9", "", "23", 52.8}, // 64,9 ÷ 1,23 = 52,764…
+		{"40", "27", "", 13},     // 40 − 27
+		{"16.4", "2.25", "", 14.15},
+		{"5.5", "", "40", 3.9}, // 5,5 ÷ 1,4 = 3,928…
+	} {
+		l := append(head("count", "digital-government"),
+			"[[points]]", "period = 2023", "derived_from = 2024",
+			"[[points]]", "period = 2024", "value = "+tt.value, `source = "nghe-an-2024-07"`, `quote = "`+strings.ReplaceAll(tt.value, ".", ",")+`"`)
+		if tt.change != "" {
+			l = append(l, "change = "+tt.change)
+		} else {
+			l = append(l, "change_pct = "+tt.pct)
+		}
+		_, s := loadOne(t, text(l...))
+		if got := *s.Points[0].Value; got != tt.want {
+			t.Errorf("derived from %s (change %s, %s%%) = %v, want %v", tt.value, tt.change, tt.pct, got, tt.want)
+		}
+	}
+}
+
+func TestCommitmentDeadlines(t *testing.T) {
+	fsys := fixture(t)
+	fsys["content/commitments/test.toml"] = text(
+		`[[commitments]]`,
+		`id = "before"`, `agency = "Bộ Công an"`, `partners = ["Bộ Tài chính"]`, `partners_en = ["Ministry of Finance"]`,
+		`task = "Việc."`, `due_before = 2024-07-20`, `source = "ket-luan-2024-07"`,
+		`quote = "hoàn thành trước ngày 20 tháng 7 năm 2024"`,
+		``,
+		`[[commitments.reports]]`, `status = "partly-done"`, `source = "phien-hop-10-2025-02"`, `quote = "Chỉ số Phát triển chính phủ điện tử năm 2024 tăng 15 bậc"`,
+		``,
+		`[[commitments]]`,
+		`id = "event"`, `agency = "Bộ Công an"`, `task = "Việc."`, `due_event = "tại kỳ họp thứ 9"`,
+		`source = "ket-luan-2024-07"`, `quote = "hoàn thành trước ngày 20 tháng 7 năm 2024"`,
+		``,
+		`[[commitments]]`,
+		`id = "two-deadlines"`, `agency = "Bộ Công an"`, `task = "Việc."`, `due = 2025`, `due_before = 2025-02-15`,
+		`source = "ket-luan-2024-07"`, `quote = "hoàn thành trước ngày 20 tháng 7 năm 2024"`,
+	)
+	d, errs := Load(fsys, themes)
+	if got := messages(errs); len(got) != 1 || !strings.Contains(got[0], `test.toml:28:7: commitment "two-deadlines": give one deadline`) {
+		t.Fatalf("problems: %v", got)
+	}
+	var before, event *Commitment
+	for _, c := range d.Commitments {
+		switch c.ID {
+		case "before":
+			before = c
+		case "event":
+			event = c
+		}
+	}
+	if due, dated := before.Deadline(); !dated || due.String() != "2024-07-19" {
+		t.Errorf("before 20 July is due by %v (%v), want 2024-07-19", due, dated)
+	}
+	if r := before.StatusAt(calendar.Date{Year: 2025, Month: 2, Day: 6}); r == nil || r.Status != PartlyDone || r.Date.String() != "2025-02-06" {
+		t.Errorf("report at 6/2/2025: %+v", r)
+	}
+	if r := before.StatusAt(calendar.Date{Year: 2025, Month: 2, Day: 5}); r != nil {
+		t.Errorf("a report is known before its source is published: %+v", r)
+	}
+	if !before.Overdue(calendar.Date{Year: 2025, Month: 2, Day: 6}) || event.Overdue(calendar.Date{Year: 2030, Month: 1, Day: 1}) {
+		t.Error("overdue: a partly done task past its deadline is, an event deadline never is")
+	}
+	if d.Commitments[len(d.Commitments)-1].ID != "event" {
+		t.Errorf("a deadline at an event does not sort last")
 	}
 }

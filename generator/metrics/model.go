@@ -287,6 +287,11 @@ type Data struct {
 // not in Series (a build with it fails; Load reports why).
 func (d *Data) Unloaded(id string) bool { return d.unloaded[id] }
 
+// SourcesUnread reports whether content/sources.toml could not be read or
+// decoded: what cites a source is then not told that it is unknown, since
+// the file's own error says why.
+func (d *Data) SourcesUnread() bool { return d.sourcesUnread }
+
 // Source returns the source with the given id, or nil.
 func (d *Data) Source(id string) *Source { return d.sourceByID[id] }
 

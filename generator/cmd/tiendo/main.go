@@ -142,7 +142,7 @@ func buildCmd(root, out string, opt build.Options, stdout, stderr io.Writer) int
 }
 
 func checkCmd(root, sources string, strict bool, stdout, stderr io.Writer) int {
-	res, err := build.Check(os.DirFS(root), sources, build.Options{Strict: strict})
+	res, err := build.Check(build.Dir(root), sources, build.Options{Strict: strict})
 	var errs diag.List
 	errs.Append(err)
 	if report(stderr, errs, res.Warnings) {

@@ -16,33 +16,34 @@ func site(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	src := filepath.Join("..", "..", "build", "testdata", "site")
-	err := filepath.WalkDir(filepath.Join(src, "content"), func(p string, d fs.DirEntry, err error) error {
+	copyDir(t, src, "content", dir)
+	// Copied, not linked: a site reads nothing outside its folder.
+	for _, d := range []string{"templates", "assets"} {
+		copyDir(t, filepath.Join("..", "..", ".."), d, dir)
+	}
+	return dir
+}
+
+// copyDir copies from/sub to to/sub.
+func copyDir(t *testing.T, from, sub, to string) {
+	t.Helper()
+	err := filepath.WalkDir(filepath.Join(from, sub), func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(src, p)
+		rel, _ := filepath.Rel(from, p)
 		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range []string{"templates", "assets"} {
-		abs, err := filepath.Abs(filepath.Join("..", "..", "..", d))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Symlink(abs, filepath.Join(dir, d)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 func edit(t *testing.T, name, old, new string) {
