@@ -15,7 +15,7 @@ serve: tiendo
 	./$(BIN) serve
 
 check: tiendo
-	./$(BIN) check --strict $(if $(wildcard ../shared/seeds),--sources ../shared/seeds)
+	./$(BIN) check --strict
 
 test:
 	$(GO) vet ./...

@@ -149,7 +149,10 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	errs = append(errs, tmplProblems...)
 	s.tmpl = tmpl
 
-	warnings := metrics.Warnings(data)
+	// Warnings found while loading (a hedge not recorded, a document's
+	// hash not recorded) join those judged on the whole data.
+	warnings := append(errs.Warnings(), metrics.Warnings(data)...)
+	errs = errs.Errors()
 	if opt.Strict {
 		errs = append(errs, warnings.Strict()...)
 	} else {

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
+	"github.com/tiendo/tiendo/generator/metrics"
 	"html"
 	"io/fs"
 	"math"
@@ -51,6 +52,7 @@ func fixture(t testing.TB) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
 	copyInto(t, m, os.DirFS("testdata/site"), "content")
+	copyInto(t, m, os.DirFS("../.."), metrics.ArchiveDir) // the site's own archived documents
 	return m
 }
 
@@ -1222,7 +1224,7 @@ func TestBrokenSeriesIsOneError(t *testing.T) {
 	f.Data = regexp.MustCompile(`(?m)^value = `).ReplaceAll(f.Data, []byte(`value = "năm mươi" # `))
 	report := "content/reports/so-ket-6-thang-2024-tai-nghe-an.md"
 	fsys[report].Data = append(fsys[report].Data, "\n[Tải CSV](/data/online-records-share.csv) · [và một trang không có](/data/khong-co.csv)\n"...)
-	_, err := build.Check(fsys, "", build.Options{})
+	_, err := build.Check(fsys, build.Options{})
 	errs, ok := err.(diag.List)
 	if !ok || len(errs) == 0 {
 		t.Fatalf("want the series' errors, got %v", err)

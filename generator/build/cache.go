@@ -340,7 +340,8 @@ func (c *buildCache) computeKeys() {
 	var globals, data []pathHash
 	for _, f := range pairs {
 		switch {
-		case strings.HasPrefix(f.Path, metrics.SeriesDir+"/"), strings.HasPrefix(f.Path, metrics.CommitmentsDir+"/"):
+		case strings.HasPrefix(f.Path, metrics.SeriesDir+"/"), strings.HasPrefix(f.Path, metrics.CommitmentsDir+"/"),
+			strings.HasPrefix(f.Path, metrics.ArchiveDir+"/"): // quotes are verified against the archive
 			data = append(data, f)
 		case strings.HasPrefix(f.Path, "templates/"), strings.HasPrefix(f.Path, "assets/"),
 			f.Path == content.SiteFile, f.Path == metrics.SourcesFile:

@@ -3,9 +3,6 @@ package build
 import (
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -22,7 +19,10 @@ type Result struct {
 	Out      string
 	Sizes    []PageSize // HTML pages, largest first
 
-	Pages, Series, Points, Targets, Commitments, Sources, Quotes int
+	Pages, Series, Points, Targets, Commitments, Sources int
+	// Quotes found in their archived documents, and quotes whose source
+	// has no archived document.
+	Quotes, Unverified int
 }
 
 // PageSize is the weight of one HTML page.
@@ -114,9 +114,9 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 	return res, nil
 }
 
-// Check loads and renders the site without writing anything. With
-// sourcesDir, it also verifies every quote against the archived documents.
-func Check(fsys fs.FS, sourcesDir string, opt Options) (Result, error) {
+// Check loads and renders the site without writing anything. Loading
+// verifies every quote against the archived documents (content/sources/).
+func Check(fsys fs.FS, opt Options) (Result, error) {
 	var res Result
 	s, errs := Load(fsys, opt)
 	if errs.Err() != nil {
@@ -125,11 +125,6 @@ func Check(fsys fs.FS, sourcesDir string, opt Options) (Result, error) {
 	_, rerrs := s.Render()
 	res.Warnings = s.warnings(rerrs)
 	errs = append(errs, s.failures(rerrs)...)
-	if sourcesDir != "" {
-		n, qerrs := VerifyQuotes(s, os.DirFS(sourcesDir), sourcesDir)
-		res.Quotes = n
-		errs = append(errs, qerrs...)
-	}
 	res.count(s)
 	errs.Sort()
 	return res, errs.Err()
@@ -179,6 +174,7 @@ func (s *Site) failures(render diag.List) diag.List {
 
 func (r *Result) count(s *Site) {
 	r.Pages, r.Series, r.Sources, r.Commitments = len(s.Pages), len(s.Data.Series), len(s.Data.Sources), len(s.Data.Commitments)
+	r.Quotes, r.Unverified = s.Data.Verified, s.Data.Unverified
 	for _, se := range s.Data.Series {
 		r.Points += len(se.Points)
 		r.Targets += len(se.Targets)
@@ -209,61 +205,3 @@ func (r Result) Summary(elapsed time.Duration) string {
 }
 
 func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
-
-var spaces = regexp.MustCompile(`\s+`)
-
-// normalize collapses whitespace, for quote matching.
-func normalize(s string) string { return strings.TrimSpace(spaces.ReplaceAllString(s, " ")) }
-
-// VerifyQuotes checks that every quote appears verbatim (whitespace
-// normalised) in the archived document of its source. dirName is used in
-// messages.
-func VerifyQuotes(s *Site, docs fs.FS, dirName string) (int, diag.List) {
-	var errs diag.List
-	texts := map[string]string{}
-	for _, src := range s.Data.Sources {
-		if src.Document == "" {
-			continue
-		}
-		b, err := fs.ReadFile(docs, src.Document)
-		if err != nil {
-			errs.Add(src.Pos, "source %q: document %s not found in %s", src.ID, src.Document, dirName)
-			continue
-		}
-		texts[src.ID] = normalize(string(b))
-	}
-	n := 0
-	check := func(source, quote string, pos diag.Pos) {
-		text, ok := texts[source]
-		if !ok || quote == "" {
-			return
-		}
-		n++
-		if !strings.Contains(text, normalize(quote)) {
-			errs.Add(pos, "quote not found in %s: %q", filepath.Join(dirName, s.Data.Source(source).Document), short(quote))
-		}
-	}
-	for _, se := range s.Data.Series {
-		for _, p := range se.Points {
-			check(p.Source, p.Quote, p.QuotePos)
-		}
-		for _, t := range se.Targets {
-			check(t.Source, t.Quote, t.QuotePos)
-		}
-	}
-	for _, c := range s.Data.Commitments {
-		check(c.Source, c.Quote, c.QuotePos)
-		for _, r := range c.Reports {
-			check(r.Source, r.Quote, r.QuotePos)
-		}
-	}
-	return n, errs
-}
-
-func short(s string) string {
-	r := []rune(s)
-	if len(r) > 80 {
-		return string(r[:77]) + "…"
-	}
-	return s
-}

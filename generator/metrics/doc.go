@@ -22,9 +22,17 @@
 //	kind      = "official-notice"         # required: official-notice, news-report,
 //	                                      #   provincial-news, statistics, other
 //	url       = "https://..."             # optional link to the original
-//	document  = "000_56ca7df9ef5d81dd.txt" # optional: file name of the archived text,
-//	                                      #   checked by `tiendo check --sources DIR`
+//	document  = "000_56ca7df9ef5d81dd.txt" # the archived text: a file in content/sources/,
+//	                                      #   exactly as published; every quote citing the
+//	                                      #   source is looked up in it (whitespace aside)
+//	sha256    = "a6be67ff…"               # the file's hash, so that an accidental edit of
+//	                                      #   the archive is reported (the check prints it
+//	                                      #   when it is missing)
 //	note      = "..."                     # optional remark on the document (note_en too)
+//
+// A source with no document is a warning: its quotes cannot be verified,
+// and `tiendo check` counts them apart from the verified ones. A quote that
+// is not in its document is an error at the quote.
 //
 // # Metric series: content/metrics/<id>.toml
 //

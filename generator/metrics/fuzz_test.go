@@ -55,6 +55,9 @@ func FuzzLoadSeries(f *testing.F) {
 		d, errs := Load(fsys, []string{"g"})
 		lines := bytes.Count(data, []byte("\n")) + 1
 		for _, e := range errs {
+			if e.Pos.File == SourcesFile && e.Warning { // the sources have no archived documents
+				continue
+			}
 			if e.Pos.File != name || e.Pos.Line < 1 || e.Pos.Line > lines || e.Pos.Col < 1 {
 				t.Errorf("problem not located in the series file (%d lines) as file:line:col: %v", lines, e)
 			}

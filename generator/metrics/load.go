@@ -1,6 +1,8 @@
 package metrics
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"math"
 	"path"
@@ -20,6 +22,7 @@ import (
 // Paths of the data files inside the site's file system.
 const (
 	SourcesFile    = "content/sources.toml"
+	ArchiveDir     = "content/sources"
 	SeriesDir      = "content/metrics"
 	CommitmentsDir = "content/commitments"
 )
@@ -37,14 +40,26 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 	d := &Data{sourceByID: map[string]*Source{}, seriesByID: map[string]*Series{}}
 
 	var ok bool
-	d.Sources, ok = loadSources(fsys, &errs)
+	var f *tomlfile.File
+	d.Sources, f, ok = loadSources(fsys, &errs)
 	d.sourcesUnread = !ok
-	for _, s := range d.Sources {
+	d.archive = map[string]string{}
+	for i, s := range d.Sources {
 		if d.sourceByID[s.ID] != nil {
 			errs.Add(s.Pos, "duplicate source id %q (first at %s)", s.ID, d.sourceByID[s.ID].Pos)
 			continue
 		}
 		d.sourceByID[s.ID] = s
+		switch {
+		case s.Document != "" && !plainName(s.Document):
+			// reported by loadSources
+		case s.Document != "":
+			if text, ok := readArchived(fsys, s, f, i, &errs); ok {
+				d.archive[s.ID] = text
+			}
+		default:
+			errs.Warn(s.Pos, "source %q has no archived document: its quotes cannot be verified; put its text in %s/ and name the file in document", s.ID, ArchiveDir)
+		}
 	}
 
 	files, _ := fs.Glob(fsys, SeriesDir+"/*.toml")
@@ -109,10 +124,10 @@ func readFile(fsys fs.FS, name string, errs *diag.List) []byte {
 
 // loadSources returns the sources, and false when the file cannot be read
 // or decoded.
-func loadSources(fsys fs.FS, errs *diag.List) ([]*Source, bool) {
+func loadSources(fsys fs.FS, errs *diag.List) ([]*Source, *tomlfile.File, bool) {
 	data := readFile(fsys, SourcesFile, errs)
 	if data == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	var doc struct {
 		Sources []*Source `toml:"sources"`
@@ -123,7 +138,7 @@ func loadSources(fsys fs.FS, errs *diag.List) ([]*Source, bool) {
 		// A syntax or type error: what was decoded may be partial (nil
 		// entries), so nothing is checked, and what cites a source is not
 		// told that it is unknown: the one error above says why.
-		return nil, false
+		return nil, f, false
 	}
 	for i, s := range doc.Sources {
 		s.Pos = f.Pos("sources", i)
@@ -142,7 +157,7 @@ func loadSources(fsys fs.FS, errs *diag.List) ([]*Source, bool) {
 		if !slices.Contains(SourceKinds, s.Kind) {
 			errs.Add(at("kind"), "source %q: kind %q must be one of %s", s.ID, s.Kind, strings.Join(SourceKinds, ", "))
 		}
-		if s.Document != "" && (path.Base(s.Document) != s.Document || strings.HasPrefix(s.Document, ".")) {
+		if s.Document != "" && !plainName(s.Document) {
 			errs.Add(at("document"), "document %q must be a plain file name", s.Document)
 		}
 		if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
@@ -152,8 +167,36 @@ func loadSources(fsys fs.FS, errs *diag.List) ([]*Source, bool) {
 			errs.Add(at("lang"), "source %q: lang %q must be vi or en (the language of the document)", s.ID, s.Lang)
 		}
 	}
-	return doc.Sources, true
+	return doc.Sources, f, true
 }
+
+// plainName reports whether name is a file name with no folder, not hidden.
+func plainName(name string) bool { return path.Base(name) == name && !strings.HasPrefix(name, ".") }
+
+// readArchived reads the archived text of source number i and checks it
+// against its recorded hash. It returns the text with whitespace
+// collapsed, for quotes to be found in.
+func readArchived(fsys fs.FS, s *Source, f *tomlfile.File, i int, errs *diag.List) (string, bool) {
+	name := ArchiveDir + "/" + s.Document
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		errs.Add(f.Pos("sources", i, "document"), "source %q: no archived document %s: put the document's text there, as it was published (%v)", s.ID, name, err)
+		return "", false
+	}
+	sum := fmt.Sprintf("%x", sha256.Sum256(b))
+	switch {
+	case s.SHA256 == "":
+		errs.Warn(f.Pos("sources", i, "document"), "source %q: record the hash of %s, so that a change to it is noticed: sha256 = %q", s.ID, name, sum)
+	case s.SHA256 != sum:
+		errs.Add(f.Pos("sources", i, "sha256"), "%s is not the document that was archived (its sha256 is %s): an archived document is kept exactly as published; restore it (git checkout %s), or if this is a new version, set sha256 = %q", name, sum, name, sum)
+	}
+	return normalize(string(b)), true
+}
+
+var spaces = regexp.MustCompile(`\s+`)
+
+// normalize collapses whitespace, for quote matching.
+func normalize(s string) string { return strings.TrimSpace(spaces.ReplaceAllString(s, " ")) }
 
 func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.List) *Series {
 	data := readFile(fsys, name, errs)
@@ -391,6 +434,33 @@ func checkCitation(d *Data, source, quote string, value *float64, srcPos, quoteP
 	if value != nil && findNumber(quote, *value, lang) < 0 {
 		errs.Add(quotePos, "the quote does not contain the value %s (written as %s)", FormatPlain(*value), strings.Join(NumberFormsIn(*value, lang), " or "))
 	}
+	d.verify(source, quote, quotePos, errs)
+}
+
+// verify checks that quote is in the archived document of source (with
+// whitespace collapsed), and counts it.
+func (d *Data) verify(source, quote string, pos diag.Pos, errs *diag.List) {
+	src := d.sourceByID[source]
+	if src == nil {
+		return
+	}
+	text, ok := d.archive[source]
+	switch {
+	case !ok:
+		d.Unverified++
+	case strings.Contains(text, normalize(quote)):
+		d.Verified++
+	default:
+		errs.Add(pos, "the quote is not in %s/%s: copy it from the document exactly, letter for letter (%q)", ArchiveDir, src.Document, short(quote))
+	}
+}
+
+func short(s string) string {
+	r := []rune(s)
+	if len(r) > 80 {
+		return string(r[:77]) + "…"
+	}
+	return s
 }
 
 func sortPoints(ps []Point) {

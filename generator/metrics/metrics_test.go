@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -34,6 +36,30 @@ func fixture(t *testing.T) fstest.MapFS {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The archived documents are the site's own (content/sources/).
+	archive := os.DirFS(filepath.Join("..", ".."))
+	names, err := fs.Glob(archive, ArchiveDir+"/*.txt")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no archived documents in %s: %v", ArchiveDir, err)
+	}
+	for _, name := range names {
+		b, err := fs.ReadFile(archive, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	return fsys
+}
+
+// unarchived is the fixture with no archived documents, for tests of
+// made-up figures: their quotes are not verified (a warning), but the
+// sources keep their real ids and dates.
+func unarchived(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fixture(t)
+	src := regexp.MustCompile(`(?m)^(document|sha256) = .*\n`).ReplaceAll(fsys[SourcesFile].Data, nil)
+	fsys[SourcesFile] = &fstest.MapFile{Data: src}
 	return fsys
 }
 
@@ -283,11 +309,13 @@ kind = "official-notice"
 		m + `c-missing.toml:2:8: unit is required`,
 		m + `c-missing.toml:6:1: source is required`,
 		m + `d-rank.toml:10:9: value 200 is above its of = 193`,
+		m + `d-rank.toml:14:9: the quote is not in content/sources/004_cb6bb587943c80bb.txt: copy it from the document exactly, letter for letter ("xếp hạng 200/193")`,
 		m + `d-rank.toml:20:10: unknown source "no-such-source" (not in content/sources.toml)`,
 		m + `d-rank.toml:21:9: the quote does not contain the value 86 (written as 86)`,
 		m + `d-rank.toml:25:16: a derived point has no value, quote, source or gap of its own: they come from the point it is derived from`,
 		m + `d-rank.toml:28:1: derived_from = 2019: no stated point of that period in this series`,
 		m + `e-rate.toml:15:9: a rate must be between 0 and 100, not 142`,
+		m + `e-rate.toml:18:9: the quote is not in content/sources/003_7047d621b761be91.txt: copy it from the document exactly, letter for letter ("cả nước đạt 142%")`,
 		m + `e-rate.toml:23:13: subseries "nationwide" is not declared; want one of national`,
 		m + `e-rate.toml:27:1: target: by (the deadline) is required`,
 		m + `e-rate.toml:38:9: the quote does not contain the value 90 (written as 90)`,
@@ -502,7 +530,7 @@ func seriesFile(kind string, src string, points, targets []string) *fstest.MapFi
 
 func loadOne(t *testing.T, f *fstest.MapFile) (*Data, *Series) {
 	t.Helper()
-	fsys := fixture(t)
+	fsys := unarchived(t)
 	fsys["content/metrics/test.toml"] = f
 	d, errs := Load(fsys, themes)
 	if errs.Err() != nil { // warnings (a point dated after its source) do not matter here
@@ -691,7 +719,7 @@ kind = "other"
 	}
 	warnings := func(fsys fstest.MapFS) diag.List {
 		d, errs := Load(fsys, themes)
-		if len(errs) != 0 {
+		if errs.Err() != nil { // the old sources have no archived document: a warning
 			t.Fatal(errs)
 		}
 		d.JudgeAt(calendar.Date{Year: 2025, Month: 2, Day: 6})
@@ -943,5 +971,40 @@ func TestCommitmentDeadlines(t *testing.T) {
 	}
 	if d.Commitments[len(d.Commitments)-1].ID != "event" {
 		t.Errorf("a deadline at an event does not sort last")
+	}
+}
+
+// TestArchive: every quote is looked up in its archived document, always;
+// a quote changed by one word, and an archived file changed by one byte,
+// are each one error at its place.
+func TestArchive(t *testing.T) {
+	fsys := fixture(t)
+	d, errs := Load(fsys, themes)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if d.Verified == 0 || d.Unverified != 0 {
+		t.Errorf("verified %d, unverified %d; want every quote verified", d.Verified, d.Unverified)
+	}
+
+	name := SeriesDir + "/egdi-rank.toml"
+	series := string(fsys[name].Data)
+	changed := strings.Replace(series, "tăng 15 bậc", "tăng mạnh 15 bậc", 1)
+	if changed == series {
+		t.Fatalf("%s does not quote \"tăng 15 bậc\"", name)
+	}
+	fsys[name] = &fstest.MapFile{Data: []byte(changed)}
+	_, errs = Load(fsys, themes)
+	if len(errs) != 1 || errs[0].Pos.File != name || errs[0].Pos.Line == 0 || !strings.Contains(errs[0].Msg, "the quote is not in content/sources/004_cb6bb587943c80bb.txt") {
+		t.Errorf("a quote changed by one word: %v", errs)
+	}
+
+	fsys = fixture(t)
+	doc := ArchiveDir + "/004_cb6bb587943c80bb.txt"
+	b := fsys[doc].Data
+	fsys[doc] = &fstest.MapFile{Data: append(append([]byte{}, b...), 'x')}
+	_, errs = Load(fsys, themes)
+	if len(errs) != 1 || errs[0].Pos.File != SourcesFile || !strings.Contains(errs[0].Msg, doc+" is not the document that was archived") {
+		t.Errorf("an archived file changed: %v", errs)
 	}
 }

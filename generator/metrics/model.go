@@ -57,7 +57,8 @@ type Source struct {
 	Date        calendar.Date `toml:"date"`
 	Kind        string        `toml:"kind"`
 	URL         string        `toml:"url"`
-	Document    string        `toml:"document"`
+	Document    string        `toml:"document"` // a file in content/sources/
+	SHA256      string        `toml:"sha256"`   // its hash when archived
 	Note        string        `toml:"note"`
 	NoteEn      string        `toml:"note_en"`
 
@@ -276,6 +277,11 @@ type Data struct {
 	asOf calendar.Date
 
 	sourcesUnread bool // sources.toml has a syntax error: citations are not checked against it
+
+	// Verified counts the quotes found in their archived documents;
+	// Unverified those whose source has no archived document.
+	Verified, Unverified int
+	archive              map[string]string // source id → its document's text, whitespace collapsed
 
 	sourceByID map[string]*Source
 	seriesByID map[string]*Series

@@ -2,7 +2,7 @@
 // assets/.
 //
 //	tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache]
-//	tiendo check [--root DIR] [--sources DIR] [--strict]
+//	tiendo check [--root DIR] [--strict]
 //	tiendo serve [--root DIR] [--port N]
 //	tiendo new report|note|metric "Tiêu đề có dấu" [--root DIR]
 //
@@ -21,6 +21,7 @@ import (
 
 	"github.com/tiendo/tiendo/generator/build"
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/metrics"
 )
 
 func main() {
@@ -43,7 +44,7 @@ func main() {
 
 const usage = `usage:
   tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache]
-  tiendo check [--root DIR] [--sources DIR] [--strict]
+  tiendo check [--root DIR] [--strict]
   tiendo serve [--root DIR] [--port N]
   tiendo new report|note|metric "Tiêu đề" [--root DIR]`
 
@@ -57,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	root := fl.String("root", ".", "directory holding content/, templates/ and assets/")
 	strict := fl.Bool("strict", false, "treat warnings as errors")
-	var out, baseURL, sources *string
+	var out, baseURL *string
 	var port *int
 	var noCache *bool
 	switch cmd {
@@ -66,7 +67,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		noCache = fl.Bool("no-cache", false, "build everything, without the cache in ROOT/.cache/tiendo")
 		baseURL = fl.String("base-url", "/", "base URL: /, /repo/ or https://owner.github.io/repo/")
 	case "check":
-		sources = fl.String("sources", "", "directory of archived source documents: verify every quote in them")
 	case "serve":
 		port = fl.Int("port", 1313, "port on 127.0.0.1")
 	case "new":
@@ -97,7 +97,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return buildCmd(*root, dir, opt, stdout, stderr)
 	case "check":
-		return checkCmd(*root, *sources, *strict, stdout, stderr)
+		return checkCmd(*root, *strict, stdout, stderr)
 	case "serve":
 		return serveCmd(*root, *port, stdout, stderr)
 	}
@@ -141,16 +141,17 @@ func buildCmd(root, out string, opt build.Options, stdout, stderr io.Writer) int
 	return 0
 }
 
-func checkCmd(root, sources string, strict bool, stdout, stderr io.Writer) int {
-	res, err := build.Check(build.Dir(root), sources, build.Options{Strict: strict})
+func checkCmd(root string, strict bool, stdout, stderr io.Writer) int {
+	res, err := build.Check(build.Dir(root), build.Options{Strict: strict})
 	var errs diag.List
 	errs.Append(err)
 	if report(stderr, errs, res.Warnings) {
 		return 1
 	}
 	fmt.Fprintf(stdout, "ok: %d pages, %d series, %d points, %d targets, %d commitments, %d sources", res.Pages, res.Series, res.Points, res.Targets, res.Commitments, res.Sources)
-	if sources != "" {
-		fmt.Fprintf(stdout, "; %d quotes verified in %s", res.Quotes, sources)
+	fmt.Fprintf(stdout, "; %d quotes verified in %s", res.Quotes, metrics.ArchiveDir)
+	if res.Unverified > 0 {
+		fmt.Fprintf(stdout, ", %d not verified (their sources have no archived document)", res.Unverified)
 	}
 	fmt.Fprintln(stdout)
 	return 0

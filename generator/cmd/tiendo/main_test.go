@@ -17,6 +17,7 @@ func site(t *testing.T) string {
 	dir := t.TempDir()
 	src := filepath.Join("..", "..", "build", "testdata", "site")
 	copyDir(t, src, "content", dir)
+	copyDir(t, filepath.Join("..", "..", ".."), "content/sources", dir) // the archived documents
 	// Copied, not linked: a site reads nothing outside its folder.
 	for _, d := range []string{"templates", "assets"} {
 		copyDir(t, filepath.Join("..", "..", ".."), d, dir)
