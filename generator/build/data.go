@@ -64,6 +64,8 @@ type pointDoc struct {
 	Gap         string   `json:"gap,omitempty"` // no value for the period, and why
 	GapEn       string   `json:"gap_en,omitempty"`
 	Source      string   `json:"source"`
+	Row         int      `json:"row,omitempty"`    // a table's cited row (the header is 1)
+	Column      string   `json:"column,omitempty"` // and column
 	Quote       string   `json:"quote,omitempty"`
 	QuoteEn     string   `json:"quote_en,omitempty"`
 	Note        string   `json:"note,omitempty"`
@@ -112,7 +114,8 @@ func (s *Site) seriesDoc(se *metrics.Series) SeriesDoc {
 		pd := pointDoc{Period: p.Period.String(), Start: dateText(p.Period.Start()), End: dateText(p.Period.End()),
 			Subseries: p.Subseries, Value: p.Value, Qualifier: p.Qualifier, Flag: p.Flag, Of: p.Of,
 			Change: p.Change, ChangePct: p.ChangePct, ChangeQual: p.ChangeQualifier,
-			Derived: p.Derived(), Gap: p.Gap, GapEn: p.GapEn, Source: p.Source, Quote: p.Quote, QuoteEn: p.QuoteEn,
+			Derived: p.Derived(), Gap: p.Gap, GapEn: p.GapEn, Source: p.Source, Row: p.Row, Column: p.Column,
+			Quote: p.Quote, QuoteEn: p.QuoteEn,
 			Note: p.Note, NoteEn: p.NoteEn}
 		if p.Qualifier == metrics.Exact {
 			pd.Qualifier = ""

@@ -111,6 +111,7 @@ type Evidence struct {
 	Quote       string
 	QuoteLang   string // the language of the quote's document
 	QuoteEn     string // on English pages: the quote's English rendering, if any
+	Cell        string // a table's cell the value is read from: "egov.csv, dòng 8, cột EGDI"
 	Gap         bool
 	Source      *EvidenceSource
 	Note        string
@@ -158,6 +159,11 @@ func (v *View) evidence(se *metrics.Series) []Evidence {
 			e.QuoteLang = "vi"
 			if src != nil {
 				e.QuoteLang = src.Lang
+			}
+			if p.Row != 0 {
+				if s := v.Source(p.Source); s != nil {
+					e.Cell = v.T("metric.cell", s.Document, p.Row, p.Column)
+				}
 			}
 		}
 		out[i] = e

@@ -34,6 +34,56 @@
 // and `tiendo check` counts them apart from the verified ones. A quote that
 // is not in its document is an error at the quote.
 //
+// # Tables as sources
+//
+// A source's document can be a table: a .csv file in content/sources/ whose
+// first row names the columns (a spreadsheet saved as CSV, UTF-8). Its
+// numbers are read as the source's lang writes them: lang = "en" reads
+// 0.77092 and 4,543.5; "vi" reads 0,77092 and 4.543,5. A cell may mark a
+// tie ("=86" or "86="), which is read as 86, or a bound (">1000" over,
+// "<5" under, "~40" about, "50+" at least), which becomes the value's
+// qualifier. Rows are numbered as a spreadsheet numbers them: the header is
+// row 1.
+//
+// A point cites a cell instead of a sentence: row and column instead of
+// quote. The check reads the cell and wants the point's value; pages show
+// the row in the table's words ("Survey Year: 2022 · Country Name: Viet Nam
+// · EGDI: 0.67870") and where it is.
+//
+//	[[points]]
+//	period = 2022
+//	value  = 0.6787
+//	source = "un-egov-survey"
+//	row    = 12                 # the row's number in the file (the header is 1)
+//	column = "EGDI"             # the column's header
+//
+// A whole series, and its sub-series, can be read from a table in one
+// declaration: one point per row, each citing its row.
+//
+//	[[table]]
+//	source    = "un-egov-survey"
+//	period    = "Survey Year"    # the column holding the period (2022, "2024-H1", …)
+//	value     = "EGDI Rank"      # the column holding the value
+//	subseries = "Country Name"   # optional: the column naming the sub-series
+//	of        = "count"          # optional, ranks: out of the rows of the period that
+//	                             #   have a value (or the header of a column holding it)
+//	where     = { Region = "Asia" }  # optional: only the rows whose cells say so
+//
+// With subseries, a series that declares [[subseries]] gets the rows whose
+// sub-series cell matches a sub-series' key (else label_en, else label):
+//
+//	[[subseries]]
+//	id = "vnm"
+//	label = "Việt Nam"
+//	label_en = "Viet Nam"
+//	key = "Viet Nam"             # optional: how the table names it
+//
+// A series that declares none gets one sub-series per value of the column,
+// in the table's order (id "viet-nam", label and label_en "Viet Nam"). An
+// empty cell, or one that is not a number ("not assessed"), is a gap: the
+// period has no value, and the cell's words say why. A table row is
+// reported as content/sources/<file>.csv:<line>.
+//
 // # Metric series: content/metrics/<id>.toml
 //
 // One file per series. The file name (without .toml) is the series id unless

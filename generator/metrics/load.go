@@ -43,7 +43,7 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 	var f *tomlfile.File
 	d.Sources, f, ok = loadSources(fsys, &errs)
 	d.sourcesUnread = !ok
-	d.archive = map[string]string{}
+	d.archive, d.tables = map[string]string{}, map[string]*Table{}
 	for i, s := range d.Sources {
 		if d.sourceByID[s.ID] != nil {
 			errs.Add(s.Pos, "duplicate source id %q (first at %s)", s.ID, d.sourceByID[s.ID].Pos)
@@ -54,8 +54,18 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 		case s.Document != "" && !plainName(s.Document):
 			// reported by loadSources
 		case s.Document != "":
-			if text, ok := readArchived(fsys, s, f, i, &errs); ok {
-				d.archive[s.ID] = text
+			b, ok := readArchived(fsys, s, f, i, &errs)
+			if !ok {
+				break
+			}
+			d.archive[s.ID] = normalize(string(b))
+			if strings.HasSuffix(strings.ToLower(s.Document), ".csv") {
+				t, err := readTable(ArchiveDir+"/"+s.Document, b, s.Language())
+				if err != nil {
+					errs.Add(diag.Pos{File: ArchiveDir + "/" + s.Document}, "cannot read the table: %v", err)
+					break
+				}
+				d.tables[s.ID] = t
 			}
 		default:
 			errs.Warn(s.Pos, "source %q has no archived document: its quotes cannot be verified; put its text in %s/ and name the file in document", s.ID, ArchiveDir)
@@ -173,15 +183,14 @@ func loadSources(fsys fs.FS, errs *diag.List) ([]*Source, *tomlfile.File, bool) 
 // plainName reports whether name is a file name with no folder, not hidden.
 func plainName(name string) bool { return path.Base(name) == name && !strings.HasPrefix(name, ".") }
 
-// readArchived reads the archived text of source number i and checks it
-// against its recorded hash. It returns the text with whitespace
-// collapsed, for quotes to be found in.
-func readArchived(fsys fs.FS, s *Source, f *tomlfile.File, i int, errs *diag.List) (string, bool) {
+// readArchived reads the archived document of source number i and checks
+// it against its recorded hash.
+func readArchived(fsys fs.FS, s *Source, f *tomlfile.File, i int, errs *diag.List) ([]byte, bool) {
 	name := ArchiveDir + "/" + s.Document
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		errs.Add(f.Pos("sources", i, "document"), "source %q: no archived document %s: put the document's text there, as it was published (%v)", s.ID, name, err)
-		return "", false
+		return nil, false
 	}
 	sum := fmt.Sprintf("%x", sha256.Sum256(b))
 	switch {
@@ -190,7 +199,7 @@ func readArchived(fsys fs.FS, s *Source, f *tomlfile.File, i int, errs *diag.Lis
 	case s.SHA256 != sum:
 		errs.Add(f.Pos("sources", i, "sha256"), "%s is not the document that was archived (its sha256 is %s): an archived document is kept exactly as published; restore it (git checkout %s), or if this is a new version, set sha256 = %q", name, sum, name, sum)
 	}
-	return normalize(string(b)), true
+	return b, true
 }
 
 var spaces = regexp.MustCompile(`\s+`)
@@ -328,15 +337,25 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		if p.Of != nil && p.Value != nil && *p.Value > *p.Of {
 			errs.Add(at("value"), "value %s is above its of = %s", FormatPlain(*p.Value), FormatPlain(*p.Of))
 		}
-		checkCitation(d, p.Source, p.Quote, p.Value, at("source"), at("quote"), errs, true)
-		if p.Value != nil {
-			checkHedges(d.sourceByID[p.Source], p.Quote, *p.Value, p.Qualifier, p.Flag, p.QuotePos, errs)
+		switch {
+		case p.Row != 0 || p.Column != "":
+			checkCitation(d, p.Source, "", nil, at("source"), at("quote"), errs, false)
+			if p.Quote != "" {
+				errs.Add(at("quote"), "a point cites a quote or a table's cell (row and column), not both")
+			}
+			checkCell(d, p, at, errs)
+		default:
+			checkCitation(d, p.Source, p.Quote, p.Value, at("source"), at("quote"), errs, true)
+			if p.Value != nil {
+				checkHedges(d.sourceByID[p.Source], p.Quote, *p.Value, p.Qualifier, p.Flag, p.QuotePos, errs)
+			}
 		}
 		if src := d.sourceByID[p.Source]; src != nil && p.Period.Timed() && p.Flag == "" &&
 			!p.Period.IsZero() && src.Date.Before(p.Period.Start()) {
 			errs.Warn(at("period"), "the period %s starts after its source's date (%s): a figure for the future is a target ([[targets]]) or a point with flag = \"planned\"", p.Period, src.Date)
 		}
 	}
+	fillFromTables(s, f, d, errs)
 	// Keep only points that can be drawn, so that a site with errors can
 	// still be rendered to find the problems in its pages too.
 	s.Points = slices.DeleteFunc(s.Points, func(p Point) bool {

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"math"
@@ -1006,5 +1007,107 @@ func TestArchive(t *testing.T) {
 	_, errs = Load(fsys, themes)
 	if len(errs) != 1 || errs[0].Pos.File != SourcesFile || !strings.Contains(errs[0].Msg, doc+" is not the document that was archived") {
 		t.Errorf("an archived file changed: %v", errs)
+	}
+}
+
+// egovTable is a made-up table in the shape of the UN E-Government Survey's
+// data (the values are not the survey's).
+const egovTable = "\ufeffSurvey Year,Country Name,EGDI Rank,EGDI\n" +
+	"2020,Viet Nam,86,0.6667\n" +
+	"2020,Thailand,57,0.7565\n" +
+	"2020,Lao PDR,=167,0.3288\n" +
+	"2022,\"Viet Nam \",86,0.67870\n" +
+	"2022,Thailand,55,0.7660\n" +
+	"2022,Lao PDR,,\n" +
+	"2024,Viet Nam,71,0.77092\n" +
+	"2024,Thailand,52,0.8000\n" +
+	"2024,Lao PDR,not assessed,not assessed\n"
+
+func tableSite(t *testing.T, series ...string) fstest.MapFS {
+	t.Helper()
+	fsys := unarchived(t)
+	fsys[SourcesFile] = &fstest.MapFile{Data: append(fsys[SourcesFile].Data, []byte(`
+[[sources]]
+id = "egov-survey"
+title = "E-Government Survey data"
+publisher = "Test"
+date = 2024-09-17
+kind = "statistics"
+lang = "en"
+document = "egov.csv"
+sha256 = "`+fmt.Sprintf("%x", sha256.Sum256([]byte(egovTable)))+`"
+`)...)}
+	fsys[ArchiveDir+"/egov.csv"] = &fstest.MapFile{Data: []byte(egovTable)}
+	for i, s := range series {
+		fsys[fmt.Sprintf("%s/t%d.toml", SeriesDir, i)] = text(s)
+	}
+	return fsys
+}
+
+// TestTables: a point cites a cell of an archived table, read in the
+// table's own number format; a series is filled from a table in one
+// declaration, with ranks out of a counted total, ties and gaps.
+func TestTables(t *testing.T) {
+	cell := strings.Join(append(head("index", "digital-government"),
+		"[[points]]", "period = 2022", "value = 0.6787", `source = "egov-survey"`, "row = 5", `column = "EGDI"`,
+		"[[points]]", "period = 2024", "value = 0.77092", `source = "egov-survey"`, "row = 8", `column = "EGDI"`,
+	), "\n")
+	fill := strings.Join(append(head("rank", "digital-government"),
+		"[[table]]", `source = "egov-survey"`, `period = "Survey Year"`, `value = "EGDI Rank"`, `subseries = "Country Name"`, `of = "count"`,
+	), "\n")
+	d, errs := Load(tableSite(t, cell, fill), themes)
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	idx := d.SeriesByID("t0")
+	if len(idx.Points) != 2 || *idx.Points[1].Value != 0.77092 || !strings.Contains(idx.Points[1].Quote, "EGDI: 0.77092") {
+		t.Errorf("cited cells: %+v", idx.Points)
+	}
+	ranks := d.SeriesByID("t1")
+	var subs []string
+	for _, s := range ranks.Subseries {
+		subs = append(subs, s.ID+"="+s.Label)
+	}
+	if got := strings.Join(subs, " "); got != "viet-nam=Viet Nam thailand=Thailand lao-pdr=Lao PDR" {
+		t.Errorf("sub-series from the table: %s", got)
+	}
+	var got []string
+	for _, p := range ranks.PointsOf("lao-pdr") {
+		s := p.Period.String() + ":"
+		switch {
+		case p.IsGap():
+			s += "gap(" + p.GapEn + ")"
+		default:
+			s += FormatPlain(*p.Value) + "/" + FormatPlain(*p.Of)
+		}
+		got = append(got, s)
+	}
+	// =167 is a tie; 2022's empty cell and 2024's words are gaps; each
+	// year's total counts the rows with a rank (2 in 2022 and 2024).
+	if g := strings.Join(got, " "); g != "2020:167/3 2022:gap(empty in the table) 2024:gap(not assessed)" {
+		t.Errorf("Lao PDR: %s", g)
+	}
+	if vn := ranks.PointsOf("viet-nam"); len(vn) != 3 || *vn[2].Of != 2 || vn[2].Pos.String() != ArchiveDir+"/egov.csv:8:1" {
+		t.Errorf("Viet Nam: %+v", vn)
+	}
+	if d.Verified < 8 {
+		t.Errorf("verified %d cells, want every cell read", d.Verified)
+	}
+
+	// A wrong value, an unknown column and a missing row are each placed.
+	bad := strings.Join(append(head("index", "digital-government"),
+		"[[points]]", "period = 2022", "value = 0.68", `source = "egov-survey"`, "row = 5", `column = "EGDI"`,
+		"[[points]]", "period = 2024", "value = 1", `source = "egov-survey"`, "row = 8", `column = "Index"`,
+		"[[points]]", "period = 2020", "value = 1", `source = "egov-survey"`, "row = 40", `column = "EGDI"`,
+	), "\n")
+	_, errs = Load(tableSite(t, bad), themes)
+	want := []string{
+		`content/metrics/t0.toml:9:9: content/sources/egov.csv, row 5, column "EGDI" holds 0.67870, not 0.68`,
+		`content/metrics/t0.toml:18:10: content/sources/egov.csv has no column "Index"; its columns are Survey Year, Country Name, EGDI Rank, EGDI`,
+		`content/metrics/t0.toml:23:7: content/sources/egov.csv has no row 40 (its rows are 2 to 10)`,
+	}
+	errs.Sort()
+	if g := strings.Join(messages(errs.Errors()), "\n"); g != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", g, strings.Join(want, "\n"))
 	}
 }

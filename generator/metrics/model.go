@@ -88,6 +88,9 @@ type Series struct {
 	Subseries     []Subseries `toml:"subseries"`
 	Points        []Point     `toml:"points"`
 	Targets       []Target    `toml:"targets"`
+	Tables        []TableFill `toml:"table"` // points read from archived tables
+
+	autoSubseries bool // sub-series made from a table's values
 
 	File string   `toml:"-"` // path of the file, for messages
 	Pos  diag.Pos `toml:"-"` // start of the file
@@ -98,6 +101,7 @@ type Subseries struct {
 	ID      string `toml:"id"`
 	Label   string `toml:"label"`
 	LabelEn string `toml:"label_en"`
+	Key     string `toml:"key"` // the value naming it in a table's sub-series column
 }
 
 // Point is one figure.
@@ -119,7 +123,9 @@ type Point struct {
 	ChangeQualifier string           `toml:"change_qualifier"`
 	ChangeSince     *calendar.Period `toml:"change_since"`
 	DerivedFrom     *calendar.Period `toml:"derived_from"`
-	Gap             string           `toml:"gap"` // no value for the period, and why
+	Row             int              `toml:"row"`    // instead of quote: the cited row of a table (the header is 1)
+	Column          string           `toml:"column"` // and the cited column's header
+	Gap             string           `toml:"gap"`    // no value for the period, and why
 	GapEn           string           `toml:"gap_en"`
 
 	// Set by Load for derived points: the point the value was computed from.
@@ -282,6 +288,7 @@ type Data struct {
 	// Unverified those whose source has no archived document.
 	Verified, Unverified int
 	archive              map[string]string // source id → its document's text, whitespace collapsed
+	tables               map[string]*Table // source id → its document, when it is a .csv table
 
 	sourceByID map[string]*Source
 	seriesByID map[string]*Series
