@@ -1263,3 +1263,57 @@ func TestDraftsInThePreviewOnly(t *testing.T) {
 		t.Errorf("a published page is marked as a draft in the preview")
 	}
 }
+
+// TestSourcePages: each archived document has a page per language on which
+// every quote of it is marked, and every "see it in the document" link of
+// the site lands on a mark. A news report's page shows only the quoted
+// paragraphs; the page furniture outside article_start…article_end is not
+// shown.
+func TestSourcePages(t *testing.T) {
+	fsys := fixture(t)
+	out := render(t, fsys, build.Options{})
+	d, errs := metrics.Load(fsys, []string{"international-rankings", "digital-economy", "digital-government", "digital-society", "digital-infrastructure", "project-06", "localities"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	ids := regexp.MustCompile(`id="(q-[0-9a-f]+)"`)
+	marked := map[string]bool{} // page#id
+	for _, src := range d.Sources {
+		for _, prefix := range []string{"", "en/"} {
+			page := prefix + "sources/" + src.ID + "/index.html"
+			html, ok := out[page]
+			if !ok {
+				t.Errorf("no page %s", page)
+				continue
+			}
+			for _, m := range ids.FindAllStringSubmatch(string(html), -1) {
+				marked["/"+strings.TrimSuffix(page, "index.html")+"#"+m[1]] = true
+			}
+			for _, c := range d.Citations(src.ID) {
+				if !marked["/"+strings.TrimSuffix(page, "index.html")+"#"+metrics.QuoteID(c.Quote)] {
+					t.Errorf("%s: the quote %q is not marked", page, c.Quote)
+				}
+			}
+			if !src.ShowsWhole() && strings.Contains(string(html), `class="passage"`) {
+				t.Errorf("%s shows unquoted paragraphs of a news report", page)
+			}
+		}
+	}
+	links := regexp.MustCompile(`class="in-doc" href="([^"]+)"`)
+	n := 0
+	for name, html := range out {
+		for _, m := range links.FindAllStringSubmatch(string(html), -1) {
+			n++
+			if !marked[m[1]] {
+				t.Errorf("%s links to %s, which is no mark", name, m[1])
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no page links a quote to its document")
+	}
+	// 002's archived page ends with teasers of other articles.
+	if page := string(out["sources/thuong-truc-2024-07/index.html"]); strings.Contains(page, "Đà Nẵng phải đạt tăng trưởng") {
+		t.Error("the page of 002 shows the related-article teasers outside its article")
+	}
+}

@@ -1258,6 +1258,11 @@ func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[st
 			put(site.File(site.Metric(lang, se.ID)), "metric", ms...)
 		}
 		put(site.File(site.Sources(lang)), "sources", data)
+		for _, src := range s.Data.Sources {
+			if src.Document != "" { // its text and every quote of it
+				put(site.File(site.Source(lang, src.ID)), "source", data)
+			}
+		}
 		put(site.File(site.Commitments(lang)), "commitments", data)
 		put(site.File(site.DataIndex(lang)), "data", data)
 		put(site.File(site.Search(lang)), "search")

@@ -346,6 +346,16 @@ func (s *Site) jobs(docs []*doc) []job {
 		}
 
 		add(site.Sources(lang), func() *View { return s.view(lang, "sources", site.Sources(lang), lang.T("nav.sources")) })
+		for _, src := range s.Data.Sources {
+			if src.Document == "" {
+				continue
+			}
+			add(site.Source(lang, src.ID), func() *View {
+				v := s.view(lang, "source", site.Source(lang, src.ID), src.TitleIn(lang.Code))
+				v.Document = s.document(lang, src)
+				return v
+			})
+		}
 		add(site.Commitments(lang), func() *View {
 			return s.view(lang, "commitments", site.Commitments(lang), lang.T("nav.commitments"))
 		})

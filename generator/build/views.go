@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -41,6 +42,7 @@ type View struct {
 	Body     template.HTML
 	TOC      []markdown.Heading
 	Series   *metrics.Series
+	Document *DocumentView // a source's page
 	Chart    *ChartView
 	Tiles    []Tile
 	Mentions []*content.Page
@@ -89,6 +91,8 @@ func (v *View) menuEntry() string {
 		return "metrics"
 	case "commitments", "sources", "data", "search":
 		return v.Kind
+	case "source":
+		return "sources"
 	case "list":
 		for _, sec := range []string{"reports", "notes"} {
 			if v.Path == site.SectionIndex(v.Lang, sec) {
@@ -112,6 +116,7 @@ type Evidence struct {
 	QuoteLang   string // the language of the quote's document
 	QuoteEn     string // on English pages: the quote's English rendering, if any
 	Cell        string // a table's cell the value is read from: "egov.csv, dòng 8, cột EGDI"
+	InDocument  string // the quote marked on its document's page, or ""
 	Gap         bool
 	Source      *EvidenceSource
 	Note        string
@@ -135,17 +140,14 @@ func (v *View) evidence(se *metrics.Series) []Evidence {
 		if v.Lang.Code == "en" {
 			e.QuoteEn = p.QuoteEn
 		}
+		e.ID = evidenceID(p, i)
 		if p.Subseries != "" {
 			e.Sub = v.Label(se, p.Subseries)
-			e.ID = "p-" + p.Subseries + "-" + anchorOf(p.Period) + "-"
-		} else {
-			e.ID = "p-" + anchorOf(p.Period) + "-"
 		}
 		if e.Derived {
-			e.ID += fmt.Sprintf("d%d", i)
 			e.DerivedFrom = v.T("metric.derived_from", v.Period(*p.DerivedFrom))
 		} else {
-			e.ID += p.Source
+			e.InDocument = v.InDocument(p.Source, p.Quote)
 			src, ok := sources[p.Source]
 			if !ok {
 				if s := v.Source(p.Source); s != nil {
@@ -169,6 +171,124 @@ func (v *View) evidence(se *metrics.Series) []Evidence {
 		out[i] = e
 	}
 	return out
+}
+
+// evidenceID is the anchor of point i of a series on its page.
+func evidenceID(p *metrics.Point, i int) string {
+	id := "p-" + anchorOf(p.Period) + "-"
+	if p.Subseries != "" {
+		id = "p-" + p.Subseries + "-" + anchorOf(p.Period) + "-"
+	}
+	if p.Derived() {
+		return id + fmt.Sprintf("d%d", i)
+	}
+	return id + p.Source
+}
+
+// InDocument is the site-relative link to a quote marked on its source's
+// page ("Xem trong văn bản"), or "" when the source has no archived text.
+func (v *LangView) InDocument(source, quote string) string {
+	src := v.S.Data.Source(source)
+	if src == nil || src.Document == "" || quote == "" {
+		return ""
+	}
+	return site.Source(v.Lang, source) + "#" + metrics.QuoteID(quote)
+}
+
+// SourcePath is the page of a source.
+func (v *LangView) SourcePath(id string) string { return site.Source(v.Lang, id) }
+
+// DocumentView is a source's page: its archived text as paragraphs, the
+// quoted stretches marked and linked to what cites them.
+type DocumentView struct {
+	Source   *metrics.Source
+	Whole    bool // the whole article is shown; else only the paragraphs quoted
+	Passages []PassageView
+	Missing  bool // the archived file could not be read
+}
+
+// PassageView is one paragraph of a document.
+type PassageView struct {
+	Line    int
+	HTML    template.HTML
+	Cites   []CiteView
+	Skipped bool // paragraphs were left out before this one
+}
+
+// CiteView is one figure, target, task or report that quotes a passage.
+type CiteView struct {
+	Text, Path string
+}
+
+// document lays out the archived text of src for its page.
+func (s *Site) document(lang *i18n.Lang, src *metrics.Source) *DocumentView {
+	dv := &DocumentView{Source: src, Whole: src.ShowsWhole()}
+	b, err := fs.ReadFile(s.fsys, metrics.ArchiveDir+"/"+src.Document)
+	if err != nil {
+		dv.Missing = true
+		return dv
+	}
+	cites := s.Data.Citations(src.ID)
+	quotes := make([]string, len(cites))
+	byID := map[string][]CiteView{}
+	v := &LangView{S: s, Lang: lang}
+	for i, c := range cites {
+		quotes[i] = c.Quote
+		id := metrics.QuoteID(c.Quote)
+		byID[id] = append(byID[id], v.citeView(c))
+	}
+	passages, _, _ := metrics.Article(string(b), src.ArticleStart, src.ArticleEnd, quotes)
+	skipped := false
+	for _, p := range passages {
+		if !dv.Whole && len(p.Marks) == 0 {
+			skipped = true
+			continue
+		}
+		pv := PassageView{Line: p.Line, Skipped: skipped}
+		skipped = false
+		var h strings.Builder
+		at := 0
+		for _, m := range p.Marks {
+			h.WriteString(template.HTMLEscapeString(p.Text[at:m.Start]))
+			for _, id := range m.IDs[1:] {
+				fmt.Fprintf(&h, `<span id="%s"></span>`, id)
+			}
+			fmt.Fprintf(&h, `<mark id="%s">%s</mark>`, m.IDs[0], template.HTMLEscapeString(p.Text[m.Start:m.End]))
+			at = m.End
+			for _, id := range m.IDs {
+				pv.Cites = append(pv.Cites, byID[id]...)
+			}
+		}
+		h.WriteString(template.HTMLEscapeString(p.Text[at:]))
+		pv.HTML = template.HTML(h.String())
+		dv.Passages = append(dv.Passages, pv)
+	}
+	return dv
+}
+
+// citeView names what a citation supports and links to it.
+func (v *LangView) citeView(c metrics.Citation) CiteView {
+	switch {
+	case c.Point != nil:
+		i := 0
+		for k := range c.Series.Points {
+			if &c.Series.Points[k] == c.Point {
+				i = k
+			}
+		}
+		text := c.Series.TitleIn(v.Lang.Code)
+		if c.Point.Subseries != "" {
+			text += " — " + v.Label(c.Series, c.Point.Subseries)
+		}
+		text += " (" + v.Period(c.Point.Period) + "): " + pointValue(v.Lang, c.Series, c.Point, true)
+		return CiteView{Text: text, Path: v.MetricPath(c.Series.ID) + "#" + evidenceID(c.Point, i)}
+	case c.Target != nil:
+		text := v.T("metric.target") + ": " + c.Series.TitleIn(v.Lang.Code) + " — " + v.TargetValue(c.Series, c.Target) + " (" + v.Period(*c.Target.By) + ")"
+		return CiteView{Text: text, Path: v.MetricPath(c.Series.ID) + "#h-targets"}
+	case c.Report != nil:
+		return CiteView{Text: v.T("commitments.reports") + ": " + c.Task.TaskIn(v.Lang.Code), Path: v.CommitmentsPath() + "#c-" + c.Task.ID}
+	}
+	return CiteView{Text: c.Task.TaskIn(v.Lang.Code), Path: v.CommitmentsPath() + "#c-" + c.Task.ID}
 }
 
 // Pager places one page of a section index among the others.

@@ -28,7 +28,22 @@
 //	sha256    = "a6be67ff…"               # the file's hash, so that an accidental edit of
 //	                                      #   the archive is reported (the check prints it
 //	                                      #   when it is missing)
+//	article_start = "Thủ tướng: Phát huy…" # optional: words of the line where the article
+//	article_end   = "Bộ Công an chủ trì…"  #   begins and of the line where it ends, when the
+//	                                      #   archived page carries more (weather, teasers);
+//	                                      #   quotes must come from between them
+//	reuse     = "excerpts"                # optional: whole | excerpts, what the source's page
+//	                                      #   shows of the text (default: whole for official
+//	                                      #   notices and statistics, excerpts otherwise)
+//	license   = "..."                     # optional: how the text may be reused, in words
+//	                                      #   (license_en too)
 //	note      = "..."                     # optional remark on the document (note_en too)
+//
+// Each source with a document has a page, /sources/<id>/ (and /en/…): its
+// details and its text in paragraphs (only the quoted paragraphs, each
+// whole, for reuse = "excerpts"), every quoted stretch marked and linked to
+// the figures, targets and tasks that rest on it; each quote on the site
+// links back to its mark ("Xem trong văn bản").
 //
 // A source with no document is a warning: its quotes cannot be verified,
 // and `tiendo check` counts them apart from the verified ones. A quote that

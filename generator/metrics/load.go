@@ -58,7 +58,17 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 			if !ok {
 				break
 			}
-			d.archive[s.ID] = normalize(string(b))
+			// Quotes are looked up in the article alone, when the editor
+			// says where it starts and ends within the archived page.
+			passages, _, ok := Article(string(b), s.ArticleStart, s.ArticleEnd, nil)
+			if !ok {
+				errs.Add(f.Pos("sources", i, "article_start"), "source %q: article_start and article_end must be words of %s, the end after the start (they mark the lines where the article begins and ends)", s.ID, ArchiveDir+"/"+s.Document)
+			}
+			var text strings.Builder
+			for _, p := range passages {
+				text.WriteString(p.Text + " ")
+			}
+			d.archive[s.ID] = text.String()
 			if strings.HasSuffix(strings.ToLower(s.Document), ".csv") {
 				t, err := readTable(ArchiveDir+"/"+s.Document, b, s.Language())
 				if err != nil {
@@ -173,6 +183,7 @@ func loadSources(fsys fs.FS, errs *diag.List) ([]*Source, *tomlfile.File, bool) 
 		if s.URL != "" && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
 			errs.Add(at("url"), "url must start with https:// or http://")
 		}
+		checkWord(s.Reuse, Reuses, "reuse", at("reuse"), errs)
 		if s.Lang != "" && s.Lang != "vi" && s.Lang != "en" {
 			errs.Add(at("lang"), "source %q: lang %q must be vi or en (the language of the document)", s.ID, s.Lang)
 		}
@@ -470,7 +481,11 @@ func (d *Data) verify(source, quote string, pos diag.Pos, errs *diag.List) {
 	case strings.Contains(text, normalize(quote)):
 		d.Verified++
 	default:
-		errs.Add(pos, "the quote is not in %s/%s: copy it from the document exactly, letter for letter (%q)", ArchiveDir, src.Document, short(quote))
+		where := ""
+		if src.ArticleStart != "" || src.ArticleEnd != "" {
+			where = " (between article_start and article_end)"
+		}
+		errs.Add(pos, "the quote is not in %s/%s%s: copy it from the document exactly, letter for letter (%q)", ArchiveDir, src.Document, where, short(quote))
 	}
 }
 

@@ -59,8 +59,16 @@ type Source struct {
 	URL         string        `toml:"url"`
 	Document    string        `toml:"document"` // a file in content/sources/
 	SHA256      string        `toml:"sha256"`   // its hash when archived
-	Note        string        `toml:"note"`
-	NoteEn      string        `toml:"note_en"`
+	// The article within the archived text (a page's furniture around it is
+	// not shown): the lines from the one containing ArticleStart to the one
+	// containing ArticleEnd.
+	ArticleStart string `toml:"article_start"`
+	ArticleEnd   string `toml:"article_end"`
+	Reuse        string `toml:"reuse"`   // whole | excerpts: what of the text its page may show
+	License      string `toml:"license"` // how it may be reused, in words (license_en too)
+	LicenseEn    string `toml:"license_en"`
+	Note         string `toml:"note"`
+	NoteEn       string `toml:"note_en"`
 
 	Pos diag.Pos `toml:"-"`
 }
@@ -376,6 +384,22 @@ func (t *Target) NoteIn(lang string) string { return pick(lang, t.Note, t.NoteEn
 
 // PublisherIn returns the source's publisher in lang.
 func (s *Source) PublisherIn(lang string) string { return pick(lang, s.Publisher, s.PublisherEn) }
+
+// Reuses lists the accepted values of Source.Reuse.
+var Reuses = []string{"whole", "excerpts"}
+
+// ShowsWhole reports whether the source's page may show its whole text:
+// reuse = "whole", or by default an official notice or statistics; news
+// text under copyright shows only the quoted passages.
+func (s *Source) ShowsWhole() bool {
+	if s.Reuse != "" {
+		return s.Reuse == "whole"
+	}
+	return s.Kind == "official-notice" || s.Kind == "statistics"
+}
+
+// LicenseIn returns the source's licence words in lang.
+func (s *Source) LicenseIn(lang string) string { return pick(lang, s.License, s.LicenseEn) }
 
 // PublisherLang is the language PublisherIn(lang) is written in.
 func (s *Source) PublisherLang(lang string) string {

@@ -72,6 +72,7 @@ func SectionPage(l *i18n.Lang, section string, n int) string {
 func MetricsIndex(l *i18n.Lang) string      { return l.Prefix + "metrics/" }
 func Metric(l *i18n.Lang, id string) string { return l.Prefix + "metrics/" + id + "/" }
 func Sources(l *i18n.Lang) string           { return l.Prefix + "sources/" }
+func Source(l *i18n.Lang, id string) string { return l.Prefix + "sources/" + id + "/" }
 func Commitments(l *i18n.Lang) string       { return l.Prefix + "commitments/" }
 func DataIndex(l *i18n.Lang) string         { return l.Prefix + "data/" }
 func Search(l *i18n.Lang) string            { return l.Prefix + "search/" }
