@@ -130,6 +130,16 @@ func Check(fsys fs.FS, opt Options) (Result, error) {
 	return res, errs.Err()
 }
 
+// Coverage loads the site and lists the numbers of its archived documents
+// that nothing cites (see metrics.Data.Coverage).
+func Coverage(fsys fs.FS) (diag.List, error) {
+	s, errs := Load(fsys, Options{})
+	if errs.Err() != nil {
+		return nil, errs
+	}
+	return s.Data.Coverage(s.fsys), nil
+}
+
 // withPageProblems adds to load errors the problems found by converting
 // the pages that did load (chart blocks, broken links), so that one run
 // reports everything. Nothing is rendered or written: with data in error,

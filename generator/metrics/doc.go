@@ -45,6 +45,15 @@
 // the figures, targets and tasks that rest on it; each quote on the site
 // links back to its mark ("Xem trong văn bản").
 //
+// `tiendo check --coverage` lists, at their line and column, the numbers
+// of each archived document that nothing cites: not within a quoted
+// passage, not a date, year, document number or list marker. What the
+// editors leave out on purpose is recorded under the source, with why:
+//
+//	[[sources.omit]]
+//	text   = "63 tỉnh, thành phố"    # words of the document, verbatim, around the number(s)
+//	reason = "Số tỉnh tham dự, không phải số liệu tiến độ"
+//
 // A source with no document is a warning: its quotes cannot be verified,
 // and `tiendo check` counts them apart from the verified ones. A quote that
 // is not in its document is an error at the quote.

@@ -69,6 +69,14 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 				text.WriteString(p.Text + " ")
 			}
 			d.archive[s.ID] = text.String()
+			for k, o := range s.Omit {
+				switch {
+				case strings.TrimSpace(o.Reason) == "":
+					errs.Add(f.Pos("sources", i, "omit", k), "an omitted stretch needs reason: why its numbers are not figures of the site")
+				case normalize(o.Text) == "" || !strings.Contains(d.archive[s.ID], normalize(o.Text)):
+					errs.Add(f.Pos("sources", i, "omit", k, "text"), "the omitted text is not in %s/%s: copy it from the document exactly", ArchiveDir, s.Document)
+				}
+			}
 			if strings.HasSuffix(strings.ToLower(s.Document), ".csv") {
 				t, err := readTable(ArchiveDir+"/"+s.Document, b, s.Language())
 				if err != nil {

@@ -1111,3 +1111,41 @@ func TestTables(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", g, strings.Join(want, "\n"))
 	}
 }
+
+// TestCoverage: the numbers of a document that nothing cites are listed
+// at their line and column; quoted ones, dates, years, document numbers
+// and omitted stretches are not.
+func TestCoverage(t *testing.T) {
+	doc := "Tin thử\n\nNgày 10/7/2024, theo Nghị định số 123/2020/NĐ-CP, cả nước có 42 triệu tài khoản.\n\nNăm 2024 có 63 tỉnh và 7 thành phố thử 5G; đạt 16,4 triệu.\n"
+	fsys := unarchived(t)
+	fsys[SourcesFile] = &fstest.MapFile{Data: append(fsys[SourcesFile].Data, []byte(`
+[[sources]]
+id = "tin-thu"
+title = "Tin thử"
+publisher = "Thử"
+date = 2024-07-10
+kind = "news-report"
+document = "tin.txt"
+sha256 = "`+fmt.Sprintf("%x", sha256.Sum256([]byte(doc)))+`"
+
+[[sources.omit]]
+text = "63 tỉnh"
+reason = "Số tỉnh, không phải số liệu tiến độ"
+`)...)}
+	fsys[ArchiveDir+"/tin.txt"] = &fstest.MapFile{Data: []byte(doc)}
+	fsys[SeriesDir+"/t.toml"] = text(append(head("count", "digital-government"),
+		"[[points]]", "as_of = 2024-07-10", "value = 42", `source = "tin-thu"`, `quote = "cả nước có 42 triệu tài khoản"`)...)
+	d, errs := Load(fsys, themes)
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, e := range d.Coverage(fsys) {
+		if e.Pos.File == ArchiveDir+"/tin.txt" {
+			got = append(got, fmt.Sprintf("%d:%d %s", e.Pos.Line, e.Pos.Col, strings.Fields(e.Msg)[0]))
+		}
+	}
+	if g := strings.Join(got, " "); g != "5:24 7 5:48 16,4" {
+		t.Errorf("uncited: %s, want 5:24 7 5:48 16,4", g)
+	}
+}

@@ -66,6 +66,7 @@ type Source struct {
 	ArticleEnd   string `toml:"article_end"`
 	Reuse        string `toml:"reuse"`   // whole | excerpts: what of the text its page may show
 	License      string `toml:"license"` // how it may be reused, in words (license_en too)
+	Omit         []Omit `toml:"omit"`    // numbers of the document left out on purpose
 	LicenseEn    string `toml:"license_en"`
 	Note         string `toml:"note"`
 	NoteEn       string `toml:"note_en"`

@@ -2,7 +2,7 @@
 // assets/.
 //
 //	tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache]
-//	tiendo check [--root DIR] [--strict]
+//	tiendo check [--root DIR] [--strict] [--coverage]
 //	tiendo serve [--root DIR] [--port N]
 //	tiendo new report|note|metric "Tiêu đề có dấu" [--root DIR]
 //
@@ -44,7 +44,7 @@ func main() {
 
 const usage = `usage:
   tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache]
-  tiendo check [--root DIR] [--strict]
+  tiendo check [--root DIR] [--strict] [--coverage]
   tiendo serve [--root DIR] [--port N]
   tiendo new report|note|metric "Tiêu đề" [--root DIR]`
 
@@ -60,13 +60,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	strict := fl.Bool("strict", false, "treat warnings as errors")
 	var out, baseURL *string
 	var port *int
-	var noCache *bool
+	var noCache, coverage *bool
 	switch cmd {
 	case "build":
 		out = fl.String("out", "", "output directory (default ROOT/public)")
 		noCache = fl.Bool("no-cache", false, "build everything, without the cache in ROOT/.cache/tiendo")
 		baseURL = fl.String("base-url", "/", "base URL: /, /repo/ or https://owner.github.io/repo/")
 	case "check":
+		coverage = fl.Bool("coverage", false, "list the numbers of the archived documents that nothing cites")
 	case "serve":
 		port = fl.Int("port", 1313, "port on 127.0.0.1")
 	case "new":
@@ -97,6 +98,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return buildCmd(*root, dir, opt, stdout, stderr)
 	case "check":
+		if *coverage {
+			return coverageCmd(*root, stdout, stderr)
+		}
 		return checkCmd(*root, *strict, stdout, stderr)
 	case "serve":
 		return serveCmd(*root, *port, stdout, stderr)
@@ -138,6 +142,26 @@ func buildCmd(root, out string, opt build.Options, stdout, stderr io.Writer) int
 		return 1
 	}
 	fmt.Fprint(stdout, res.Summary(time.Since(start)))
+	return 0
+}
+
+// coverageCmd prints the numbers of the archived documents that nothing
+// cites, one per line at its place; it exits 1 when there is any.
+func coverageCmd(root string, stdout, stderr io.Writer) int {
+	list, err := build.Coverage(build.Dir(root))
+	var errs diag.List
+	errs.Append(err)
+	if report(stderr, errs, nil) {
+		return 1
+	}
+	for _, e := range list {
+		fmt.Fprintln(stdout, e)
+	}
+	if len(list) > 0 {
+		fmt.Fprintf(stdout, "%d number%s of the archived documents cited by nothing\n", len(list), plural(len(list)))
+		return 1
+	}
+	fmt.Fprintln(stdout, "ok: every number of the archived documents is cited or omitted with a reason")
 	return 0
 }
 
