@@ -1273,6 +1273,11 @@ func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[st
 		}
 		put(site.SearchIndex(lang, site.SearchShards), "search-index-data", data)
 		put(site.Feed(lang), "feed", pages)
+		put(site.File(site.Updates(lang)), "updates", data)
+		put(site.UpdatesFeed(lang), "updates-feed", data)
+		for _, se := range s.Data.Series { // its points and targets, the sources' titles (global)
+			put(site.MetricFeed(lang, se.ID), "metric-feed", c.hashes[se.File])
+		}
 	}
 	put("404.html", "404")
 	for _, se := range s.Data.Series {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/i18n"
+	"github.com/tiendo/tiendo/generator/metrics"
 	"github.com/tiendo/tiendo/generator/site"
 )
 
@@ -206,6 +207,37 @@ func (s *Site) feed(lang *i18n.Lang) ([]byte, error) {
 	return xmlDoc(f)
 }
 
+// updatesFeed is a feed of what sources added: one entry per source,
+// newest first, its summary listing the changes.
+func (s *Site) updatesFeed(lang *i18n.Lang, self, page, title string, changes []metrics.SourceChanges) ([]byte, error) {
+	f := atomFeed{Lang: lang.Code, Title: title, ID: s.feedID(self),
+		Links: []atomLink{{Href: s.URLs.Abs(self), Rel: "self", Type: "application/atom+xml"},
+			{Href: s.URLs.Abs(page), Rel: "alternate", Type: "text/html"}},
+		Author: atomAuthor{Name: pick(lang, s.Config.Title, s.Config.TitleEn)}}
+	v := &LangView{S: s, Lang: lang}
+	for _, u := range v.updates(changes) {
+		updated := u.Source.Date.String() + "T00:00:00Z"
+		if f.Updated < updated {
+			f.Updated = updated
+		}
+		var lines []string
+		for _, it := range u.Items {
+			lines = append(lines, lang.T("updates."+it.Kind)+": "+it.Text)
+		}
+		rel := site.Source(lang, u.Source.ID)
+		if u.Source.Document == "" {
+			rel = v.SourceAnchor(u.Source.ID)
+		}
+		f.Entries = append(f.Entries, atomEntry{Title: u.Source.TitleIn(lang.Code), ID: s.feedID(self + "#" + u.Source.ID),
+			Updated: updated, Link: atomLink{Href: s.URLs.Abs(rel), Rel: "alternate", Type: "text/html"},
+			Summary: strings.Join(lines, "\n")})
+	}
+	if f.Updated == "" {
+		f.Updated = s.Data.Newest().String() + "T00:00:00Z"
+	}
+	return xmlDoc(f)
+}
+
 func xmlDoc(v any) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -274,6 +306,14 @@ func (s *Site) discoveryJobs(docs []*doc, jobs []job) []job {
 				write: func(w io.Writer) error { return s.writeSearchIndex(w, lang, k, docs) }})
 		}
 		jobs = append(jobs, job{path: site.Feed(lang), run: func() ([]byte, error) { return s.feed(lang) }})
+		jobs = append(jobs, job{path: site.UpdatesFeed(lang), run: func() ([]byte, error) {
+			return s.updatesFeed(lang, site.UpdatesFeed(lang), site.Updates(lang), pick(lang, s.Config.Title, s.Config.TitleEn)+" — "+lang.T("nav.updates"), s.Data.Changes())
+		}})
+		for _, se := range s.Data.Series {
+			jobs = append(jobs, job{path: site.MetricFeed(lang, se.ID), file: se.File, run: func() ([]byte, error) {
+				return s.updatesFeed(lang, site.MetricFeed(lang, se.ID), site.Metric(lang, se.ID), se.TitleIn(lang.Code), s.Data.SeriesChanges(se))
+			}})
+		}
 	}
 	var paths []string
 	for _, j := range jobs {

@@ -43,6 +43,7 @@ type View struct {
 	TOC      []markdown.Heading
 	Series   *metrics.Series
 	Document *DocumentView // a source's page
+	Updates  []UpdateView  // the updates page
 	Chart    *ChartView
 	Tiles    []Tile
 	Mentions []*content.Page
@@ -93,6 +94,8 @@ func (v *View) menuEntry() string {
 		return v.Kind
 	case "source":
 		return "sources"
+	case "updates":
+		return "updates"
 	case "list":
 		for _, sec := range []string{"reports", "notes"} {
 			if v.Path == site.SectionIndex(v.Lang, sec) {
@@ -291,6 +294,49 @@ func (v *LangView) citeView(c metrics.Citation) CiteView {
 	return CiteView{Text: c.Task.TaskIn(v.Lang.Code), Path: v.CommitmentsPath() + "#c-" + c.Task.ID}
 }
 
+// UpdateView is what one source added, on the updates page and feeds.
+type UpdateView struct {
+	Source *metrics.Source
+	Items  []UpdateItem
+}
+
+// UpdateItem is one change: its kind (metrics.NewPoint, Revision, …), what
+// it says, and where it is on the site.
+type UpdateItem struct {
+	Kind, Text, Path string
+}
+
+// updates lays out what each source added (of one series, or of all).
+func (v *LangView) updates(changes []metrics.SourceChanges) []UpdateView {
+	out := make([]UpdateView, len(changes))
+	for i, sc := range changes {
+		u := UpdateView{Source: sc.Source}
+		for _, c := range sc.Changes {
+			it := UpdateItem{Kind: c.Kind}
+			switch c.Kind {
+			case metrics.NewPoint, metrics.Revision:
+				cv := v.citeView(metrics.Citation{Series: c.Series, Point: c.Point})
+				it.Text, it.Path = cv.Text, cv.Path
+				if c.Previous != nil {
+					prev := pointValue(v.Lang, c.Series, c.Previous, true)
+					it.Text += " — " + v.T("updates.was", prev, v.SourceTitle(c.Previous.Source))
+				}
+			case metrics.NewTarget:
+				cv := v.citeView(metrics.Citation{Series: c.Series, Target: c.Target})
+				it.Text, it.Path = cv.Text, cv.Path
+			case metrics.NewCommitment:
+				it.Text, it.Path = c.Task.TaskIn(v.Lang.Code)+" ("+v.Due(c.Task)+")", v.CommitmentsPath()+"#c-"+c.Task.ID
+			case metrics.NewReport:
+				it.Text = v.T("cstatus."+c.Report.Status) + ": " + c.Task.TaskIn(v.Lang.Code)
+				it.Path = v.CommitmentsPath() + "#c-" + c.Task.ID
+			}
+			u.Items = append(u.Items, it)
+		}
+		out[i] = u
+	}
+	return out
+}
+
 // Pager places one page of a section index among the others.
 type Pager struct {
 	N, Of      int    // this page's number, from 1, and how many there are
@@ -339,7 +385,12 @@ func (v *LangView) SearchIndexURLs() string {
 	}
 	return strings.Join(urls, " ")
 }
-func (v *LangView) FeedPath() string            { return site.Feed(v.Lang) }
+func (v *LangView) FeedPath() string        { return site.Feed(v.Lang) }
+func (v *LangView) UpdatesPath() string     { return site.Updates(v.Lang) }
+func (v *LangView) UpdatesFeedPath() string { return site.UpdatesFeed(v.Lang) }
+func (v *LangView) MetricFeedPath(id string) string {
+	return site.MetricFeed(v.Lang, id)
+}
 func (v *LangView) SectionPath(s string) string { return site.SectionIndex(v.Lang, s) }
 func (v *LangView) PagePath(p *content.Page) string {
 	return site.Page(v.Lang, p.Section, p.Slug)

@@ -1149,3 +1149,32 @@ reason = "Số tỉnh, không phải số liệu tiến độ"
 		t.Errorf("uncited: %s, want 5:24 7 5:48 16,4", g)
 	}
 }
+
+// TestChanges: each source lists what it added, newest first; a later
+// source restating an earlier period differently is a revision, and both
+// figures are kept.
+func TestChanges(t *testing.T) {
+	d, _ := loadOne(t, text(append(head("count", "digital-government"),
+		"[[points]]", "period = 2023", "value = 40", `source = "thuong-truc-2024-07"`, `quote = "40"`,
+		"[[points]]", "period = 2023", "value = 41", `source = "phien-hop-10-2025-02"`, `quote = "41"`,
+		"[[points]]", "period = 2024", "value = 50", `source = "phien-hop-10-2025-02"`, `quote = "50"`,
+	)...))
+	s := d.SeriesByID("test")
+	var got []string
+	for _, sc := range d.SeriesChanges(s) {
+		for _, c := range sc.Changes {
+			e := sc.Source.ID + " " + c.Kind + " " + c.Point.Period.String() + "=" + FormatPlain(*c.Point.Value)
+			if c.Previous != nil {
+				e += " was " + FormatPlain(*c.Previous.Value)
+			}
+			got = append(got, e)
+		}
+	}
+	want := "phien-hop-10-2025-02 revision 2023=41 was 40; phien-hop-10-2025-02 point 2024=50; thuong-truc-2024-07 point 2023=40"
+	if g := strings.Join(got, "; "); g != want {
+		t.Errorf("changes:\n%s\nwant:\n%s", g, want)
+	}
+	if all := d.Changes(); len(all) == 0 || all[0].Source.Date.Before(all[len(all)-1].Source.Date) {
+		t.Errorf("sources not newest first")
+	}
+}

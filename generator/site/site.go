@@ -92,6 +92,13 @@ func SearchIndex(l *i18n.Lang, k int) string {
 
 func Feed(l *i18n.Lang) string { return l.Prefix + "feed.xml" }
 
+// Updates is the page of what each source added; UpdatesFeed its feed.
+func Updates(l *i18n.Lang) string     { return l.Prefix + "updates/" }
+func UpdatesFeed(l *i18n.Lang) string { return l.Prefix + "updates.xml" }
+
+// MetricFeed is the feed of what each source added to a series.
+func MetricFeed(l *i18n.Lang, id string) string { return l.Prefix + "metrics/" + id + "/feed.xml" }
+
 // Data files are shared by both languages.
 func DataCSV(id string) string  { return "data/" + id + ".csv" }
 func DataJSON(id string) string { return "data/" + id + ".json" }

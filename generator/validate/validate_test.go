@@ -452,8 +452,8 @@ func compact(s []string) []string {
 	return out
 }
 
-// TestXML parses sitemap.xml and the feeds of both languages, and wants
-// every URL they list to be served.
+// TestXML parses sitemap.xml, the feeds of both languages (pages, updates,
+// a metric's updates), and wants every URL they list to be served.
 func TestXML(t *testing.T) {
 	enabled(t)
 	dir := built(t)
@@ -462,6 +462,10 @@ func TestXML(t *testing.T) {
 		{"sitemap.xml", "urlset"},
 		{"feed.xml", "feed"},
 		{"en/feed.xml", "feed"},
+		{"updates.xml", "feed"},
+		{"en/updates.xml", "feed"},
+		{"metrics/egdi-rank/feed.xml", "feed"},
+		{"en/metrics/egdi-rank/feed.xml", "feed"},
 	}
 	for _, f := range files {
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.name)))

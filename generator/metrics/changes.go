@@ -1,0 +1,114 @@
+package metrics
+
+import (
+	"slices"
+	"strings"
+)
+
+// Kinds of change a source brings.
+const (
+	NewPoint      = "point"      // a figure of a period nothing reported before
+	Revision      = "revision"   // a figure restating, differently, one an earlier source reported
+	NewTarget     = "target"     // a target
+	NewCommitment = "commitment" // a task assigned
+	NewReport     = "report"     // a report on a task
+)
+
+// Change is one thing a source added to the site. Revision keeps both
+// figures: Point (the later) and Previous (the earlier).
+type Change struct {
+	Kind     string
+	Series   *Series
+	Point    *Point
+	Previous *Point // for a revision
+	Target   *Target
+	Task     *Commitment
+	Report   *Report
+}
+
+// SourceChanges is what one source added.
+type SourceChanges struct {
+	Source  *Source
+	Changes []Change
+}
+
+// Changes lists, newest source first (then by id), what each source added
+// or changed: its points (a later source restating an earlier period of
+// the same line with another value or qualifier is a revision), targets,
+// tasks and reports on tasks. Sources that add nothing are left out.
+func (d *Data) Changes() []SourceChanges { return d.changes(nil) }
+
+// SeriesChanges is Changes for one series.
+func (d *Data) SeriesChanges(s *Series) []SourceChanges { return d.changes(s) }
+
+func (d *Data) changes(only *Series) []SourceChanges {
+	by := map[string][]Change{}
+	for _, s := range d.Series {
+		if only != nil && s != only {
+			continue
+		}
+		for i := range s.Points {
+			p := &s.Points[i]
+			if p.Derived() || p.Source == "" {
+				continue
+			}
+			c := Change{Kind: NewPoint, Series: s, Point: p}
+			if q := d.restated(s, p); q != nil {
+				c.Kind, c.Previous = Revision, q
+			}
+			by[p.Source] = append(by[p.Source], c)
+		}
+		for i := range s.Targets {
+			t := &s.Targets[i]
+			by[t.Source] = append(by[t.Source], Change{Kind: NewTarget, Series: s, Target: t})
+		}
+	}
+	if only == nil {
+		for _, c := range d.Commitments {
+			by[c.Source] = append(by[c.Source], Change{Kind: NewCommitment, Task: c})
+			for i := range c.Reports {
+				r := &c.Reports[i]
+				by[r.Source] = append(by[r.Source], Change{Kind: NewReport, Task: c, Report: r})
+			}
+		}
+	}
+	var out []SourceChanges
+	for _, src := range d.Sources {
+		if cs := by[src.ID]; len(cs) > 0 && d.sourceByID[src.ID] == src {
+			out = append(out, SourceChanges{Source: src, Changes: cs})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b SourceChanges) int {
+		if c := b.Source.Date.Compare(a.Source.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Source.ID, b.Source.ID)
+	})
+	return out
+}
+
+// restated returns the point of an earlier source that p restates with
+// another value or qualifier: same sub-series and period, or nil.
+func (d *Data) restated(s *Series, p *Point) *Point {
+	src := d.sourceByID[p.Source]
+	if src == nil || !p.Period.Timed() {
+		return nil
+	}
+	var found *Point
+	for i := range s.Points {
+		q := &s.Points[i]
+		qs := d.sourceByID[q.Source]
+		if q == p || q.Derived() || qs == nil || q.Subseries != p.Subseries || q.Period != p.Period || !qs.Date.Before(src.Date) {
+			continue
+		}
+		if !sameValue(q, p) && (found == nil || d.sourceByID[found.Source].Date.Before(qs.Date)) {
+			found = q
+		}
+	}
+	return found
+}
+
+func sameValue(a, b *Point) bool {
+	eq := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	return eq(a.Value, b.Value) && eq(a.Of, b.Of) && a.Qualifier == b.Qualifier && a.Gap == b.Gap
+}
