@@ -42,7 +42,8 @@ FUZZ_TARGETS := \
 	calendar:FuzzParsePeriod:300000 calendar:FuzzParseDate:300000 \
 	content:FuzzSplit:200000 content:FuzzParsePage:30000 \
 	metrics:FuzzLoadSeries:60000 tomlfile:FuzzDecode:100000 \
-	markdown:FuzzConvert:60000 hostile:FuzzChartBlock:100000
+	markdown:FuzzConvert:60000 hostile:FuzzChartBlock:100000 \
+	hostile:FuzzSite:2000
 
 .PHONY: fuzz validate lint-workflows ci-extra
 
