@@ -143,10 +143,28 @@ func (p Period) Comparable(q Period) bool {
 	case p.Grain != q.Grain || p.Grain == Unstated || p.IsZero():
 		return false
 	case p.Grain == Span:
-		return p.First == q.First && p.Last.Grain == q.Last.Grain &&
-			p.Start().Days(p.End()) == q.Start().Days(q.End())
+		return p.First == q.First && p.Last.Grain == q.Last.Grain && p.length() == q.length()
 	}
 	return true
+}
+
+// length is how many periods of its first period's grain a span covers
+// (2021/2024: 4 years; 2024-01/2024-06: 6 months), or its days for a span
+// of days: a leap year does not make two four-year spans unequal.
+func (p Period) length() int {
+	a, b := p.FirstPeriod(), p.LastPeriod()
+	months := (b.End().Year-a.Start().Year)*12 + b.End().Month - a.Start().Month + 1
+	switch p.First {
+	case Year:
+		return months / 12
+	case Half:
+		return months / 6
+	case Quarter:
+		return months / 3
+	case Month:
+		return months
+	}
+	return a.Start().Days(b.End()) + 1
 }
 
 // ParsePeriod parses "2024", "2024-H1", "2024-Q2", "2024-06", "2024-06-30",
@@ -259,6 +277,15 @@ func (p Period) String() string {
 		return Date{p.Year, p.N, p.Day}.String()
 	}
 	return ""
+}
+
+// Label is the period for messages to editors: as they write it, an as-of
+// total as "as_of = 2024-07-10".
+func (p Period) Label() string {
+	if p.Grain == AsOf {
+		return "as_of = " + Date{p.Year, p.N, p.Day}.String()
+	}
+	return p.String()
 }
 
 // Start is the first day of the period; zero for an as-of or unstated one.

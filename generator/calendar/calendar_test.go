@@ -345,3 +345,13 @@ func TestComparable(t *testing.T) {
 		t.Error("unstated does not sort last")
 	}
 }
+
+func TestSpansOfEqualLength(t *testing.T) {
+	for _, tt := range [][2]string{{"2022/2023", "2023/2024"}, {"2023-01/2023-06", "2024-01/2024-06"}, {"2024-01/2024-03", "2024-07/2024-09"}, {"2023-H1/2023-H2", "2024-H1/2024-H2"}} {
+		a, _ := ParsePeriod(tt[0])
+		b, _ := ParsePeriod(tt[1])
+		if !a.Comparable(b) {
+			t.Errorf("%s and %s are spans of equal length, not comparable", tt[0], tt[1])
+		}
+	}
+}

@@ -31,18 +31,20 @@ type Summary struct {
 	Stated          bool
 	ChangeQualifier string
 	ChangeSince     *calendar.Period
-	Estimated       bool    // a computed change involves an estimate
-	Improved        *bool   // whether the change goes the better way
-	Target          *Target // the target judged against
-	Progress        *float64
-	Status          string
+	// ChangeFlag is the flag (estimate, provisional) of a figure a
+	// computed change is made from, if any.
+	ChangeFlag string
+	Improved   *bool   // whether the change goes the better way
+	Target     *Target // the target judged against
+	Progress   *float64
+	Status     string
 }
 
 // Summarize computes the headline of one line of s, judged at asOf.
 //
 // The method, also stated on the methodology page:
 //   - Only points with a value and a stated time count (not gaps, not
-//     "unstated"). Latest is the point with the latest period (when two
+//     "unstated", not planned figures). Latest is the point with the latest period (when two
 //     sources report the same period, the one published later).
 //   - A change the source states with the latest point (change, change_pct)
 //     is the change shown, with its qualifier and the period it is against:
@@ -62,7 +64,8 @@ type Summary struct {
 //   - Achieved: the latest value meets the target (≥, or ≤ when lower is
 //     better); a bound meets it only when the bound itself does ("trên 80"
 //     meets 80, "gần 80" does not).
-//   - Off track: the deadline has passed at asOf and it is not met.
+//   - Off track: the deadline has passed at asOf and it is not met (for a
+//     bound, when the bound is surely short: "gần 80%" of a 90% target).
 //   - Otherwise the pace so far (from the first point to the latest, both
 //     unhedged) is compared with the pace needed (from the latest point to
 //     the target by the deadline): at least the needed pace is on track, at
@@ -76,7 +79,9 @@ func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 	sum := Summary{Series: s, Subseries: sub, Status: NoData}
 	var points []*Point
 	for _, p := range s.PointsOf(sub) {
-		if p.Value != nil && !p.IsGap() && p.Period.Timed() {
+		// A planned figure ("dự kiến") is not a result: it neither meets a
+		// target nor enters a change.
+		if p.Value != nil && !p.IsGap() && p.Period.Timed() && p.Flag != Planned {
 			points = append(points, p)
 		}
 	}
@@ -112,7 +117,10 @@ func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 			// "54/76" after "43/76" is 11 more, not a percentage.
 			sum.ChangePct = ptr((lv/pv - 1) * 100)
 		}
-		sum.Estimated = l.Flag != "" || sum.Previous.Flag != ""
+		sum.ChangeFlag = l.Flag
+		if sum.ChangeFlag == "" {
+			sum.ChangeFlag = sum.Previous.Flag
+		}
 	}
 	switch {
 	case sum.Change != nil && *sum.Change != 0:
@@ -163,7 +171,7 @@ func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 	case meets(lv, l.Qualifier):
 		sum.Status = Achieved
 		sum.Progress = ptr(100)
-	case deadline.Before(asOf) && !hedged:
+	case deadline.Before(asOf) && (!hedged || cannotMeet(s, lv, tv, l.Qualifier)):
 		sum.Status = OffTrack
 	case hedged || Bound(first.Qualifier) || first.Period.Compare(l.Period) >= 0:
 		sum.Status = NoData
@@ -186,6 +194,15 @@ func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 		}
 	}
 	return sum
+}
+
+// cannotMeet reports whether a hedged value v is surely short of the
+// target tv: "gần 80%" (at most 80) cannot meet 90.
+func cannotMeet(s *Series, v, tv float64, q string) bool {
+	if s.LowerIsBetter() {
+		return v > tv && (q == Over || q == AtLeast)
+	}
+	return v < tv && (q == Under || q == AtMost || q == Nearly)
 }
 
 // agrees reports whether a stated change is the difference between the
@@ -257,14 +274,18 @@ func Warnings(d *Data) diag.List {
 				updated = src.Date
 			}
 		}
-		if !updated.IsZero() && updated.Days(asOf) > StaleDays {
+		if !updated.IsZero() && !asOf.IsZero() && updated.Days(asOf) > StaleDays {
 			w.Warn(s.Pos, "series %q was last updated from a source of %s, more than a year before the site's as_of date (%s)", s.ID, updated, asOf)
 		}
 	}
 	for _, c := range d.Commitments {
 		at := c.JudgedAt(d)
 		if due, dated := c.Deadline(); dated && due.Before(at) && c.StatusAt(at) == nil && c.Checked.Before(at) {
-			w.Warn(c.Pos, "commitment %q was due %s and no source reports on it; when you have looked through the sources for a report, set checked = %s", c.ID, due, at)
+			was := "by " + due.String()
+			if !c.DueBefore.IsZero() {
+				was = "before " + c.DueBefore.String()
+			}
+			w.Warn(c.Pos, "commitment %q was due %s and no source reports on it; when you have looked through the sources for a report, set checked = %s", c.ID, was, at)
 		}
 	}
 	return w

@@ -2,6 +2,8 @@ package metrics
 
 import (
 	"crypto/sha256"
+	"encoding/csv"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -43,7 +45,7 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 	var f *tomlfile.File
 	d.Sources, f, ok = loadSources(fsys, &errs)
 	d.sourcesUnread = !ok
-	d.archive, d.tables = map[string]string{}, map[string]*Table{}
+	d.archive, d.tables, d.unreadTables = map[string]string{}, map[string]*Table{}, map[string]bool{}
 	for i, s := range d.Sources {
 		if d.sourceByID[s.ID] != nil {
 			errs.Add(s.Pos, "duplicate source id %q (first at %s)", s.ID, d.sourceByID[s.ID].Pos)
@@ -80,7 +82,18 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 			if strings.HasSuffix(strings.ToLower(s.Document), ".csv") {
 				t, err := readTable(ArchiveDir+"/"+s.Document, b, s.Language())
 				if err != nil {
-					errs.Add(diag.Pos{File: ArchiveDir + "/" + s.Document}, "cannot read the table: %v", err)
+					at := diag.Pos{File: ArchiveDir + "/" + s.Document}
+					var pe *csv.ParseError
+					if errors.As(err, &pe) {
+						at.Line, at.Col = pe.Line, pe.Column
+						err = pe.Err
+					}
+					msg := err.Error()
+					if errors.Is(err, csv.ErrQuote) || errors.Is(err, csv.ErrBareQuote) {
+						msg = `a quote mark (") that is not closed or stands inside a cell: a cell with " in it is written between quotes, its " doubled ("")`
+					}
+					errs.Add(at, "the table cannot be read: %s", msg)
+					d.unreadTables[s.ID] = true
 					break
 				}
 				d.tables[s.ID] = t
@@ -279,6 +292,8 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		errs.Add(f.Pos("axis_max"), "axis_max must be above axis_min")
 	}
 
+	// Tables first: the sub-series they make can be named by targets.
+	fromTables := fillFromTables(s, f, d, errs)
 	subs := map[string]bool{}
 	for i, sub := range s.Subseries {
 		if !ValidID(sub.ID) {
@@ -322,6 +337,9 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		checkWord(p.Qualifier, Qualifiers, "qualifier", at("qualifier"), errs)
 		checkWord(p.Flag, Flags, "flag", at("flag"), errs)
 		checkWord(p.ChangeQualifier, Qualifiers, "change_qualifier", at("change_qualifier"), errs)
+		if s.Kind == Index && p.ChangePct != nil {
+			errs.Add(at("change_pct"), "an index changes in points, not in percent: write the stated change as change")
+		}
 		if p.ChangeQualifier != "" && p.Change == nil && p.ChangePct == nil {
 			errs.Add(at("change_qualifier"), "change_qualifier qualifies a stated change: give change or change_pct too")
 		}
@@ -338,7 +356,7 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		}
 		k := key{p.Subseries, p.Period.String(), p.Source}
 		if seen[k] && p.Period.Grain != calendar.Unstated {
-			errs.Add(at("period"), "two points for period %s from the same source", p.Period)
+			errs.Add(periodAt(p, at), "two points for period %s from the same source", p.Period.Label())
 		}
 		seen[k] = true
 		if p.IsGap() {
@@ -349,7 +367,7 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 			continue
 		}
 		if p.Value == nil {
-			errs.Add(p.Pos, "point %s: value is required (or gap = \"…\", saying why the period has none)", p.Period)
+			errs.Add(p.Pos, "point %s: value is required (or gap = \"…\", saying why the period has none)", p.Period.Label())
 		} else {
 			checkValue(s, *p.Value, p.Of, at("value"), errs)
 		}
@@ -369,12 +387,22 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 				checkHedges(d.sourceByID[p.Source], p.Quote, *p.Value, p.Qualifier, p.Flag, p.QuotePos, errs)
 			}
 		}
-		if src := d.sourceByID[p.Source]; src != nil && p.Period.Timed() && p.Flag == "" &&
+		if src := d.sourceByID[p.Source]; src != nil && p.Period.Timed() && p.Flag != Planned && p.Flag != Estimate &&
 			!p.Period.IsZero() && src.Date.Before(p.Period.Start()) {
-			errs.Warn(at("period"), "the period %s starts after its source's date (%s): a figure for the future is a target ([[targets]]) or a point with flag = \"planned\"", p.Period, src.Date)
+			errs.Warn(periodAt(p, at), "the period %s starts after its source's date (%s): a figure for the future is a target ([[targets]]), or a point with flag = \"planned\" or \"estimate\"", p.Period.Label(), src.Date)
 		}
 	}
-	fillFromTables(s, f, d, errs)
+	for _, p := range fromTables {
+		k := key{p.Subseries, p.Period.String(), p.Source}
+		if seen[k] && p.Period.Grain != calendar.Unstated {
+			errs.Add(p.Pos, "two rows for period %s of the same line", p.Period.Label())
+		}
+		seen[k] = true
+		if src := d.sourceByID[p.Source]; src != nil && p.Period.Timed() && src.Date.Before(p.Period.Start()) {
+			errs.Warn(p.Pos, "the period %s starts after the table's date (%s): a figure for the future is a target", p.Period.Label(), src.Date)
+		}
+	}
+	s.Points = append(s.Points, fromTables...)
 	// Keep only points that can be drawn, so that a site with errors can
 	// still be rendered to find the problems in its pages too.
 	s.Points = slices.DeleteFunc(s.Points, func(p Point) bool {
@@ -403,8 +431,12 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		t.Pos, t.QuotePos = f.Pos("targets", i), f.Pos("targets", i, "quote")
 		at := func(k string) diag.Pos { return f.Pos("targets", i, k) }
 		checkSub(t.Subseries, at("subseries"))
-		if t.By == nil {
+		switch {
+		case t.By == nil:
 			errs.Add(t.Pos, "target: by (the deadline) is required")
+		case !t.By.Simple():
+			errs.Add(at("by"), "target: by must be a year, half, quarter, month or day (the deadline the target is due by), not %s", t.By)
+			t.By = nil
 		}
 		if t.Value == nil {
 			errs.Add(t.Pos, "target: value is required")
@@ -420,6 +452,14 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	s.Targets = slices.DeleteFunc(s.Targets, func(t Target) bool { return t.By == nil || t.Value == nil })
 	sort.SliceStable(s.Targets, func(i, j int) bool { return s.Targets[i].By.Compare(*s.Targets[j].By) < 0 })
 	return s
+}
+
+// periodAt is where a point says its period: at period, or at as_of.
+func periodAt(p *Point, at func(string) diag.Pos) diag.Pos {
+	if p.AsOf != nil {
+		return at("as_of")
+	}
+	return at("period")
 }
 
 func (s *Series) subseriesIDs() []string {
@@ -469,7 +509,7 @@ func checkCitation(d *Data, source, quote string, value *float64, srcPos, quoteP
 		}
 		return
 	}
-	if value != nil && findNumber(quote, *value, lang) < 0 {
+	if value != nil && !d.sourcesUnread && findNumber(quote, *value, lang) < 0 {
 		errs.Add(quotePos, "the quote does not contain the value %s (written as %s)", FormatPlain(*value), strings.Join(NumberFormsIn(*value, lang), " or "))
 	}
 	d.verify(source, quote, quotePos, errs)
@@ -532,7 +572,10 @@ func derive(s *Series, p *Point, errs *diag.List) {
 	switch {
 	case origin == nil:
 		errs.Add(p.Pos, "derived_from = %s: no stated point of that period in this series", p.DerivedFrom)
-	case origin.Value == nil:
+	case origin.IsGap() || origin.Value == nil:
+		errs.Add(p.Pos, "derived_from = %s: that point states that the period has no value", p.DerivedFrom)
+	case !origin.Period.Timed():
+		errs.Add(p.Pos, "derived_from = %s: a value cannot be derived from a figure with no stated time", p.DerivedFrom)
 	case Bound(origin.Qualifier) || Bound(origin.ChangeQualifier):
 		errs.Add(p.Pos, "derived_from = %s: that point's value or change is hedged (qualifier), so no value can be derived from it", p.DerivedFrom)
 	case origin.Change != nil:

@@ -257,17 +257,6 @@ func (c *Commitment) StatusAt(day calendar.Date) *Report {
 	return last
 }
 
-// Overdue reports whether the deadline passed by day with no report of the
-// task being done or recurring.
-func (c *Commitment) Overdue(day calendar.Date) bool {
-	due, dated := c.Deadline()
-	if !dated || !due.Before(day) {
-		return false
-	}
-	r := c.StatusAt(day)
-	return r == nil || (r.Status != Done && r.Status != Recurring)
-}
-
 // PartnersIn returns the co-agencies in lang.
 func (c *Commitment) PartnersIn(lang string) []string {
 	if lang == "en" && len(c.PartnersEn) == len(c.Partners) {
@@ -298,6 +287,7 @@ type Data struct {
 	Verified, Unverified int
 	archive              map[string]string // source id → its document's text, whitespace collapsed
 	tables               map[string]*Table // source id → its document, when it is a .csv table
+	unreadTables         map[string]bool   // sources whose table could not be read (reported)
 
 	sourceByID map[string]*Source
 	seriesByID map[string]*Series

@@ -65,6 +65,9 @@ func readTable(name string, b []byte, lang string) (*Table, error) {
 			continue
 		}
 		line, _ := r.FieldPos(0)
+		if strings.TrimSpace(strings.Join(rec, "")) == "" {
+			rec = nil // a blank row: kept, so that rows keep their numbers, but holding nothing
+		}
 		t.Rows = append(t.Rows, rec)
 		t.Lines = append(t.Lines, line)
 	}
@@ -141,16 +144,13 @@ func (t *Table) RowText(row int) string {
 	return strings.Join(parts, " · ")
 }
 
-// Table returns the archived table of a source, or nil.
-func (d *Data) Table(source string) *Table { return d.tables[source] }
-
 // checkCell checks a point that cites a table's cell (row and column
 // instead of a quote): the cell must hold the point's value.
 func checkCell(d *Data, p *Point, at func(string) diag.Pos, errs *diag.List) {
 	t := d.tables[p.Source]
 	switch {
-	case d.sourceByID[p.Source] == nil:
-		return // reported with the source
+	case d.sourceByID[p.Source] == nil, d.unreadTables[p.Source]:
+		return // reported with the source, or with its table
 	case t == nil:
 		errs.Add(at("row"), "row and column cite a table: the document of source %q is not a .csv table", p.Source)
 		return
@@ -168,13 +168,18 @@ func checkCell(d *Data, p *Point, at func(string) diag.Pos, errs *diag.List) {
 		errs.Add(at("row"), "%s has no row %d (its rows are 2 to %d)", t.File, p.Row, len(t.Rows)+1)
 		return
 	}
-	v, _, ok := t.Number(text)
+	v, q, ok := t.Number(text)
 	switch {
 	case p.IsGap():
 	case !ok:
 		errs.Add(at("row"), "%s, row %d, column %q holds %q, not a number", t.File, p.Row, p.Column, text)
 	case p.Value != nil && *p.Value != v:
 		errs.Add(at("value"), "%s, row %d, column %q holds %s, not %s", t.File, p.Row, p.Column, text, FormatPlain(*p.Value))
+	case q != "" && p.Qualifier == "":
+		p.Qualifier = q // the table's own bound (">1000") stays with the value
+		d.Verified++
+	case q != "" && p.Qualifier != q:
+		errs.Add(at("qualifier"), "%s, row %d, column %q holds %s: its qualifier is %q, not %q", t.File, p.Row, p.Column, text, q, p.Qualifier)
 	default:
 		d.Verified++
 	}
@@ -183,12 +188,14 @@ func checkCell(d *Data, p *Point, at func(string) diag.Pos, errs *diag.List) {
 	}
 }
 
-// fillFromTables adds to s the points its [[table]] declarations read.
+// fillFromTables returns the points the [[table]] declarations of s read,
+// adding to s the sub-series they make.
 // Sub-series: when s declares [[subseries]], those whose key (else label_en,
 // else label) names a value of the sub-series column; otherwise one per
 // value, in the table's order. An empty or non-numeric cell is a gap, with
 // the cell's words as its reason.
-func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) {
+func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) []Point {
+	var all []Point
 	for i, tf := range s.Tables {
 		at := func(k string) diag.Pos { return f.Pos("table", i, k) }
 		t := d.tables[tf.Source]
@@ -196,6 +203,8 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) {
 		case tf.Source == "":
 			errs.Add(f.Pos("table", i), "[[table]] needs source: a source whose document is a .csv table")
 			continue
+		case d.unreadTables[tf.Source]:
+			continue // its table's problem is reported
 		case d.sourceByID[tf.Source] == nil:
 			if !d.sourcesUnread {
 				errs.Add(at("source"), "unknown source %q (not in %s)", tf.Source, SourcesFile)
@@ -256,6 +265,9 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) {
 		for r := range t.Rows {
 			row := r + 2
 			cell := func(c int) string { v, _ := t.cell(row, c); return v }
+			if len(t.Rows[r]) == 0 {
+				continue // a blank row
+			}
 			match := true
 			for c, want := range where {
 				match = match && strings.EqualFold(cell(c), want)
@@ -266,7 +278,7 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) {
 			p := Point{Source: tf.Source, Row: row, Column: t.Header[cols["value"]], Pos: t.pos(row), QuotePos: t.pos(row)}
 			period, err := calendar.ParsePeriod(cell(cols["period"]))
 			if err != nil {
-				errs.Add(t.pos(row), "column %q: %v", tf.Period, err)
+				errs.Add(t.pos(row), "row %d is not data: its %q cell says %q, not a period; remove the row, or leave it out with where", row, tf.Period, cell(cols["period"]))
 				continue
 			}
 			p.Period = period
@@ -314,8 +326,9 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) {
 				checkValue(s, *p.Value, p.Of, p.Pos, errs)
 			}
 		}
-		s.Points = append(s.Points, added...)
+		all = append(all, added...)
 	}
+	return all
 }
 
 func cellOf(t *Table, row, col int) string { v, _ := t.cell(row, col); return v }
