@@ -146,13 +146,18 @@
         row.appendChild(make('b', valueText(meta, s, v, pm)));
         let more = '';
         if (pm.derived) more += ' (' + meta.words.derived + ' ' + pm.from + ')';
-        if (pm.prev) more += ' · ' + signedPct(meta.lang, (v / pm.prev - 1) * 100) + ' ' + meta.words.vs + ' ' + pm.prevAt;
+        if (pm.change) more += ' · ' + pm.change;
+        else if (pm.prev) more += ' · ' + signedPct(meta.lang, (v / pm.prev - 1) * 100) + ' ' + meta.words.vs + ' ' + pm.prevAt;
         if (more) row.appendChild(document.createTextNode(more));
         rows.push(row);
       });
       // A filled gap in time (meta.periods[i] is "") has no figure: no tooltip.
       if (!rows.length) return '';
+      // The tooltip wraps within the chart: ECharts keeps its text on one
+      // line, which ran off a 360 px screen and cut the value.
       const box = make('div');
+      box.style.whiteSpace = 'normal';
+      box.style.maxWidth = Math.max(160, Math.min(320, window.innerWidth - 48)) + 'px';
       box.appendChild(make('strong', meta.periods[i] || list[0].name || ''));
       rows.forEach((r) => box.appendChild(r));
       return box;

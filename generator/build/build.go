@@ -106,6 +106,9 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	wg.Wait()
 	errs = append(errs, dataProblems...)
 	s.Data = data
+	if c != nil {
+		c.data = data
+	}
 	data.JudgeAt(cfg.AsOf)
 	if cfg.AsOf.IsZero() && data.Judged() {
 		errs.Add(cfg.KeyPos("as_of"), "as_of is required: the date the statuses of targets and commitments are judged at (for example as_of = %s, the date of the newest source)", data.Newest())

@@ -189,7 +189,7 @@ type buildCache struct {
 	pagesOK      bool                   // the shards were read
 	dirtyShard   [pageShards]bool
 	search       [pageShards]searchEntries
-	data         *metrics.Data // restored from data
+	data         *metrics.Data // the build's data, once loaded: keys look series and sources up in it
 	dataKey      uint64
 	dataSaved    bool          // data holds dataKey
 	parsedSaved  chan error    // see saveParsed
@@ -1137,14 +1137,37 @@ func (c *buildCache) docKey(p *content.Page, charts []markdown.Chart) uint64 {
 	}{"doc", c.global, c.hashes[p.File], c.seriesHashes(ids)})
 }
 
-// seriesHashes returns the hashes of the files of the given series (0 for
-// an unknown one).
+// seriesHashes returns the keys of the given series (0 for an unknown one).
 func (c *buildCache) seriesHashes(ids []string) []uint64 {
 	out := make([]uint64, len(ids))
 	for i, id := range ids {
-		out[i] = c.hashes[metrics.SeriesDir+"/"+id+".toml"]
+		if se := c.data.SeriesByID(id); se != nil {
+			out[i] = c.seriesKey(se)
+		}
 	}
 	return out
+}
+
+// seriesKey hashes what a series is made of: its file (found by the
+// series, not rebuilt from its id, which may differ from the file's name)
+// and the archived documents of the sources it cites, whose tables can
+// hold its values.
+func (c *buildCache) seriesKey(se *metrics.Series) uint64 {
+	parts := []uint64{c.hashes[se.File]}
+	seen := map[string]bool{}
+	cite := func(id string) {
+		if src := c.data.Source(id); src != nil && !seen[id] && src.Document != "" {
+			seen[id] = true
+			parts = append(parts, c.hashes[metrics.ArchiveDir+"/"+src.Document])
+		}
+	}
+	for _, p := range se.Points {
+		cite(p.Source)
+	}
+	for _, t := range se.Tables {
+		cite(t.Source)
+	}
+	return key(parts)
 }
 
 // pagesKey hashes what lists of pages show of every published page.
@@ -1251,7 +1274,7 @@ func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[st
 		}
 		put(site.File(site.MetricsIndex(lang)), "metrics", data)
 		for _, se := range s.Data.Series {
-			ms := []uint64{c.hashes[se.File], commitments}
+			ms := []uint64{c.seriesKey(se), commitments}
 			for _, p := range s.mentioned.pages[lang.Code+" "+se.ID] {
 				ms = append(ms, c.meta(p))
 			}
@@ -1276,13 +1299,13 @@ func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[st
 		put(site.File(site.Updates(lang)), "updates", data)
 		put(site.UpdatesFeed(lang), "updates-feed", data)
 		for _, se := range s.Data.Series { // its points and targets, the sources' titles (global)
-			put(site.MetricFeed(lang, se.ID), "metric-feed", c.hashes[se.File])
+			put(site.MetricFeed(lang, se.ID), "metric-feed", c.seriesKey(se))
 		}
 	}
 	put("404.html", "404")
 	for _, se := range s.Data.Series {
-		put(site.DataCSV(se.ID), "csv", c.hashes[se.File])
-		put(site.DataJSON(se.ID), "json", c.hashes[se.File])
+		put(site.DataCSV(se.ID), "csv", c.seriesKey(se))
+		put(site.DataJSON(se.ID), "json", c.seriesKey(se))
 	}
 	put(site.DataArchive, "archive", data)
 	sorted := slices.Sorted(slices.Values(paths))

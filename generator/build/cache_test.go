@@ -98,6 +98,16 @@ func editFile(t *testing.T, root, name string, f func(string) string) {
 	}
 }
 
+// themeLine is the theme = … line of a series file.
+func themeLine(series string) string {
+	for _, l := range strings.Split(series, "\n") {
+		if strings.HasPrefix(l, "theme = ") {
+			return l
+		}
+	}
+	return ""
+}
+
 func replaceOnce(old, new string) func(string) string {
 	return func(s string) string { return strings.Replace(s, old, new, 1) }
 }
@@ -167,6 +177,35 @@ func TestCachedBuildIsClean(t *testing.T) {
 		}, 0},
 		{"the site's title", func() {
 			editFile(t, root, "content/site.toml", replaceOnce("bộ dữ liệu thử", "dữ liệu thử"))
+		}, 0},
+		{"the date statuses are judged at", func() {
+			editFile(t, root, "content/site.toml", replaceOnce("as_of = 2024-12-31", "as_of = 2025-06-30"))
+		}, 0},
+		{"a series whose id is not its file name, and a note charting it", func() {
+			editFile(t, root, "content/metrics/ten-tep.toml", func(string) string {
+				return "id = \"ma-khac\"\n" + strings.Replace(bench.SeriesTOML(c, 2, 0), "title = \"", "title = \"Chuỗi đổi tên: ", 1)
+			})
+			editFile(t, root, "content/notes/bieu-do-ma-khac.md", func(string) string {
+				return "+++\ntitle = \"Biểu đồ mã khác\"\ndate = 2024-12-29\n+++\n\n```chart\nmetrics = [\"ma-khac\"]\n```\n"
+			})
+		}, 0},
+		{"the title of that series", func() {
+			editFile(t, root, "content/metrics/ten-tep.toml", replaceOnce("Chuỗi đổi tên: ", "Chuỗi đổi tên lần hai: "))
+		}, 0},
+		{"a series read from an archived table", func() {
+			editFile(t, root, "content/sources.toml", func(s string) string {
+				return s + "\n[[sources]]\nid = \"bang\"\ntitle = \"Bảng thử\"\npublisher = \"Thử\"\ndate = 2024-12-31\nkind = \"statistics\"\nlang = \"en\"\ndocument = \"bang.csv\"\n"
+			})
+			if err := os.MkdirAll(filepath.Join(root, "content", "sources"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			editFile(t, root, "content/sources/bang.csv", func(string) string { return "Year,Value\n2023,1.5\n2024,2.25\n" })
+			editFile(t, root, "content/metrics/tu-bang.toml", func(string) string {
+				return "title = \"Từ bảng\"\ntitle_en = \"From a table\"\nunit = \"điểm\"\nunit_en = \"points\"\nkind = \"index\"\n" + themeLine(bench.SeriesTOML(c, 0, 0)) + "\n\n[[table]]\nsource = \"bang\"\nperiod = \"Year\"\nvalue = \"Value\"\n"
+			})
+		}, 0},
+		{"a cell of that table", func() {
+			editFile(t, root, "content/sources/bang.csv", replaceOnce("2.25", "2.75"))
 		}, 0},
 	}
 	for i, step := range steps {

@@ -88,11 +88,11 @@ func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, k int, docs []*doc
 	} else {
 		for _, se := range s.Data.Series {
 			add(marshalEntry(SearchEntry{Title: se.TitleIn(lang.Code), URL: s.URLs.Path(site.Metric(lang, se.ID)),
-				Kind: "metric", Summary: clip(se.DescriptionIn(lang.Code), 200), Text: se.ID + " " + se.UnitIn(lang.Code)}))
+				Kind: "metric", Summary: clip(se.DescriptionIn(lang.Code), 200), Text: searchText(se, lang.Code)}))
 		}
 		for _, c := range s.Data.Commitments {
 			add(marshalEntry(SearchEntry{Title: c.TaskIn(lang.Code), URL: s.URLs.Path(site.Commitments(lang)) + "#c-" + c.ID,
-				Kind: "commitment", Summary: c.AgencyIn(lang.Code) + " · " + lang.Period(c.Due)}))
+				Kind: "commitment", Summary: c.AgencyIn(lang.Code) + " · " + dueText(lang, c)}))
 		}
 	}
 	bw.WriteByte(']')
@@ -236,6 +236,16 @@ func (s *Site) updatesFeed(lang *i18n.Lang, self, page, title string, changes []
 		f.Updated = s.Data.Newest().String() + "T00:00:00Z"
 	}
 	return xmlDoc(f)
+}
+
+// searchText is what a series is found by besides its title and
+// description: its id, unit and sub-series' labels (a country, a province).
+func searchText(se *metrics.Series, lang string) string {
+	words := []string{se.ID, se.UnitIn(lang)}
+	for _, sub := range se.Subseries {
+		words = append(words, sub.LabelIn(lang))
+	}
+	return strings.Join(words, " ")
 }
 
 func xmlDoc(v any) ([]byte, error) {

@@ -125,8 +125,8 @@ func changeText(lang *i18n.Lang, se *metrics.Series, sum metrics.Summary) string
 	case sum.Stated:
 		out += " (" + lang.T("change.stated") + ")"
 	}
-	if sum.Estimated {
-		out += " (" + lang.T("change.estimated") + ")"
+	if sum.ChangeFlag != "" {
+		out += " (" + lang.T("change.from_"+sum.ChangeFlag) + ")"
 	}
 	return out
 }

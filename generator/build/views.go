@@ -198,6 +198,17 @@ func (v *LangView) InDocument(source, quote string) string {
 	return site.Source(v.Lang, source) + "#" + metrics.QuoteID(quote)
 }
 
+// OnlyGaps reports whether every point of a series states that its period
+// has no value.
+func (v *LangView) OnlyGaps(se *metrics.Series) bool {
+	for i := range se.Points {
+		if !se.Points[i].IsGap() {
+			return false
+		}
+	}
+	return len(se.Points) > 0
+}
+
 // SourcePath is the page of a source.
 func (v *LangView) SourcePath(id string) string { return site.Source(v.Lang, id) }
 
@@ -558,18 +569,20 @@ func (v *LangView) Commitments() []*metrics.Commitment { return v.S.Data.Commitm
 
 // Due says a commitment's deadline as its source states it: "trước ngày
 // 20/7/2024", "trong Quý I/2025", "trong năm 2025", "tại kỳ họp thứ 9".
-func (v *LangView) Due(c *metrics.Commitment) string {
+func (v *LangView) Due(c *metrics.Commitment) string { return dueText(v.Lang, c) }
+
+func dueText(l *i18n.Lang, c *metrics.Commitment) string {
 	switch {
 	case !c.DueBefore.IsZero():
-		return v.T("due.before", v.Date(c.DueBefore))
+		return l.T("due.before", l.Date(c.DueBefore))
 	case c.DueEvent != "":
-		return c.DueEventIn(v.Lang.Code)
+		return c.DueEventIn(l.Code)
 	case c.Due.Grain == calendar.Day:
-		return v.T("due.by_day", v.Period(c.Due))
+		return l.T("due.by_day", l.Period(c.Due))
 	case c.Due.Grain == calendar.Year:
-		return v.T("due.in_year", v.Period(c.Due))
+		return l.T("due.in_year", l.Period(c.Due))
 	}
-	return v.T("due.in", v.Period(c.Due))
+	return l.T("due.in", l.Period(c.Due))
 }
 
 // Status is a commitment's status at the date it is judged at: the status
@@ -577,10 +590,15 @@ func (v *LangView) Due(c *metrics.Commitment) string {
 // "event" (due at an event, no report) or "open".
 func (v *LangView) Status(c *metrics.Commitment) string {
 	at := c.JudgedAt(v.S.Data)
+	due, dated := c.Deadline()
 	if r := c.StatusAt(at); r != nil {
+		// A report of work under way that the deadline has since passed
+		// does not say how the task stands now.
+		if unfinished(r.Status) && dated && due.Before(at) && !due.Before(r.Date) {
+			return "passed"
+		}
 		return r.Status
 	}
-	due, dated := c.Deadline()
 	switch {
 	case !dated:
 		return "event"
@@ -590,10 +608,20 @@ func (v *LangView) Status(c *metrics.Commitment) string {
 	return "open"
 }
 
+func unfinished(status string) bool {
+	return status == metrics.InProgress || status == metrics.PartlyDone || status == metrics.Late
+}
+
+// LastReport is the latest report on a commitment at the date it is judged
+// at, or nil.
+func (v *LangView) LastReport(c *metrics.Commitment) *metrics.Report {
+	return c.StatusAt(c.JudgedAt(v.S.Data))
+}
+
 // JudgedAt is the date a commitment's status is judged at.
 func (v *LangView) JudgedAt(c *metrics.Commitment) calendar.Date { return c.JudgedAt(v.S.Data) }
 
-// AsOf is the date of the newest source.
+// AsOf is the date statuses are judged at (content/site.toml as_of).
 func (v *LangView) AsOf() calendar.Date { return v.S.Data.AsOf() }
 
 // ChartView is one chart figure: the option JSON and the same data as a table.

@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	ec "github.com/go-echarts/go-echarts/v2/charts"
@@ -83,7 +84,8 @@ type PointMeta struct {
 	Of      *float64 `json:"of,omitempty"`      // "71/193": out of how many
 	Q       string   `json:"q,omitempty"`       // the qualifier's words, put before the value: "trên", "over"
 	Flag    string   `json:"flag,omitempty"`    // "ước tính", "estimate": put after the value in brackets
-	Gap     string   `json:"gap,omitempty"`     // a stated gap: why the period has no value`
+	Gap     string   `json:"gap,omitempty"`     // a stated gap: why the period has no value
+	Change  string   `json:"change,omitempty"`  // the change the source states with the value, in words`
 	Derived bool     `json:"derived,omitempty"` // computed from a stated change
 	From    string   `json:"from,omitempty"`    // derived: the period it is computed from
 	// Prev is the line's previous value of a comparable period (year with
@@ -390,6 +392,8 @@ func collect(spec Spec, lang string) (lines []*line, slots []slot, gapLabels boo
 			}
 			if s.Decimals != nil {
 				l.decimals = *s.Decimals
+			} else if s.Kind == metrics.Index {
+				l.decimals = indexDecimals(s.PointsOf(sub.ID)) // as the data needs, up to 6
 			}
 			for _, p := range s.PointsOf(sub.ID) {
 				switch {
@@ -660,20 +664,23 @@ func (l *line) pointMeta(ps []*metrics.Point, kind string, labels []string, lang
 		}
 		m := &PointMeta{Of: p.Of, Derived: p.Derived()}
 		if metrics.Bound(p.Qualifier) {
-			m.Q = qualifierWords(p.Qualifier, lang.Code)
+			m.Q = lang.T("qualifier." + p.Qualifier)
 		}
 		if p.Flag != "" {
-			m.Flag = flagWords(p.Flag, lang.Code)
+			m.Flag = lang.T("flag." + p.Flag)
 		}
 		if p.Derived() {
 			m.From = lang.ShortPeriod(*p.DerivedFrom)
 		}
-		if (kind == metrics.Amount || kind == metrics.Count) && p.Quoted() && !metrics.Bound(p.Qualifier) {
+		if p.Change != nil || p.ChangePct != nil {
+			m.Change = statedChange(p, kind, lang) // the source's own change, not one computed
+		} else if (kind == metrics.Amount || kind == metrics.Count) && p.Of == nil && p.Quoted() && !metrics.Bound(p.Qualifier) && p.Flag != metrics.Planned {
+			// As the tiles do: the latest earlier point that is comparable,
+			// quoted and unhedged (a derived or hedged one is passed over).
 			for j := i - 1; j >= 0; j-- {
-				if q := l.main[j]; q != nil && q.Period.Comparable(p.Period) && sameOf(q.Of, p.Of) {
-					if q.Quoted() && !metrics.Bound(q.Qualifier) {
-						m.Prev, m.PrevAt = q.Value, labels[j]
-					}
+				if q := l.main[j]; q != nil && q.Period.Comparable(p.Period) && sameOf(q.Of, p.Of) &&
+					q.Quoted() && !metrics.Bound(q.Qualifier) && q.Flag != metrics.Planned {
+					m.Prev, m.PrevAt = q.Value, labels[j]
 					break
 				}
 			}
@@ -737,7 +744,61 @@ type markEnd struct {
 }
 
 func targetLabel(t *metrics.Target, kind, unit string, decimals int, lang *i18n.Lang) string {
-	return fmt.Sprintf("%s %s (%s)", targetWord(lang.Code), valueText(*t.Value, nil, kind, unit, decimals, lang), lang.ShortPeriod(*t.By))
+	return fmt.Sprintf("%s %s (%s)", targetWord(lang.Code), hedged(valueText(*t.Value, nil, kind, unit, decimals, lang), t.Qualifier, "", lang), lang.ShortPeriod(*t.By))
+}
+
+// hedged puts a value's qualifier before it and its flag after it, in the
+// interface's words: "trên 60 triệu", "28 tỷ USD (ước tính)".
+func hedged(text, qualifier, flag string, lang *i18n.Lang) string {
+	if metrics.Bound(qualifier) {
+		text = lang.T("qualifier."+qualifier) + " " + text
+	}
+	if flag != "" {
+		text += " (" + lang.T("flag."+flag) + ")"
+	}
+	return text
+}
+
+// statedChange writes the change a point's source states: "tăng gần 40%",
+// "up 15 places".
+func statedChange(p *metrics.Point, kind string, lang *i18n.Lang) string {
+	var v float64
+	var amount string
+	switch {
+	case p.ChangePct != nil:
+		v = *p.ChangePct
+		amount = lang.Number(math.Abs(v), -1) + "%"
+	case kind == metrics.Rank:
+		v = -*p.Change
+		amount = lang.T("tile.places", lang.Number(math.Abs(v), 0))
+	case kind == metrics.Rate:
+		v = *p.Change
+		amount = lang.T("tile.points", lang.Number(math.Abs(v), -1))
+	default:
+		v = *p.Change
+		amount = lang.Number(math.Abs(v), -1)
+	}
+	amount = hedged(amount, p.ChangeQualifier, "", lang)
+	switch {
+	case v > 0:
+		return lang.T("change.up", amount)
+	case v < 0:
+		return lang.T("change.down", amount)
+	}
+	return lang.T("change.none")
+}
+
+// indexDecimals is the number of decimals an index's values are written
+// with, at most 6.
+func indexDecimals(points []*metrics.Point) int {
+	n := 0
+	for _, p := range points {
+		if p.Value != nil {
+			_, fp, _ := strings.Cut(strconv.FormatFloat(*p.Value, 'f', -1, 64), ".")
+			n = max(n, min(len(fp), 6))
+		}
+	}
+	return n
 }
 
 // valueText formats a value as the page's text does: "71/193", "80%",
@@ -853,7 +914,7 @@ func describe(title string, lines []*line, labels []string, kind, unit string, l
 				if q == nil {
 					continue
 				}
-				s := labels[i] + " " + valueText(*q.Value, q.Of, kind, unit, l.decimals, lang)
+				s := labels[i] + " " + hedged(valueText(*q.Value, q.Of, kind, unit, l.decimals, lang), q.Qualifier, q.Flag, lang)
 				if q.Derived() {
 					s += " (" + w.Derived + " " + lang.ShortPeriod(*q.DerivedFrom) + ")"
 				}
@@ -875,27 +936,6 @@ func column(rows [][]*metrics.Point, i int) []*metrics.Point {
 		out[k] = r[i]
 	}
 	return out
-}
-
-// qualifierWords and flagWords are the interface's words for a value's
-// qualifier and flag (the same as templates/i18n's).
-func qualifierWords(q, lang string) string {
-	vi := map[string]string{metrics.Over: "trên", metrics.Under: "dưới", metrics.About: "khoảng",
-		metrics.Nearly: "gần", metrics.AtLeast: "ít nhất", metrics.AtMost: "tối đa"}
-	en := map[string]string{metrics.Over: "over", metrics.Under: "under", metrics.About: "about",
-		metrics.Nearly: "nearly", metrics.AtLeast: "at least", metrics.AtMost: "at most"}
-	if lang == "en" {
-		return en[q]
-	}
-	return vi[q]
-}
-
-func flagWords(f, lang string) string {
-	vi := map[string]string{metrics.Estimate: "ước tính", metrics.Provisional: "sơ bộ", metrics.Planned: "dự kiến"}
-	if lang == "en" {
-		return f
-	}
-	return vi[f]
 }
 
 func words(lang string) Words {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -98,7 +99,15 @@ func equalJSON(t *testing.T, what string, got, want any) {
 	}
 }
 
-var vi, en = i18n.New("vi"), i18n.New("en")
+// vi and en carry the site's interface strings (templates/i18n): charts
+// write qualifiers and changes in their words.
+var vi, en = func() (*i18n.Lang, *i18n.Lang) {
+	langs, errs := i18n.Load(os.DirFS(filepath.Join("..", "..")))
+	if errs.Err() != nil || len(langs) < 2 {
+		panic(fmt.Sprintf("interface strings: %v", errs))
+	}
+	return langs[0], langs[1]
+}()
 
 func TestKinds(t *testing.T) {
 	d := fixtures(t)
@@ -147,8 +156,13 @@ func TestKinds(t *testing.T) {
 			equalJSON(t, "values", values(t, p, 0), []any{13.7, "-", 20.5, 28})
 			equalJSON(t, "axis labels", at(t, p.Option, "xAxis", 0, "axisLabel"), nil)
 			pts := p.Meta.Series[0].Points
-			if pts[0].Prev != nil || pts[1] != nil || pts[3].Prev == nil || *pts[3].Prev != 20.5 || pts[3].PrevAt != "2023" {
-				t.Errorf("prev = %+v %+v %+v, want none, a gap, then 20.5 (2023)", pts[0], pts[1], pts[3])
+			// 2024 states its change ("tăng 36%"): the tooltip says that, not
+			// a percentage computed against 2023's 20,5 (36,6%).
+			if pts[0].Prev != nil || pts[1] != nil || pts[3].Prev != nil || pts[3].Change != "tăng 36%" {
+				t.Errorf("prev = %+v %+v %+v, want none, a gap, then the stated change", pts[0], pts[1], pts[3])
+			}
+			if pts[2].Prev == nil || *pts[2].Prev != 13.7 || pts[2].PrevAt != "2021" {
+				t.Errorf("2023 compared with %+v, want 13.7 (2021)", pts[2])
 			}
 			// A short single series: every bar is labelled.
 			equalJSON(t, "labels", at(t, p.Option, "series", 0, "label"), map[string]any{"show": true, "position": "top"})

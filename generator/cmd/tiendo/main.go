@@ -120,8 +120,20 @@ func report(stderr io.Writer, errs diag.List, warnings diag.List) bool {
 	for _, e := range errs {
 		fmt.Fprintln(stderr, e)
 	}
-	n := len(errs.Errors())
-	fmt.Fprintf(stderr, "%d error%s\n", n, plural(n))
+	n, strict := len(errs.Errors()), 0
+	for _, e := range errs.Errors() {
+		if e.Warning {
+			strict++
+		}
+	}
+	switch {
+	case strict == n:
+		fmt.Fprintf(stderr, "%d warning%s, which --strict treats as errors\n", n, plural(n))
+	case strict > 0:
+		fmt.Fprintf(stderr, "%d error%s and %d warning%s, which --strict treats as errors\n", n-strict, plural(n-strict), strict, plural(strict))
+	default:
+		fmt.Fprintf(stderr, "%d error%s\n", n, plural(n))
+	}
 	return true
 }
 
