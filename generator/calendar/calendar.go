@@ -16,7 +16,11 @@ type Date struct{ Year, Month, Day int }
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD)", s)
+		// 10/7/2024, as Vietnamese writes it: say how to write it.
+		if v, err := time.Parse("2/1/2006", s); err == nil {
+			return Date{}, fmt.Errorf("%q is not a date as it is written here: write %s (year-month-day)", s, v.Format("2006-01-02"))
+		}
+		return Date{}, fmt.Errorf("%q is not a date: write it as year-month-day, like 2024-07-10", s)
 	}
 	return Date{t.Year(), int(t.Month()), t.Day()}, nil
 }

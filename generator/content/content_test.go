@@ -187,7 +187,7 @@ func TestLoadSite(t *testing.T) {
 	want := []string{
 		`content/site.toml:12:1: theme "international-rankings" needs title and title_en`,
 		`content/site.toml:13:6: theme id "international-rankings" must be unique, lower-case letters, digits and '-'`,
-		`content/site.toml:14:9: unknown key "themes.titel"`,
+		`content/site.toml:14:9: unknown key "themes.titel": did you mean "title"?`,
 	}
 	if got := messages(errs); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -127,7 +127,7 @@ var faults = []fault{
 	{"front-matter-syntax", replace("reports/ket-luan.md", `summary = "Tóm tắt kết luận."`, `summary = "Tóm tắt kết luận.`),
 		[]want{{file: "reports/ket-luan.md", lineHas: `summary = "Tóm tắt`, msg: ""}}},
 	{"unknown-key", replace("metrics/egdi-rank.toml", `quote = "Chỉ số năm 2024`, `qoute = "Chỉ số năm 2024`),
-		[]want{{file: "metrics/egdi-rank.toml", lineHas: "qoute =", colAt: `"Chỉ`, msg: `unknown key "points.qoute"`}}},
+		[]want{{file: "metrics/egdi-rank.toml", lineHas: "qoute =", colAt: `"Chỉ`, msg: `unknown key "points.qoute": did you mean "quote"?`}}},
 	{"unknown-front-matter-key", replace("reports/ket-luan.md", "summary =", "sumary ="),
 		[]want{{file: "reports/ket-luan.md", lineHas: "sumary =", colAt: `"Tóm`, msg: `unknown key "sumary"`}}},
 	{"wrong-type", replace("metrics/online-services.toml", "value = 42\n", "value = \"42\"\n"),

@@ -510,7 +510,13 @@ func checkCitation(d *Data, source, quote string, value *float64, srcPos, quoteP
 		return
 	}
 	if value != nil && !d.sourcesUnread && findNumber(quote, *value, lang) < 0 {
-		errs.Add(quotePos, "the quote does not contain the value %s (written as %s)", FormatPlain(*value), strings.Join(NumberFormsIn(*value, lang), " or "))
+		msg := fmt.Sprintf("the quote does not contain the value %s (written as %s)", FormatPlain(*value), strings.Join(NumberFormsIn(*value, lang), " or "))
+		// value = 4.543 for the document's 4.543 (four thousand…): in TOML
+		// the point is a decimal point.
+		if thousands := math.Round(*value * 1000); decimalsOf(*value) == 3 && findNumber(quote, thousands, lang) >= 0 {
+			msg += fmt.Sprintf(": did you mean value = %s? A number has no thousands separators", FormatPlain(thousands))
+		}
+		errs.Add(quotePos, "%s", msg)
 	}
 	d.verify(source, quote, quotePos, errs)
 }

@@ -303,7 +303,7 @@ kind = "official-notice"
 		`content/commitments/bad.toml:10:1: duplicate commitment id "task-a" (first at content/commitments/bad.toml:1:1)`,
 		`content/commitments/bad.toml:15:10: unknown source "nguon-khong-co" (not in content/sources.toml)`,
 		m + `a-unknown-key.toml:8:1: quote is required: a verbatim excerpt of the source that contains the figure`,
-		m + `a-unknown-key.toml:13:9: unknown key "points.qoute"`,
+		m + `a-unknown-key.toml:13:9: unknown key "points.qoute": did you mean "quote"?`,
 		m + `b-wrong-type.toml:10:9: points.value: wrong type: the value is string, expected float64`,
 		m + `c-missing.toml:1:1: title_en is required`,
 		m + `c-missing.toml:1:1: unit_en is required`,
@@ -437,7 +437,7 @@ func TestUnknownKeyKeepsSeries(t *testing.T) {
 	errs.Sort()
 	want := []string{
 		`content/metrics/egdi-rank.toml:1:1: unit_en is required`,
-		`content/metrics/egdi-rank.toml:4:12: unknown key "unit_eng"`,
+		`content/metrics/egdi-rank.toml:4:12: unknown key "unit_eng": did you mean "unit_en"?`,
 	}
 	if got := messages(errs); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -41,7 +42,12 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 	var errs diag.List
 	md, err := toml.Decode(string(data), v)
 	if err != nil {
-		errs.Add(f.errorPos(err, data, lineOffset, v), "%s", cleanMessage(err))
+		at := f.errorPos(err, data, lineOffset, v)
+		msg := cleanMessage(err)
+		if hint := Hint(lineOf(data, at.Line-lineOffset)); hint != "" {
+			msg = hint
+		}
+		errs.Add(at, "%s", msg)
 		return f, errs
 	}
 	f.decoded = true
@@ -68,11 +74,129 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 		if len(positions) == 0 {
 			positions = []diag.Pos{{File: name, Line: lineOffset + 1, Col: 1}}
 		}
+		msg := fmt.Sprintf("unknown %s %q", what, key)
+		if near := closest(k[len(k)-1], knownKeys(reflect.TypeOf(v), k[:len(k)-1])); near != "" {
+			msg += fmt.Sprintf(": did you mean %q?", near)
+		}
 		for _, p := range positions {
-			errs.Add(p, "unknown %s %q", what, key)
+			errs.Add(p, "%s", msg)
 		}
 	}
 	return f, errs
+}
+
+// lineOf returns line n (from 1) of data, or "".
+func lineOf(data []byte, n int) string {
+	lines := strings.Split(string(data), "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return lines[n-1]
+}
+
+var (
+	commaDecimal = regexp.MustCompile(`^-?\d+,\d+$`)
+	dotThousands = regexp.MustCompile(`^-?\d{1,3}(\.\d{3}){2,}$`)
+	numberUnit   = regexp.MustCompile(`^(-?\d+(?:[.,]\d+)*)\s*(\p{L}.*)$`)
+	curly        = regexp.MustCompile(`[“”‘’]`)
+)
+
+// Hint turns a line that TOML cannot read into what to write instead, in
+// the editor's own terms, when it looks like a Vietnamese way of writing
+// a number or a quote: "value = 16,4" → write 16.4. It returns "" when it
+// has no better advice than the library's message.
+func Hint(line string) string {
+	key, val, ok := strings.Cut(line, "=")
+	if !ok {
+		return ""
+	}
+	key, val = strings.TrimSpace(key), strings.TrimSpace(val)
+	if i := strings.Index(val, " #"); i >= 0 && !strings.ContainsAny(val[:i], `"'`) {
+		val = strings.TrimSpace(val[:i])
+	}
+	switch {
+	case curly.MatchString(val) && !strings.HasPrefix(val, `"`) && !strings.HasPrefix(val, "'"):
+		return fmt.Sprintf(`%s: text goes between straight quotes "…", not “…”: write %s = "%s"`, key, key, strings.Trim(val, "“”‘’\" "))
+	case commaDecimal.MatchString(val):
+		return fmt.Sprintf("%s: a number takes a point before its decimals: write %s = %s (the quote keeps the document's %s)", key, key, strings.Replace(val, ",", ".", 1), val)
+	case dotThousands.MatchString(val):
+		return fmt.Sprintf("%s: a number has no thousands separators: write %s = %s (the quote keeps the document's %s)", key, key, strings.ReplaceAll(val, ".", ""), val)
+	}
+	if m := numberUnit.FindStringSubmatch(val); m != nil {
+		n := m[1]
+		if commaDecimal.MatchString(n) {
+			n = strings.Replace(n, ",", ".", 1)
+		} else if dotThousands.MatchString(n) {
+			n = strings.ReplaceAll(n, ".", "")
+		}
+		return fmt.Sprintf("%s: write the number alone, %s = %s; its unit (%s) is the series' unit", key, key, n, m[2])
+	}
+	return ""
+}
+
+// knownKeys lists the TOML keys of the table at path in a value of type t.
+func knownKeys(t reflect.Type, path toml.Key) []string {
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	var keys []string
+	for i := range t.NumField() {
+		fld := t.Field(i)
+		name, _, _ := strings.Cut(fld.Tag.Get("toml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		if len(path) > 0 && name == path[0] {
+			return knownKeys(fld.Type, path[1:])
+		}
+		keys = append(keys, name)
+	}
+	if len(path) > 0 {
+		return nil
+	}
+	return keys
+}
+
+// closest returns the known key nearest to a misspelt one (at most two
+// letters apart), or "".
+func closest(key string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := distance(key, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// distance is the edit distance between a and b, a swap of two
+// neighbouring letters counting as one.
+func distance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range y {
+		d[0][j+1] = j + 1
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
 }
 
 // Decoded reports whether the text was decoded to the end: no syntax or type

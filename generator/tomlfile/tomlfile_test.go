@@ -190,9 +190,9 @@ func TestUnknownKeys(t *testing.T) {
 	_, errs := Decode("content/metrics/ecommerce-revenue.toml", src, 0, &s)
 	check(t, errs,
 		`content/metrics/ecommerce-revenue.toml:17:13: unknown key "points.change_pc"`,
-		`content/metrics/ecommerce-revenue.toml:8:12: unknown key "points.sourse"`,
-		`content/metrics/ecommerce-revenue.toml:16:10: unknown key "points.sourse"`,
-		`content/metrics/ecommerce-revenue.toml:2:12: unknown key "titel_en"`,
+		`content/metrics/ecommerce-revenue.toml:8:12: unknown key "points.sourse": did you mean "source"?`,
+		`content/metrics/ecommerce-revenue.toml:16:10: unknown key "points.sourse": did you mean "source"?`,
+		`content/metrics/ecommerce-revenue.toml:2:12: unknown key "titel_en": did you mean "title_en"?`,
 	)
 	// Unknown keys do not stop decoding.
 	if s.Kind != "amount" || len(s.Points) != 3 || *s.Points[1].Value != 20.5 || s.Points[2].Value != nil {
@@ -316,11 +316,38 @@ func TestCRLF(t *testing.T) {
 	src := []byte("title = \"x\"\r\nkind = \"rank\"\r\n\r\n[[points]]\r\nperiod = 2024\r\nvalue = 71\r\nvalu = 1\r\n")
 	var s series
 	f, errs := Decode("f.toml", src, 1, &s)
-	check(t, errs, `f.toml:8:8: unknown key "points.valu"`)
+	check(t, errs, `f.toml:8:8: unknown key "points.valu": did you mean "value"?`)
 	if got := f.Pos("points", 0, "value").String(); got != "f.toml:7:9" {
 		t.Errorf("Pos = %s, want f.toml:7:9", got)
 	}
 	if s.Kind != "rank" {
 		t.Errorf("kind = %q", s.Kind)
+	}
+}
+
+// TestHints: a value written as Vietnamese writes it gets a fix drawn from
+// the editor's own text.
+func TestHints(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"value = 16,4", "write value = 16.4"},
+		{"value = 28 tỷ", "write the number alone, value = 28; its unit (tỷ) is the series' unit"},
+		{"value = 31.500.000", "write value = 31500000"},
+		{"value = 16,4 triệu # ghi chú", "value = 16.4; its unit (triệu)"},
+		{`title = “Tài khoản”`, `write title = "Tài khoản"`},
+		{"value = 16.4", ""},
+		{`quote = "đạt 16,4"`, ""},
+	} {
+		got := Hint(tt.line)
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("Hint(%q) = %q, want one containing %q", tt.line, got, tt.want)
+		}
+	}
+	// Through Decode, at the place of the mistake.
+	var v struct {
+		Value float64 `toml:"value"`
+	}
+	_, errs := Decode("content/metrics/x.toml", []byte("value = 16,4\n"), 0, &v)
+	if len(errs) != 1 || errs[0].Error() != "content/metrics/x.toml:1:11: value: a number takes a point before its decimals: write value = 16.4 (the quote keeps the document's 16,4)" {
+		t.Errorf("Decode: %v", errs)
 	}
 }
