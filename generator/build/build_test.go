@@ -473,26 +473,9 @@ func ids(b []byte) map[string]bool {
 	return m
 }
 
-// knownBroken lists links, by page and site-relative target, that are
-// broken by bugs reported to the owner of the package and not fixed yet:
-// the test reports them as skipped, not failed. Remove an entry when its
-// bug is fixed.
-var knownBroken = map[string]string{
-	"404.html -> en/404.html": "the 404 page links to an English version that does not exist (the 404 view gets AltPath \"en/404.html\")",
-}
-
-// knownBug marks the test as skipped because of a reported, unfixed bug.
-// Call it after every other check of the test has run.
-func knownBug(t *testing.T, bugs []string) {
-	t.Helper()
-	if len(bugs) > 0 {
-		t.Skipf("KNOWN BUG, reported, not fixed yet:\n%s", strings.Join(bugs, "\n"))
-	}
-}
-
 // checkLinks resolves every internal link under base to an output file and,
 // when it has a fragment, to an element of that page.
-func checkLinks(t *testing.T, out build.Output, base, origin string) (known []string) {
+func checkLinks(t *testing.T, out build.Output, base, origin string) {
 	t.Helper()
 	idCache := map[string]map[string]bool{}
 	n := 0
@@ -528,10 +511,6 @@ func checkLinks(t *testing.T, out build.Output, base, origin string) (known []st
 				file = rel + "index.html"
 			}
 			if _, ok := out[file]; !ok {
-				if why := knownBroken[page+" -> "+file]; why != "" {
-					known = append(known, fmt.Sprintf("%s: link %q: %s", page, l, why))
-					continue
-				}
 				t.Errorf("%s: link %q leads nowhere (no %s)", page, l, file)
 				continue
 			}
@@ -548,7 +527,6 @@ func checkLinks(t *testing.T, out build.Output, base, origin string) (known []st
 	if n < 100 {
 		t.Errorf("only %d internal links checked", n)
 	}
-	return known
 }
 
 // resolves reports whether an absolute URL or path under base names an
@@ -653,7 +631,7 @@ func TestInternalLinks(t *testing.T) {
 	} {
 		t.Run(c.base, func(t *testing.T) {
 			out := render(t, fixture(t), build.Options{BaseURL: c.base})
-			known := checkLinks(t, out, c.path, c.origin)
+			checkLinks(t, out, c.path, c.origin)
 			checkIndexes(t, out, c.path, c.origin)
 			if c.origin != "" {
 				// Canonical URLs are absolute, under the base.
@@ -661,7 +639,6 @@ func TestInternalLinks(t *testing.T) {
 					t.Error("no absolute canonical URL on the metric page")
 				}
 			}
-			knownBug(t, known)
 		})
 	}
 }
@@ -749,7 +726,6 @@ func TestBrokenLink(t *testing.T) {
 	name := "content/reports/so-ket-6-thang-2024-tai-nghe-an.en.md"
 	text := strings.Replace(string(content[name].Data), "/en/metrics/online-records-share/", "/en/metrics/online-record-share/", 1)
 	content[name] = &fstest.MapFile{Data: []byte(text)}
-	var known []string
 	for _, base := range []string{"/", "/tiendo/", "https://example.github.io/tiendo/"} {
 		s, errs := build.Load(siteFS(content), build.Options{BaseURL: base})
 		if errs.Err() != nil {
@@ -757,14 +733,9 @@ func TestBrokenLink(t *testing.T) {
 		}
 		_, errs = s.Render()
 		if errs.Err() == nil || !strings.Contains(errs.Error(), name+":17:") || !strings.Contains(errs.Error(), "online-record-share") {
-			if base != "/" {
-				known = append(known, fmt.Sprintf("base %s: a broken link in Markdown is not reported (checkLinks skips links not starting with the base path, but Markdown links are written from the site root)", base))
-				continue
-			}
 			t.Errorf("base %s: errors:\n%v\nwant a broken link at %s:17", base, errs, name)
 		}
 	}
-	knownBug(t, known)
 }
 
 // tree reads every file under dir.
@@ -1067,7 +1038,7 @@ func TestListsDoNotGrowWithTheSite(t *testing.T) {
 	if n := count("feed.xml", "<entry>"); n != 50 {
 		t.Errorf("the feed holds %d entries, want the 50 newest", n)
 	}
-	knownBug(t, checkLinks(t, out, "/tiendo/", ""))
+	checkLinks(t, out, "/tiendo/", "")
 }
 
 // TestTemplateErrorIsLocated: a template that fails while a page renders is
