@@ -2,11 +2,11 @@ package build_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"flag"
 	"fmt"
-	"github.com/tiendo/tiendo/generator/metrics"
 	"html"
 	"io/fs"
 	"math"
@@ -25,6 +25,7 @@ import (
 
 	"github.com/tiendo/tiendo/generator/build"
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/metrics"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -1286,5 +1287,40 @@ func TestSourcePages(t *testing.T) {
 	// 002's archived page ends with teasers of other articles.
 	if page := string(out["sources/thuong-truc-2024-07/index.html"]); strings.Contains(page, "Đà Nẵng phải đạt tăng trưởng") {
 		t.Error("the page of 002 shows the related-article teasers outside its article")
+	}
+}
+
+// TestDownloadsKeepQualifiers: a hedged figure is hedged in the CSV and
+// JSON downloads too.
+func TestDownloadsKeepQualifiers(t *testing.T) {
+	fsys := fixture(t)
+	name := "content/metrics/ecommerce-revenue.toml"
+	fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[name].Data), "value = 13.7\n", "value = 13.7\nqualifier = \"about\"\nflag = \"estimate\"\n", 1))}
+	out := render(t, fsys, build.Options{})
+	var row, last []string
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(out["data/ecommerce-revenue.csv"], []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs[1:] {
+		switch r[2] {
+		case "2021":
+			row = r
+		case "2024":
+			last = r
+		}
+	}
+	col := func(r []string, name string) string { return r[slices.Index(build.CSVHeader, name)] }
+	if row == nil || col(row, "value") != "13.7" || col(row, "qualifier") != "about" || col(row, "flag") != "estimate" {
+		t.Errorf("CSV row of 2021: %v", row)
+	}
+	if last == nil || col(last, "change_pct") != "36" {
+		t.Errorf("CSV row of 2024, which states its change: %v", last)
+	}
+	if j := string(out["data/ecommerce-revenue.json"]); !strings.Contains(j, `"qualifier": "about"`) || !strings.Contains(j, `"flag": "estimate"`) {
+		t.Errorf("JSON download without the qualifier or flag")
+	}
+	if page := string(out["metrics/ecommerce-revenue/index.html"]); !strings.Contains(page, "khoảng 13,7 tỷ USD (ước tính)") {
+		t.Errorf("the metric page does not say \"khoảng 13,7 tỷ USD (ước tính)\"")
 	}
 }

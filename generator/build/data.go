@@ -149,8 +149,9 @@ func (s *Site) seriesDoc(se *metrics.Series) SeriesDoc {
 }
 
 // CSVHeader is the first row of every series CSV.
-var CSVHeader = []string{"series", "subseries", "period", "start", "end", "value", "qualifier", "flag", "of", "derived",
-	"derived_from", "gap", "source", "source_title", "quote", "note"}
+var CSVHeader = []string{"series", "subseries", "period", "start", "end", "value", "qualifier", "flag", "of",
+	"change", "change_pct", "change_qualifier", "change_since", "derived", "derived_from", "gap", "gap_en",
+	"source", "source_title", "row", "column", "quote", "note"}
 
 func (s *Site) seriesCSV(se *metrics.Series) []byte {
 	var b bytes.Buffer
@@ -168,8 +169,13 @@ func (s *Site) seriesCSV(se *metrics.Series) []byte {
 		if src := s.Data.Source(p.Source); src != nil {
 			title = src.Title
 		}
+		row := ""
+		if p.Row != 0 {
+			row = strconv.Itoa(p.Row)
+		}
 		w.Write([]string{se.ID, p.Subseries, p.Period, p.Start, p.End, num(p.Value), p.Qualifier, p.Flag, num(p.Of),
-			strconv.FormatBool(p.Derived), p.DerivedFrom, p.Gap, p.Source, title, p.Quote, p.Note})
+			num(p.Change), num(p.ChangePct), p.ChangeQual, p.ChangeSince, strconv.FormatBool(p.Derived), p.DerivedFrom,
+			p.Gap, p.GapEn, p.Source, title, row, p.Column, p.Quote, p.Note})
 	}
 	w.Flush()
 	return b.Bytes()

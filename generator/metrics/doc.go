@@ -180,7 +180,8 @@
 //     "2024-01/2024-06"): a total over the span, "giai đoạn 2021–2024".
 //   - a cumulative total up to and including a day ("tính đến", "lũy kế",
 //     "đến nay" at the document's date): write as_of = 2024-07-10 instead of
-//     period. Downloads write it "../2024-07-10".
+//     period (period = "../2024-07-10" says the same, and is how downloads
+//     write it).
 //   - "unstated": the source gives no time at all ("trong 1 tháng" at the
 //     peak of COVID-19). Shown as "không nêu thời điểm" in the table, kept off
 //     the chart's time axis; say in note what the source does say.
