@@ -57,7 +57,12 @@ type Site struct {
 	byURL        map[string]*content.Page // see translation
 	mentioned    *mentions                // see pagesMentioning
 	sectionsOnce sync.Once
-	sections     map[string][]*content.Page // see section
+	// What each source added (Data.Changes), of all series and by series:
+	// worked out once, for the updates page and every feed.
+	changesOnce   sync.Once
+	changes       []metrics.SourceChanges
+	seriesChanges map[*metrics.Series][]metrics.SourceChanges
+	sections      map[string][]*content.Page // see section
 
 	// Warnings found while loading (errors stop the build).
 	Warnings diag.List

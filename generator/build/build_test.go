@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -1243,13 +1244,31 @@ func TestDraftsInThePreviewOnly(t *testing.T) {
 // shown.
 func TestSourcePages(t *testing.T) {
 	fsys := fixture(t)
+	// A table as a source, and a series read from it: its rows are linked too.
+	table := "Year,Value\n2023,1.5\n2024,2.25\n"
+	fsys["content/sources/bang.csv"] = &fstest.MapFile{Data: []byte(table)}
+	fsys["content/sources.toml"] = &fstest.MapFile{Data: append(fsys["content/sources.toml"].Data, []byte(fmt.Sprintf(`
+[[sources]]
+id = "bang"
+title = "Bảng thử"
+publisher = "Thử"
+date = 2024-12-31
+kind = "statistics"
+lang = "en"
+document = "bang.csv"
+sha256 = "%x"
+`, sha256.Sum256([]byte(table))))...)}
+	fsys["content/metrics/tu-bang.toml"] = &fstest.MapFile{Data: []byte("title = \"Từ bảng\"\ntitle_en = \"From a table\"\nunit = \"điểm\"\nunit_en = \"points\"\nkind = \"index\"\ntheme = \"digital-government\"\n\n[[table]]\nsource = \"bang\"\nperiod = \"Year\"\nvalue = \"Value\"\n")}
 	out := render(t, fsys, build.Options{})
+	if !strings.Contains(string(out["metrics/tu-bang/index.html"]), `href="/sources/bang/#l3"`) {
+		t.Error("the metric page does not link the table row of its 2024 value")
+	}
 	d, errs := metrics.Load(fsys, []string{"international-rankings", "digital-economy", "digital-government", "digital-society", "digital-infrastructure", "project-06", "localities"})
 	if errs.Err() != nil {
 		t.Fatal(errs)
 	}
-	ids := regexp.MustCompile(`id="(q-[0-9a-f]+)"`)
-	marked := map[string]bool{} // page#id
+	ids := regexp.MustCompile(`id="(q-[0-9a-f]+|l[0-9]+)"`) // quotes' marks, and lines
+	marked := map[string]bool{}                             // page#id
 	for _, src := range d.Sources {
 		for _, prefix := range []string{"", "en/"} {
 			page := prefix + "sources/" + src.ID + "/index.html"

@@ -317,11 +317,13 @@ func (s *Site) discoveryJobs(docs []*doc, jobs []job) []job {
 		}
 		jobs = append(jobs, job{path: site.Feed(lang), run: func() ([]byte, error) { return s.feed(lang) }})
 		jobs = append(jobs, job{path: site.UpdatesFeed(lang), run: func() ([]byte, error) {
-			return s.updatesFeed(lang, site.UpdatesFeed(lang), site.Updates(lang), pick(lang, s.Config.Title, s.Config.TitleEn)+" — "+lang.T("nav.updates"), s.Data.Changes())
+			all, _ := s.allChanges()
+			return s.updatesFeed(lang, site.UpdatesFeed(lang), site.Updates(lang), pick(lang, s.Config.Title, s.Config.TitleEn)+" — "+lang.T("nav.updates"), all)
 		}})
 		for _, se := range s.Data.Series {
 			jobs = append(jobs, job{path: site.MetricFeed(lang, se.ID), file: se.File, run: func() ([]byte, error) {
-				return s.updatesFeed(lang, site.MetricFeed(lang, se.ID), site.Metric(lang, se.ID), se.TitleIn(lang.Code), s.Data.SeriesChanges(se))
+				_, bySeries := s.allChanges()
+				return s.updatesFeed(lang, site.MetricFeed(lang, se.ID), site.Metric(lang, se.ID), se.TitleIn(lang.Code), bySeries[se])
 			}})
 		}
 	}

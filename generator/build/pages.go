@@ -347,7 +347,8 @@ func (s *Site) jobs(docs []*doc) []job {
 
 		add(site.Updates(lang), func() *View {
 			v := s.view(lang, "updates", site.Updates(lang), lang.T("nav.updates"))
-			v.Updates = v.updates(s.Data.Changes())
+			all, _ := s.allChanges()
+			v.Updates = v.updates(all)
 			return v
 		})
 		add(site.Sources(lang), func() *View { return s.view(lang, "sources", site.Sources(lang), lang.T("nav.sources")) })

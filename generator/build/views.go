@@ -151,6 +151,9 @@ func (v *View) evidence(se *metrics.Series) []Evidence {
 			e.DerivedFrom = v.T("metric.derived_from", v.Period(*p.DerivedFrom))
 		} else {
 			e.InDocument = v.InDocument(p.Source, p.Quote)
+			if p.Row != 0 {
+				e.InDocument = v.tableRow(p.Source, p.Row)
+			}
 			src, ok := sources[p.Source]
 			if !ok {
 				if s := v.Source(p.Source); s != nil {
@@ -196,6 +199,16 @@ func (v *LangView) InDocument(source, quote string) string {
 		return ""
 	}
 	return site.Source(v.Lang, source) + "#" + metrics.QuoteID(quote)
+}
+
+// tableRow links the row of a table on its source's page, when the page
+// shows the whole table (its lines are its rows, each with the id l<n>).
+func (v *LangView) tableRow(source string, row int) string {
+	src := v.S.Data.Source(source)
+	if src == nil || src.Document == "" || !src.ShowsWhole() {
+		return ""
+	}
+	return site.Source(v.Lang, source) + "#l" + strconv.Itoa(row)
 }
 
 // OnlyGaps reports whether every point of a series states that its period
@@ -305,6 +318,31 @@ func (v *LangView) citeView(c metrics.Citation) CiteView {
 	return CiteView{Text: c.Task.TaskIn(v.Lang.Code), Path: v.CommitmentsPath() + "#c-" + c.Task.ID}
 }
 
+// allChanges is Data.Changes, and the same by series, worked out once.
+func (s *Site) allChanges() ([]metrics.SourceChanges, map[*metrics.Series][]metrics.SourceChanges) {
+	s.changesOnce.Do(func() {
+		s.changes = s.Data.Changes()
+		s.seriesChanges = map[*metrics.Series][]metrics.SourceChanges{}
+		for _, sc := range s.changes {
+			by := map[*metrics.Series][]metrics.Change{}
+			var order []*metrics.Series
+			for _, c := range sc.Changes {
+				if c.Series == nil || c.Kind == metrics.NewCommitment || c.Kind == metrics.NewReport {
+					continue
+				}
+				if by[c.Series] == nil {
+					order = append(order, c.Series)
+				}
+				by[c.Series] = append(by[c.Series], c)
+			}
+			for _, se := range order {
+				s.seriesChanges[se] = append(s.seriesChanges[se], metrics.SourceChanges{Source: sc.Source, Changes: by[se]})
+			}
+		}
+	})
+	return s.changes, s.seriesChanges
+}
+
 // UpdateView is what one source added, on the updates page and feeds.
 type UpdateView struct {
 	Source *metrics.Source
@@ -317,12 +355,31 @@ type UpdateItem struct {
 	Kind, Text, Path string
 }
 
+// manyFigures is how many figures of one series a source may add before
+// the updates list them as one item.
+const manyFigures = 5
+
 // updates lays out what each source added (of one series, or of all).
 func (v *LangView) updates(changes []metrics.SourceChanges) []UpdateView {
 	out := make([]UpdateView, len(changes))
 	for i, sc := range changes {
 		u := UpdateView{Source: sc.Source}
+		// A source that brings many figures of one series (a table of 63
+		// provinces) is one item for that series, not one per figure.
+		figures := map[*metrics.Series][]metrics.Change{}
 		for _, c := range sc.Changes {
+			if c.Kind == metrics.NewPoint {
+				figures[c.Series] = append(figures[c.Series], c)
+			}
+		}
+		for _, c := range sc.Changes {
+			if cs := figures[c.Series]; c.Kind == metrics.NewPoint && len(cs) > manyFigures {
+				if cs[0].Point == c.Point {
+					u.Items = append(u.Items, UpdateItem{Kind: c.Kind, Path: v.MetricPath(c.Series.ID),
+						Text: v.T("updates.figures", c.Series.TitleIn(v.Lang.Code), len(cs))})
+				}
+				continue
+			}
 			it := UpdateItem{Kind: c.Kind}
 			switch c.Kind {
 			case metrics.NewPoint, metrics.Revision:

@@ -3,6 +3,8 @@ package metrics
 import (
 	"slices"
 	"strings"
+
+	"github.com/tiendo/tiendo/generator/calendar"
 )
 
 // Kinds of change a source brings.
@@ -47,13 +49,14 @@ func (d *Data) changes(only *Series) []SourceChanges {
 		if only != nil && s != only {
 			continue
 		}
+		restated := d.restatements(s)
 		for i := range s.Points {
 			p := &s.Points[i]
 			if p.Derived() || p.Source == "" {
 				continue
 			}
 			c := Change{Kind: NewPoint, Series: s, Point: p}
-			if q := d.restated(s, p); q != nil {
+			if q := restated[p]; q != nil {
 				c.Kind, c.Previous = Revision, q
 			}
 			by[p.Source] = append(by[p.Source], c)
@@ -87,25 +90,45 @@ func (d *Data) changes(only *Series) []SourceChanges {
 	return out
 }
 
-// restated returns the point of an earlier source that p restates with
-// another value or qualifier: same sub-series and period, or nil.
-func (d *Data) restated(s *Series, p *Point) *Point {
-	src := d.sourceByID[p.Source]
-	if src == nil || !p.Period.Timed() {
-		return nil
+// restatements maps each point of s that restates, with another value or
+// qualifier, a point of the same sub-series and period from an earlier
+// source to that point (the latest such).
+func (d *Data) restatements(s *Series) map[*Point]*Point {
+	type slot struct {
+		sub    string
+		period calendar.Period
 	}
-	var found *Point
+	bySlot := map[slot][]*Point{}
 	for i := range s.Points {
-		q := &s.Points[i]
-		qs := d.sourceByID[q.Source]
-		if q == p || q.Derived() || qs == nil || q.Subseries != p.Subseries || q.Period != p.Period || !qs.Date.Before(src.Date) {
+		p := &s.Points[i]
+		if !p.Derived() && p.Period.Timed() && d.sourceByID[p.Source] != nil {
+			k := slot{p.Subseries, p.Period}
+			bySlot[k] = append(bySlot[k], p)
+		}
+	}
+	out := map[*Point]*Point{}
+	for _, ps := range bySlot {
+		if len(ps) < 2 {
 			continue
 		}
-		if !sameValue(q, p) && (found == nil || d.sourceByID[found.Source].Date.Before(qs.Date)) {
-			found = q
+		for _, p := range ps {
+			date := d.sourceByID[p.Source].Date
+			var found *Point
+			for _, q := range ps {
+				qd := d.sourceByID[q.Source].Date
+				if q == p || !qd.Before(date) || sameValue(q, p) {
+					continue
+				}
+				if found == nil || d.sourceByID[found.Source].Date.Before(qd) {
+					found = q
+				}
+			}
+			if found != nil {
+				out[p] = found
+			}
 		}
 	}
-	return found
+	return out
 }
 
 func sameValue(a, b *Point) bool {

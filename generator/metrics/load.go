@@ -852,8 +852,8 @@ func wordStart(s string, i int) bool {
 }
 
 // checkHedges warns when the quote hedges the value and the point does not
-// say so: "trên 60 triệu" wants qualifier = "over". implied is the flag the
-// value has anyway (targets are plans: "dự kiến" says nothing new).
+// say so: "trên 60 triệu" wants qualifier = "over". flag is the point's
+// flag (for a target, "planned": "dự kiến" says nothing new of a target).
 func checkHedges(src *Source, quote string, v float64, qualifier, flag string, pos diag.Pos, errs *diag.List) {
 	lang := "vi"
 	if src != nil {
