@@ -715,9 +715,9 @@ type Row struct {
 
 // anchorOf writes a period for an element id: "2024-H1", "2021_2024" for
 // a span, "asof-2024-07-10" for an as-of total.
-func anchorOf(p calendar.Period) string {
-	return strings.NewReplacer("../", "asof-", "/", "_").Replace(p.String())
-}
+func anchorOf(p calendar.Period) string { return anchorChars.Replace(p.String()) }
+
+var anchorChars = strings.NewReplacer("../", "asof-", "/", "_")
 
 // rangeEnd names a period at one end of a range of periods: an as-of total
 // by its day ("31/12/2023 – 10/7/2024"), others as they are.
