@@ -149,6 +149,13 @@
         if (pm.change) more += ' · ' + pm.change;
         else if (pm.prev) more += ' · ' + signedPct(meta.lang, (v / pm.prev - 1) * 100) + ' ' + meta.words.vs + ' ' + pm.prevAt;
         if (more) row.appendChild(document.createTextNode(more));
+        if (pm.src) {
+          // The tooltip can be entered (enterable), so the link can be followed.
+          const a = make('a', meta.words.see);
+          a.href = pm.src;
+          row.appendChild(document.createTextNode(' · '));
+          row.appendChild(a);
+        }
         rows.push(row);
       });
       // A filled gap in time (meta.periods[i] is "") has no figure: no tooltip.
@@ -181,7 +188,7 @@
       });
       (option.grid || []).forEach((g) => { g.top = Number(g.top || 0) + t.height; });
     }
-    option.tooltip = Object.assign({}, option.tooltip, {formatter: tooltip(meta), confine: true});
+    option.tooltip = Object.assign({}, option.tooltip, {formatter: tooltip(meta), confine: true, enterable: true});
     (option.yAxis || []).forEach((y) => {
       y.axisLabel = Object.assign({}, y.axisLabel, {formatter: (v) => nf(meta.lang, -1).format(v)});
     });

@@ -1290,13 +1290,14 @@ sha256 = "%x"
 			}
 		}
 	}
-	links := regexp.MustCompile(`class="in-doc" href="([^"]+)"`)
+	// The links under quotes, and those of chart tooltips (the payload's "src").
+	links := regexp.MustCompile(`class="in-doc" href="([^"]+)"|"src":"([^"]+)"`)
 	n := 0
 	for name, html := range out {
 		for _, m := range links.FindAllStringSubmatch(string(html), -1) {
 			n++
-			if !marked[m[1]] {
-				t.Errorf("%s links to %s, which is no mark", name, m[1])
+			if link := m[1] + m[2]; !marked[link] {
+				t.Errorf("%s links to %s, which is no mark", name, link)
 			}
 		}
 	}

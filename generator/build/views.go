@@ -793,7 +793,14 @@ func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart) (*ChartView, error) 
 		return nil, errs
 	}
 	id := fmt.Sprintf("chart_%d_%s", c.Index, strings.ReplaceAll(c.Metrics[0], "-", "_"))
-	rng := charts.Spec{ID: id, Series: list, Title: c.Title, Type: c.Type, From: from, To: to}
+	lv := &LangView{S: s, Lang: lang}
+	rng := charts.Spec{ID: id, Series: list, Title: c.Title, Type: c.Type, From: from, To: to,
+		Passage: func(p *metrics.Point) string {
+			if in := lv.InDocument(p.Source, p.Quote); in != "" && p.Row == 0 {
+				return s.URLs.Path(in)
+			}
+			return ""
+		}}
 	payload, err := charts.Option(rng, lang)
 	if err != nil {
 		return nil, &diag.Error{Pos: c.Pos, Msg: "chart: " + err.Error()}

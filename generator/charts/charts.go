@@ -31,6 +31,9 @@ type Spec struct {
 	// Type is "" (by kind: bars for amounts, lines otherwise), "line" or "bar".
 	// Ranks are always lines: bars on an inverted axis read wrong.
 	Type string
+	// Passage, when set, gives the URL of a point's quoted passage in its
+	// document (or ""), for the tooltip to link.
+	Passage func(*metrics.Point) string
 	// From and To limit the chart to the periods that lie within
 	// From.Start()…To.End(); a zero period leaves that side open. Targets due
 	// outside the range are left out too.
@@ -61,6 +64,7 @@ type Words struct {
 	Derived string `json:"derived"` // "suy ra từ" + period of the stated point
 	Other   string `json:"other"`   // a second source's value for the same period
 	Vs      string `json:"vs"`      // "+36 % so với 2023"
+	See     string `json:"see"`     // the link to a point's passage in its document
 }
 
 // SeriesMeta describes one series of the option.
@@ -85,7 +89,8 @@ type PointMeta struct {
 	Q       string   `json:"q,omitempty"`       // the qualifier's words, put before the value: "trên", "over"
 	Flag    string   `json:"flag,omitempty"`    // "ước tính", "estimate": put after the value in brackets
 	Gap     string   `json:"gap,omitempty"`     // a stated gap: why the period has no value
-	Change  string   `json:"change,omitempty"`  // the change the source states with the value, in words`
+	Change  string   `json:"change,omitempty"`  // the change the source states with the value, in words
+	Src     string   `json:"src,omitempty"`     // the URL of its quoted passage in its document`
 	Derived bool     `json:"derived,omitempty"` // computed from a stated change
 	From    string   `json:"from,omitempty"`    // derived: the period it is computed from
 	// Prev is the line's previous value of a comparable period (year with
@@ -256,7 +261,7 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 			parts = l.parts()
 		}
 		for k, part := range parts {
-			m := SeriesMeta{Role: "line", Line: lineAt[i], Decimals: l.decimals, Points: l.pointMeta(part, kind, labels, lang)}
+			m := SeriesMeta{Role: "line", Line: lineAt[i], Decimals: l.decimals, Points: l.pointMeta(part, kind, labels, lang, spec.Passage)}
 			if k > 0 {
 				m.Role = "part"
 			} else {
@@ -277,7 +282,7 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 			}
 			others.AddSeries(l.name+" ("+meta.Words.Other+")", scatterData(e),
 				ec.WithScatterChartOpts(opts.ScatterChart{Symbol: "diamond", SymbolSize: 11}))
-			meta.Series = append(meta.Series, SeriesMeta{Role: "other", Line: lineAt[i], Decimals: l.decimals, Points: l.pointMeta(e, kind, labels, lang)})
+			meta.Series = append(meta.Series, SeriesMeta{Role: "other", Line: lineAt[i], Decimals: l.decimals, Points: l.pointMeta(e, kind, labels, lang, spec.Passage)})
 		}
 	}
 	if others != nil {
@@ -656,13 +661,16 @@ func scatterData(ps []*metrics.Point) []opts.ScatterData {
 
 // pointMeta describes the points ps (the line's own or one of its extra
 // rows) for the formatters.
-func (l *line) pointMeta(ps []*metrics.Point, kind string, labels []string, lang *i18n.Lang) []*PointMeta {
+func (l *line) pointMeta(ps []*metrics.Point, kind string, labels []string, lang *i18n.Lang, passage func(*metrics.Point) string) []*PointMeta {
 	out := make([]*PointMeta, len(ps))
 	for i, p := range ps {
 		if p == nil {
 			continue
 		}
 		m := &PointMeta{Of: p.Of, Derived: p.Derived()}
+		if passage != nil {
+			m.Src = passage(p)
+		}
 		if metrics.Bound(p.Qualifier) {
 			m.Q = lang.T("qualifier." + p.Qualifier)
 		}
@@ -940,9 +948,9 @@ func column(rows [][]*metrics.Point, i int) []*metrics.Point {
 
 func words(lang string) Words {
 	if lang == "en" {
-		return Words{Derived: "derived from", Other: "other source", Vs: "vs"}
+		return Words{Derived: "derived from", Other: "other source", Vs: "vs", See: "See it in the document"}
 	}
-	return Words{Derived: "suy ra từ", Other: "nguồn khác", Vs: "so với"}
+	return Words{Derived: "suy ra từ", Other: "nguồn khác", Vs: "so với", See: "Xem trong văn bản"}
 }
 
 func targetWord(lang string) string {
