@@ -188,6 +188,13 @@
       });
       (option.grid || []).forEach((g) => { g.top = Number(g.top || 0) + t.height; });
     }
+    // The legend wraps instead of paging: the plot leaves room at its foot
+    // for as many rows as the names take at this width.
+    const legend = [].concat(option.legend || [])[0];
+    if (legend && legend.show) {
+      const rows = legendRows(option.series || [], el);
+      (option.grid || []).forEach((g) => { g.bottom = 8 + rows * LEGEND_ROW; });
+    }
     option.tooltip = Object.assign({}, option.tooltip, {formatter: tooltip(meta), confine: true, enterable: true});
     (option.yAxis || []).forEach((y) => {
       y.axisLabel = Object.assign({}, y.axisLabel, {formatter: (v) => nf(meta.lang, -1).format(v)});
@@ -210,6 +217,26 @@
       }
     });
     return option;
+  }
+
+  // legendRows is how many rows the legend's names take in el: each is its
+  // icon, its text and a gap, laid out as ECharts lays a plain legend.
+  const LEGEND_ROW = 24;
+  function legendRows(series, el) {
+    const width = Math.max(el.clientWidth - 16, 120);
+    if (!measure) measure = document.createElement('canvas').getContext('2d');
+    if (!measure) return 1;
+    measure.font = '12px sans-serif';
+    const seen = {};
+    let rows = 1, x = 0;
+    series.forEach((s) => {
+      if (!s.name || seen[s.name]) return;
+      seen[s.name] = true;
+      const w = 25 + 5 + measure.measureText(s.name).width + 10;
+      if (x > 0 && x + w > width) { rows++; x = 0; }
+      x += w;
+    });
+    return rows;
   }
 
   // The PNG's title wraps: titleLayout returns its width and the height it

@@ -113,7 +113,14 @@ func TestLivePreview(t *testing.T) {
 		t.Helper()
 		start := time.Now()
 		for {
-			if eval[bool](t, ctx, js) {
+			// A poll that lands while the page reloads fails ("Inspected
+			// target navigated or closed"): that is not yet, not an error.
+			var ok bool
+			err := chromedp.Run(ctx, chromedp.Evaluate(js, &ok))
+			if err != nil && !strings.Contains(err.Error(), "navigated or closed") && !strings.Contains(err.Error(), "context") {
+				t.Fatalf("%s: evaluating %.80q…: %v", what, js, err)
+			}
+			if err == nil && ok {
 				t.Logf("%s: %v after the save", what, time.Since(start).Round(10*time.Millisecond))
 				return
 			}
@@ -132,7 +139,17 @@ func TestLivePreview(t *testing.T) {
 		}
 	}
 	// A page that reloads loses this mark.
-	mark := func() { eval[bool](t, ctx, `(window.tiendoTestMark = true)`) }
+	mark := func() {
+		t.Helper()
+		for range 50 { // a reload under way makes the evaluation fail: try again
+			var ok bool
+			if err := chromedp.Run(ctx, chromedp.Evaluate(`(window.tiendoTestMark = true)`, &ok)); err == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatal("could not mark the page: it kept reloading")
+	}
 	const reloaded = `window.tiendoTestMark === undefined && document.readyState === 'complete'`
 
 	// 1. An edit shows by itself.

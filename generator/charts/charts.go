@@ -301,7 +301,7 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 		ec.WithInitializationOpts(opts.Initialization{ChartID: spec.ID, AssetsHost: assetsHost}),
 		// Hidden on screen, where the figure's caption is the title; shown in the PNG.
 		ec.WithTitleOpts(opts.Title{Show: opts.Bool(false), Title: title, TitleStyle: &opts.TextStyle{FontSize: 14}}),
-		ec.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Type: "scroll", Bottom: "0"}),
+		ec.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Type: "plain", Bottom: "0"}),
 		ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		ec.WithGridOpts(grid),
 		ec.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{

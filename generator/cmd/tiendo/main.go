@@ -11,6 +11,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -56,11 +57,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd, args := args[0], args[1:]
 	fl := flag.NewFlagSet("tiendo "+cmd, flag.ContinueOnError)
 	fl.SetOutput(stderr)
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			fl.SetOutput(stdout) // asked for: not an error
+		}
+	}
 	root := fl.String("root", ".", "directory holding content/, templates/ and assets/")
-	strict := fl.Bool("strict", false, "treat warnings as errors")
 	var out, baseURL *string
 	var port *int
-	var noCache, coverage *bool
+	var strict, noCache, coverage *bool
+	switch cmd {
+	case "build", "check":
+		strict = fl.Bool("strict", false, "make warnings fail, as errors do")
+	}
 	switch cmd {
 	case "build":
 		out = fl.String("out", "", "output directory (default ROOT/public)")
@@ -80,6 +89,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) { // --help: its usage, printed by fl
+			return 0
+		}
 		return 2
 	}
 	if fl.NArg() > 0 {

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -182,5 +184,53 @@ func TestUsage(t *testing.T) {
 	}
 	if code, out, _ := runCmd("help"); code != 0 || !strings.Contains(out, "tiendo build") {
 		t.Errorf("help: exit %d, %q", code, out)
+	}
+}
+
+// TestHelp: each command's --help exits 0, printed on stdout, and lists its
+// own flags only.
+func TestHelp(t *testing.T) {
+	for _, tt := range []struct {
+		cmd        string
+		has, hasNo []string
+	}{
+		{"build", []string{"-base-url", "-strict", "-no-cache"}, []string{"-port", "-coverage"}},
+		{"check", []string{"-strict", "-coverage"}, []string{"-port", "-base-url"}},
+		{"serve", []string{"-port"}, []string{"-strict", "-base-url"}},
+		{"new", []string{"-root", "tiendo new"}, []string{"-strict", "-port"}},
+	} {
+		code, out, errOut := runCmd(tt.cmd, "--help")
+		if code != 0 || errOut != "" {
+			t.Errorf("%s --help: exit %d, stderr %q", tt.cmd, code, errOut)
+		}
+		for _, s := range tt.has {
+			if !strings.Contains(out, s) {
+				t.Errorf("%s --help does not list %s:\n%s", tt.cmd, s, out)
+			}
+		}
+		for _, s := range tt.hasNo {
+			if strings.Contains(out, s+" ") || strings.Contains(out, s+"\n") {
+				t.Errorf("%s --help lists %s, which is not its flag:\n%s", tt.cmd, s, out)
+			}
+		}
+	}
+}
+
+// TestServePortTaken: a port in use is said so, with another to try, and
+// nothing is built first.
+func TestServePortTaken(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	dir := site(t)
+	code, _, errOut := runCmd("serve", "--root", dir, "--port", strconv.Itoa(port))
+	if code != 1 || !strings.Contains(errOut, "is already in use") || !strings.Contains(errOut, "--port "+strconv.Itoa(port+1)) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".cache", "serve")); err == nil {
+		t.Error("the site was built before the port was found taken")
 	}
 }

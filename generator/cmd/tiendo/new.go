@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -23,6 +24,10 @@ func newCmd(fl *flag.FlagSet, args []string, root *string, stdout, stderr io.Wri
 	var pos []string
 	for {
 		if err := fl.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprintln(stdout, newUsage)
+				return 0
+			}
 			return 2
 		}
 		if fl.NArg() == 0 {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/tiendo/tiendo/generator/build"
@@ -43,13 +44,18 @@ func serveCmd(root string, port int, stdout, stderr io.Writer) int {
 			time.Since(start).Round(time.Millisecond), res.Render.Rendered, res.Stats.Written, res.Stats.Deleted)
 		return res.Stats.Written+res.Stats.Deleted > 0, nil
 	}
-	srv.Rebuild() // a failed first build is served as its problems
-
+	// The port first: a second tiendo serve should not build, then fail.
 	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 	if err != nil {
-		fmt.Fprintf(stderr, "tiendo serve: %v\n", err)
+		if errors.Is(err, syscall.EADDRINUSE) {
+			fmt.Fprintf(stderr, "tiendo serve: port %d is already in use (another tiendo serve, or another program): stop it, or choose another port, for example --port %d\n", port, port+1)
+		} else {
+			fmt.Fprintf(stderr, "tiendo serve: %v\n", err)
+		}
 		return 1
 	}
+	srv.Rebuild() // a failed first build is served as its problems
+
 	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl+C to stop)\n", root, ln.Addr())
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
