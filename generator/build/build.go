@@ -142,6 +142,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 			s.Pages = append(s.Pages, p)
 		}
 	}
+	errs = append(errs, pageSlips(pages, langCodes(langs))...)
 	if m := cfg.Methodology; m != "" && seen["vi:"+site.Page(i18n.New("vi"), "pages", m)] == nil {
 		errs.Add(cfg.KeyPos("methodology"), "methodology: no page content/pages/%s.md", m)
 	}
@@ -168,6 +169,83 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	}
 	errs.Sort()
 	return s, errs
+}
+
+func langCodes(langs []*i18n.Lang) []string {
+	var codes []string
+	for _, l := range langs {
+		codes = append(codes, l.Code)
+	}
+	return codes
+}
+
+// pageSlips warns of what is not wrong in a page but is likely a slip: a
+// page missing in one of the site's languages (its readers do not see it),
+// a draft whose translation is published, and two pages of a section and
+// language with the same title.
+func pageSlips(pages []*content.Page, langs []string) diag.List {
+	var w diag.List
+	type slot struct{ section, slug string }
+	by := map[slot]map[string]*content.Page{}
+	titles := map[string]*content.Page{}
+	for _, p := range pages {
+		k := slot{p.Section, p.Slug}
+		if by[k] == nil {
+			by[k] = map[string]*content.Page{}
+		}
+		by[k][p.Lang] = p
+		t := p.Lang + " " + p.Section + " " + strings.ToLower(strings.TrimSpace(p.Title))
+		if prev := titles[t]; prev != nil && !p.Draft && !prev.Draft {
+			w.Warn(p.KeyPos("title"), "the same title as %s: readers cannot tell the two apart in lists and search", prev.File)
+		} else if prev == nil {
+			titles[t] = p
+		}
+	}
+	type gap struct{ section, lang string }
+	missing := map[gap][]*content.Page{}
+	var order []gap
+	for _, p := range pages {
+		versions := by[slot{p.Section, p.Slug}]
+		for _, l := range langs {
+			other := versions[l]
+			switch {
+			case l == p.Lang:
+			case other == nil && !p.Draft:
+				g := gap{p.Section, l}
+				if missing[g] == nil {
+					order = append(order, g)
+				}
+				missing[g] = append(missing[g], p)
+			case other != nil && p.Draft && !other.Draft:
+				w.Warn(p.KeyPos("draft"), "this page is a draft but its translation %s is published", other.File)
+			}
+		}
+	}
+	// A few untranslated pages are listed; a section left untranslated on
+	// purpose is one line.
+	for _, g := range order {
+		ps := missing[g]
+		if len(ps) <= 3 {
+			for _, p := range ps {
+				w.Warn(diag.Pos{File: p.File, Line: 1, Col: 1}, "this page has no version in %q (%s): its readers do not see it", g.lang, translationFile(p.File, p.Lang, g.lang, langs[0]))
+			}
+			continue
+		}
+		w.Warn(diag.Pos{File: ps[0].File, Line: 1, Col: 1}, "this page and %d others of content/%s/ have no version in %q (%s, …): their readers do not see them", len(ps)-1, g.section, g.lang, translationFile(ps[0].File, ps[0].Lang, g.lang, langs[0]))
+	}
+	return w
+}
+
+// translationFile is the file of a page's version in lang: x.md ↔ x.en.md.
+func translationFile(file, from, to, first string) string {
+	base := strings.TrimSuffix(file, ".md")
+	if from != first {
+		base = strings.TrimSuffix(base, "."+from)
+	}
+	if to == first {
+		return base + ".md"
+	}
+	return base + "." + to + ".md"
 }
 
 // Lang returns the language with the given code.

@@ -450,6 +450,18 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		}
 	}
 	s.Targets = slices.DeleteFunc(s.Targets, func(t Target) bool { return t.By == nil || t.Value == nil })
+	// A deadline before the line's first figure is likely a slip of by.
+	for i := range s.Targets {
+		t := &s.Targets[i]
+		for _, p := range s.PointsOf(t.Subseries) {
+			if p.Period.Timed() && p.Value != nil {
+				if t.By.End().Before(p.Period.Start()) && !p.Period.Start().IsZero() {
+					errs.Warn(t.Pos, "the target is due by the end of %s, before the first figure of its line (%s): check by", t.By, p.Period.Label())
+				}
+				break
+			}
+		}
+	}
 	sort.SliceStable(s.Targets, func(i, j int) bool { return s.Targets[i].By.Compare(*s.Targets[j].By) < 0 })
 	return s
 }

@@ -1178,3 +1178,14 @@ func TestChanges(t *testing.T) {
 		t.Errorf("sources not newest first")
 	}
 }
+
+// TestTargetBeforeFirstPoint: a deadline before a line's first figure is
+// a warning (by is likely mistyped).
+func TestTargetBeforeFirstPoint(t *testing.T) {
+	fsys := unarchived(t)
+	fsys[SeriesDir+"/test.toml"] = seriesFile("rate", "ket-luan-2024-07", []string{"2023:50", "2024:60"}, []string{"2020:80"})
+	_, errs := Load(fsys, themes)
+	if got := strings.Join(messages(errs.Warnings()), "\n"); !strings.Contains(got, "test.toml:20:1: warning: the target is due by the end of 2020, before the first figure of its line (2023)") {
+		t.Errorf("warnings:\n%s", got)
+	}
+}
