@@ -32,6 +32,11 @@
 // templates/ and assets/, are not part of the site: editors keep their lock
 // and swap files there (.#x.md, .x.md.swp).
 //
+// The build warns (and --strict fails) when a page has no version in one
+// of the site's languages (one line for a section with several), when a
+// draft's translation is published, and when two pages of a section and
+// language share a title.
+//
 // Reports and notes are listed newest first: the ten newest on the home
 // page, fifty per page on their section's index (/notes/, /notes/page/2/,
 // …), and the fifty newest in the language's Atom feed.

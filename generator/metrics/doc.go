@@ -326,6 +326,7 @@
 // the newest source, so adding a source never changes them: a series whose
 // newest point comes from a source more than a year older than that date, a
 // commitment past its deadline with no report and no recent `checked`, a
-// quote that hedges a value the point does not qualify, and a period that
-// starts after its source's date.
+// quote that hedges a value the point does not qualify, a period that
+// starts after its source's date, and a target due before its line's first
+// figure.
 package metrics
