@@ -2,10 +2,10 @@ package build
 
 import (
 	"html/template"
-	"math"
 	"slices"
 	"sort"
 
+	"github.com/tiendo/tiendo/generator/charts"
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/i18n"
 	"github.com/tiendo/tiendo/generator/markdown"
@@ -69,7 +69,7 @@ func (s *Site) tiles(lang *i18n.Lang, se *metrics.Series) []Tile {
 			}
 		}
 		if tg != nil {
-			t.Target = qualified(lang, tg.Qualifier, formatValue(lang, se, tg.Value, nil)) + " (" + lang.Period(*tg.By) + ")"
+			t.Target = charts.Hedged(lang, formatValue(lang, se, tg.Value, nil), tg.Qualifier, "") + " (" + lang.Period(*tg.By) + ")"
 		}
 		if sum.Progress != nil {
 			t.Progress, t.HasProg = *sum.Progress, true
@@ -86,36 +86,9 @@ func (s *Site) tiles(lang *i18n.Lang, se *metrics.Series) []Tile {
 // points, indexes in points, amounts and counts in percent when known, else
 // in their unit.
 func changeText(lang *i18n.Lang, se *metrics.Series, sum metrics.Summary) string {
-	var amount string
-	var v float64
-	switch {
-	case sum.Change != nil && se.Kind == metrics.Rank:
-		v = -*sum.Change // a climb is a smaller number
-		amount = lang.T("tile.places", lang.Number(math.Abs(v), 0))
-	case sum.Change != nil && se.Kind == metrics.Rate:
-		v = *sum.Change
-		amount = lang.T("tile.points", lang.Number(math.Abs(v), -1))
-	case sum.Change != nil && se.Kind == metrics.Index:
-		v = *sum.Change
-		amount = lang.T("tile.index_points", lang.Number(math.Abs(v), shortestDecimals(math.Abs(v), 6)))
-	case sum.ChangePct != nil:
-		v = *sum.ChangePct
-		amount = lang.Number(math.Abs(math.Round(v*10)/10), -1) + "%"
-	case sum.Change != nil:
-		v = *sum.Change
-		amount = lang.Number(math.Abs(v), -1) + " " + se.UnitIn(lang.Code)
-	default:
+	out := charts.ChangeWords(lang, se, sum.Change, sum.ChangePct, sum.ChangeQualifier)
+	if out == "" {
 		return ""
-	}
-	amount = qualified(lang, sum.ChangeQualifier, amount)
-	var out string
-	switch {
-	case v > 0:
-		out = lang.T("change.up", amount)
-	case v < 0:
-		out = lang.T("change.down", amount)
-	default:
-		out = lang.T("change.none")
 	}
 	switch {
 	case sum.Stated && sum.ChangeSince != nil:

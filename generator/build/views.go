@@ -264,7 +264,7 @@ func (s *Site) document(lang *i18n.Lang, src *metrics.Source) *DocumentView {
 		id := metrics.QuoteID(c.Quote)
 		byID[id] = append(byID[id], v.citeView(c))
 	}
-	passages, _, _ := metrics.Article(string(b), src.ArticleStart, src.ArticleEnd, quotes)
+	passages, _ := metrics.Article(string(b), src.ArticleStart, src.ArticleEnd, quotes)
 	skipped := false
 	for _, p := range passages {
 		if !dv.Whole && len(p.Marks) == 0 {
@@ -542,7 +542,7 @@ func (v *LangView) Value(s *metrics.Series, p *metrics.Point) string {
 
 // TargetValue formats a target's value with its qualifier.
 func (v *LangView) TargetValue(s *metrics.Series, t *metrics.Target) string {
-	return qualified(v.Lang, t.Qualifier, formatValue(v.Lang, s, t.Value, nil))
+	return charts.Hedged(v.Lang, formatValue(v.Lang, s, t.Value, nil), t.Qualifier, "")
 }
 
 // pointValue formats a point's value, qualified and flagged, with the
@@ -555,23 +555,7 @@ func pointValue(l *i18n.Lang, s *metrics.Series, p *metrics.Point, withUnit bool
 	if withUnit && s.Kind != metrics.Rate && s.Kind != metrics.Rank && p.Value != nil {
 		val += " " + s.UnitIn(l.Code)
 	}
-	return qualified(l, p.Qualifier, val) + flagMark(l, p.Flag)
-}
-
-// qualified puts a value's qualifier before it: "trên 60", "over 60".
-func qualified(l *i18n.Lang, q, val string) string {
-	if !metrics.Bound(q) {
-		return val
-	}
-	return l.T("qualifier."+q) + " " + val
-}
-
-// flagMark is " (ước tính)" for an estimate, and so on; "" for no flag.
-func flagMark(l *i18n.Lang, flag string) string {
-	if flag == "" {
-		return ""
-	}
-	return " (" + l.T("flag."+flag) + ")"
+	return charts.Hedged(l, val, p.Qualifier, p.Flag)
 }
 
 // decimals is the number of decimals a series shows: its own, or -1 (as
@@ -642,32 +626,9 @@ func dueText(l *i18n.Lang, c *metrics.Commitment) string {
 	return l.T("due.in", l.Period(c.Due))
 }
 
-// Status is a commitment's status at the date it is judged at: the status
-// of the latest report, else "passed" (the deadline passed with no report),
-// "event" (due at an event, no report) or "open".
-func (v *LangView) Status(c *metrics.Commitment) string {
-	at := c.JudgedAt(v.S.Data)
-	due, dated := c.Deadline()
-	if r := c.StatusAt(at); r != nil {
-		// A report of work under way that the deadline has since passed
-		// does not say how the task stands now.
-		if unfinished(r.Status) && dated && due.Before(at) && !due.Before(r.Date) {
-			return "passed"
-		}
-		return r.Status
-	}
-	switch {
-	case !dated:
-		return "event"
-	case due.Before(at):
-		return "passed"
-	}
-	return "open"
-}
-
-func unfinished(status string) bool {
-	return status == metrics.InProgress || status == metrics.PartlyDone || status == metrics.Late
-}
+// Status is a commitment's status at the date it is judged at (see
+// metrics.Commitment.State).
+func (v *LangView) Status(c *metrics.Commitment) string { return c.State(c.JudgedAt(v.S.Data)) }
 
 // LastReport is the latest report on a commitment at the date it is judged
 // at, or nil.
@@ -868,7 +829,7 @@ func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart) (*ChartView, error) 
 			}
 			src := s.Data.Source(t.Source)
 			row := Row{Series: se.TitleIn(lang.Code), Sub: subLabel(se, t.Subseries, lang.Code),
-				Period: lang.Period(*t.By), Value: qualified(lang, t.Qualifier, formatValue(lang, se, t.Value, nil)), SrcID: t.Source,
+				Period: lang.Period(*t.By), Value: charts.Hedged(lang, formatValue(lang, se, t.Value, nil), t.Qualifier, ""), SrcID: t.Source,
 				Target: true, Note: t.NoteIn(lang.Code)}
 			if src != nil {
 				row.Source = src.TitleIn(lang.Code) + " (" + lang.Date(src.Date) + ")"

@@ -126,6 +126,7 @@ func Option(spec Spec, lang *i18n.Lang) ([]byte, error) {
 
 // line is one series or sub-series, placed on the x categories.
 type line struct {
+	series   *metrics.Series
 	name     string
 	decimals int
 	points   []*metrics.Point   // in range, in data order
@@ -388,7 +389,7 @@ func collect(spec Spec, lang string) (lines []*line, slots []slot, gapLabels boo
 	}
 	for _, s := range spec.Series {
 		for _, sub := range s.Lines() {
-			l := &line{name: s.TitleIn(lang), decimals: -1}
+			l := &line{series: s, name: s.TitleIn(lang), decimals: -1}
 			switch {
 			case sub.ID != "" && len(spec.Series) == 1:
 				l.name = sub.LabelIn(lang)
@@ -681,7 +682,7 @@ func (l *line) pointMeta(ps []*metrics.Point, kind string, labels []string, lang
 			m.From = lang.ShortPeriod(*p.DerivedFrom)
 		}
 		if p.Change != nil || p.ChangePct != nil {
-			m.Change = statedChange(p, kind, lang) // the source's own change, not one computed
+			m.Change = ChangeWords(lang, l.series, p.Change, p.ChangePct, p.ChangeQualifier) // the source's own
 		} else if (kind == metrics.Amount || kind == metrics.Count) && p.Of == nil && p.Quoted() && !metrics.Bound(p.Qualifier) && p.Flag != metrics.Planned {
 			// As the tiles do: the latest earlier point that is comparable,
 			// quoted and unhedged (a derived or hedged one is passed over).
@@ -752,12 +753,13 @@ type markEnd struct {
 }
 
 func targetLabel(t *metrics.Target, kind, unit string, decimals int, lang *i18n.Lang) string {
-	return fmt.Sprintf("%s %s (%s)", targetWord(lang.Code), hedged(valueText(*t.Value, nil, kind, unit, decimals, lang), t.Qualifier, "", lang), lang.ShortPeriod(*t.By))
+	return fmt.Sprintf("%s %s (%s)", targetWord(lang.Code), Hedged(lang, valueText(*t.Value, nil, kind, unit, decimals, lang), t.Qualifier, ""), lang.ShortPeriod(*t.By))
 }
 
-// hedged puts a value's qualifier before it and its flag after it, in the
-// interface's words: "trên 60 triệu", "28 tỷ USD (ước tính)".
-func hedged(text, qualifier, flag string, lang *i18n.Lang) string {
+// Hedged puts a value's qualifier before it and its flag after it, in the
+// interface's words: "trên 60 triệu", "28 tỷ USD (ước tính)". Pages,
+// tables, labels and tooltips all write values so.
+func Hedged(lang *i18n.Lang, text, qualifier, flag string) string {
 	if metrics.Bound(qualifier) {
 		text = lang.T("qualifier."+qualifier) + " " + text
 	}
@@ -767,26 +769,35 @@ func hedged(text, qualifier, flag string, lang *i18n.Lang) string {
 	return text
 }
 
-// statedChange writes the change a point's source states: "tăng gần 40%",
-// "up 15 places".
-func statedChange(p *metrics.Point, kind string, lang *i18n.Lang) string {
+// ChangeWords says a change in words, as tiles and tooltips write it: ranks
+// in places (a climb is a smaller number), rates in percentage points,
+// indexes in points, else in percent when known, else in the series'
+// unit; with its qualifier: "tăng gần 40%", "up 15 places". "" when there
+// is no change.
+func ChangeWords(lang *i18n.Lang, s *metrics.Series, change, pct *float64, qualifier string) string {
 	var v float64
 	var amount string
 	switch {
-	case p.ChangePct != nil:
-		v = *p.ChangePct
-		amount = lang.Number(math.Abs(v), -1) + "%"
-	case kind == metrics.Rank:
-		v = -*p.Change
+	case change != nil && s.Kind == metrics.Rank:
+		v = -*change
 		amount = lang.T("tile.places", lang.Number(math.Abs(v), 0))
-	case kind == metrics.Rate:
-		v = *p.Change
+	case change != nil && s.Kind == metrics.Rate:
+		v = *change
 		amount = lang.T("tile.points", lang.Number(math.Abs(v), -1))
+	case change != nil && s.Kind == metrics.Index:
+		v = *change
+		_, fp, _ := strings.Cut(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), ".")
+		amount = lang.T("tile.index_points", lang.Number(math.Abs(v), min(len(fp), 6)))
+	case pct != nil:
+		v = *pct
+		amount = lang.Number(math.Abs(math.Round(v*10)/10), -1) + "%"
+	case change != nil:
+		v = *change
+		amount = lang.Number(math.Abs(v), -1) + " " + s.UnitIn(lang.Code)
 	default:
-		v = *p.Change
-		amount = lang.Number(math.Abs(v), -1)
+		return ""
 	}
-	amount = hedged(amount, p.ChangeQualifier, "", lang)
+	amount = Hedged(lang, amount, qualifier, "")
 	switch {
 	case v > 0:
 		return lang.T("change.up", amount)
@@ -922,7 +933,7 @@ func describe(title string, lines []*line, labels []string, kind, unit string, l
 				if q == nil {
 					continue
 				}
-				s := labels[i] + " " + hedged(valueText(*q.Value, q.Of, kind, unit, l.decimals, lang), q.Qualifier, q.Flag, lang)
+				s := labels[i] + " " + Hedged(lang, valueText(*q.Value, q.Of, kind, unit, l.decimals, lang), q.Qualifier, q.Flag)
 				if q.Derived() {
 					s += " (" + w.Derived + " " + lang.ShortPeriod(*q.DerivedFrom) + ")"
 				}

@@ -41,19 +41,31 @@
 //	  "meta": {
 //	    "id": "chart_0_egdi_rank", "lang": "vi", "kind": "rank", "type": "line", "unit": "hạng",
 //	    "periods": ["2022", "", "2024"],              // long period names, one per x category; "" for a gap
-//	    "words": {"derived": "suy ra từ", "other": "nguồn khác", "vs": "so với"},
+//	    "words": {"derived": "suy ra từ", "other": "nguồn khác", "vs": "so với", "see": "Xem trong văn bản"},
 //	    "series": [                                   // one per option.series, same order
 //	      {"role": "line", "line": 0, "decimals": -1,
-//	       "points": [{"of": 193}, null, {"of": 193, "derived": true, "from": "2024"}]}
+//	       "points": [{"of": 193}, null, {"of": 193, "change": "tăng 15 bậc",
+//	                  "src": "/sources/phien-hop-10-2025-02/#q-…"}]}
 //	    ]
 //	  }
 //	}
 //
+// A point's meta may carry: "of" (out of how many), "q" and "flag" (its
+// qualifier and flag in the page's words, written before and after the
+// value: "trên 60", "28 (ước tính)"), "gap" (the reason a period states no
+// value), "derived" and "from", "change" (the change its source states, in
+// words), "prev"/"prevAt" (a previous value to compute a percentage
+// against, given only when the point states no change: the latest earlier
+// point of a comparable period, out of the same total, quoted and
+// unhedged, for amounts and counts without a total) and "src" (its quoted
+// passage on its document's page, linked from the tooltip, which can be
+// entered). A series' role is "line", "part" (a further stretch of a line
+// broken by a gap, in its colour) or "other".
+//
 // option holds no functions and no colours: charts.js adds the formatters
 // (numbers with Intl.NumberFormat in vi-VN or en-GB, ranks as "71/193",
-// derived and other-source marks, the change against "prev" for amounts and
-// counts: the line's previous value out of the same "of", and for amounts of
-// the same kind of period, as the headline compares like with like), the
+// qualifiers, flags, derived and other-source marks, the stated change or
+// the one against "prev"), the
 // light or dark palette, and animation: false when the reader
 // prefers reduced motion. meta.series[i].points[j] describes
 // option.series[i].data[j] and is null where the value is "-". The tooltip
@@ -76,9 +88,12 @@
 //     every period is of the fill grain (years among years); otherwise they
 //     are blank and the axis shows every real label (interval 0, hideOverlap).
 //     meta.periods is "" for a gap. A line without a value for a category
-//     has "-" there and is drawn across it. The HTML table lists only the
-//     real points and targets.
-//   - one series per series and sub-series (a legend when there are several);
+//     has "-" there and is drawn across it, except where a point states a
+//     gap: the line breaks there (it is drawn as parts). Figures of unstated
+//     time are not on the axis. The HTML table lists only the real points,
+//     gaps and targets.
+//   - one series per series and sub-series (a legend when there are several,
+//     which wraps: charts.js leaves room for its rows at the chart's width);
 //     all must share kind and unit, else Option returns an error.
 //   - rank: a line on an inverted axis starting at 1, points labelled "71/193".
 //   - point labels: ranks always; a line with a single point (its target
@@ -93,6 +108,8 @@
 //   - rate: lines on an axis from 0 to the highest value or target rounded up
 //     to ten, at most 100.
 //   - count: lines.
+//   - index: lines; an axis fixed by the series' axis_min and axis_max, and
+//     the decimals its values need, at most 6.
 //   - targets (any kind): a dashed markLine on their line from the first
 //     category to a dot at the deadline, labelled "Mục tiêu 80% (2024)"
 //     above its end (a target due at the first category is only a dot, its
@@ -106,5 +123,6 @@
 //     of bars charts.js moves each diamond over its own line's bar
 //     (symbolOffset from the offset and width ECharts' bar layout gave that
 //     bar, recomputed on resize and when the legend hides a series).
-//   - aria: enabled, with a text description written with Lang.Number.
+//   - aria: enabled, with a text description written with Lang.Number,
+//     qualifiers and flags included.
 package charts

@@ -38,17 +38,9 @@ type SourceChanges struct {
 // or changed: its points (a later source restating an earlier period of
 // the same line with another value or qualifier is a revision), targets,
 // tasks and reports on tasks. Sources that add nothing are left out.
-func (d *Data) Changes() []SourceChanges { return d.changes(nil) }
-
-// SeriesChanges is Changes for one series.
-func (d *Data) SeriesChanges(s *Series) []SourceChanges { return d.changes(s) }
-
-func (d *Data) changes(only *Series) []SourceChanges {
+func (d *Data) Changes() []SourceChanges {
 	by := map[string][]Change{}
 	for _, s := range d.Series {
-		if only != nil && s != only {
-			continue
-		}
 		restated := d.restatements(s)
 		for i := range s.Points {
 			p := &s.Points[i]
@@ -66,13 +58,11 @@ func (d *Data) changes(only *Series) []SourceChanges {
 			by[t.Source] = append(by[t.Source], Change{Kind: NewTarget, Series: s, Target: t})
 		}
 	}
-	if only == nil {
-		for _, c := range d.Commitments {
-			by[c.Source] = append(by[c.Source], Change{Kind: NewCommitment, Task: c})
-			for i := range c.Reports {
-				r := &c.Reports[i]
-				by[r.Source] = append(by[r.Source], Change{Kind: NewReport, Task: c, Report: r})
-			}
+	for _, c := range d.Commitments {
+		by[c.Source] = append(by[c.Source], Change{Kind: NewCommitment, Task: c})
+		for i := range c.Reports {
+			r := &c.Reports[i]
+			by[r.Source] = append(by[r.Source], Change{Kind: NewReport, Task: c, Report: r})
 		}
 	}
 	var out []SourceChanges

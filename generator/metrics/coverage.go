@@ -49,7 +49,7 @@ func (d *Data) Coverage(fsys fs.FS) diag.List {
 		for _, o := range src.Omit {
 			quotes = append(quotes, o.Text)
 		}
-		passages, _, ok := Article(string(b), src.ArticleStart, src.ArticleEnd, quotes)
+		passages, ok := Article(string(b), src.ArticleStart, src.ArticleEnd, quotes)
 		if !ok {
 			continue
 		}

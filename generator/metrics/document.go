@@ -72,10 +72,10 @@ type Mark struct {
 
 // Article returns the passages of an archived document from the line that
 // contains start to the line that contains end (the whole text when they
-// are ""), each with the stretches that quotes cite, and the quotes (by
-// id) found in no single passage. ok is false when start or end is not in
-// the text.
-func Article(text, start, end string, quotes []string) (passages []Passage, unplaced []string, ok bool) {
+// are ""), each with the stretches that quotes cite (a quote that spans
+// passages is marked nowhere). ok is false when start or end is not in the
+// text.
+func Article(text, start, end string, quotes []string) (passages []Passage, ok bool) {
 	lines := strings.Split(text, "\n")
 	first, last := 0, len(lines)-1
 	if start != "" {
@@ -85,7 +85,7 @@ func Article(text, start, end string, quotes []string) (passages []Passage, unpl
 		last = lineWith(lines, end, first)
 	}
 	if first < 0 || last < 0 {
-		return nil, nil, false
+		return nil, false
 	}
 	for i := first; i <= last; i++ {
 		if t := normalize(lines[i]); t != "" {
@@ -99,21 +99,16 @@ func Article(text, start, end string, quotes []string) (passages []Passage, unpl
 			continue
 		}
 		seen[id] = true
-		placed := false
 		for k := range passages {
 			if at := strings.Index(passages[k].Text, nq); at >= 0 {
 				passages[k].Marks = append(passages[k].Marks, Mark{Start: at, End: at + len(nq), IDs: []string{id}})
-				placed = true
 			}
-		}
-		if !placed {
-			unplaced = append(unplaced, id)
 		}
 	}
 	for k := range passages {
 		passages[k].Marks = merge(passages[k].Marks)
 	}
-	return passages, unplaced, true
+	return passages, true
 }
 
 // lineWith returns the first line from `from` whose text (whitespace

@@ -62,7 +62,7 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 			}
 			// Quotes are looked up in the article alone, when the editor
 			// says where it starts and ends within the archived page.
-			passages, _, ok := Article(string(b), s.ArticleStart, s.ArticleEnd, nil)
+			passages, ok := Article(string(b), s.ArticleStart, s.ArticleEnd, nil)
 			if !ok {
 				errs.Add(f.Pos("sources", i, "article_start"), "source %q: article_start and article_end must be words of %s, the end after the start (they mark the lines where the article begins and ends)", s.ID, ArchiveDir+"/"+s.Document)
 			}
@@ -363,7 +363,10 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 			if p.Value != nil {
 				errs.Add(at("gap"), "a gap states that the period has no value: remove value, or remove gap")
 			}
-			checkCitation(d, p.Source, p.Quote, nil, at("source"), at("quote"), errs, false)
+			// A gap's quote is optional.
+			if checkSource(d, p.Source, at("source"), errs); p.Quote != "" {
+				d.verify(p.Source, p.Quote, p.QuotePos, errs)
+			}
 			continue
 		}
 		if p.Value == nil {
@@ -376,13 +379,13 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		}
 		switch {
 		case p.Row != 0 || p.Column != "":
-			checkCitation(d, p.Source, "", nil, at("source"), at("quote"), errs, false)
+			checkSource(d, p.Source, at("source"), errs)
 			if p.Quote != "" {
 				errs.Add(at("quote"), "a point cites a quote or a table's cell (row and column), not both")
 			}
 			checkCell(d, p, at, errs)
 		default:
-			checkCitation(d, p.Source, p.Quote, p.Value, at("source"), at("quote"), errs, true)
+			checkCitation(d, p.Source, p.Quote, p.Value, at("source"), at("quote"), errs)
 			if p.Value != nil {
 				checkHedges(d.sourceByID[p.Source], p.Quote, *p.Value, p.Qualifier, p.Flag, p.QuotePos, errs)
 			}
@@ -444,7 +447,7 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 			checkValue(s, *t.Value, nil, at("value"), errs)
 		}
 		checkWord(t.Qualifier, Qualifiers, "qualifier", at("qualifier"), errs)
-		checkCitation(d, t.Source, t.Quote, t.Value, at("source"), at("quote"), errs, true)
+		checkCitation(d, t.Source, t.Quote, t.Value, at("source"), at("quote"), errs)
 		if t.Value != nil {
 			checkHedges(d.sourceByID[t.Source], t.Quote, *t.Value, t.Qualifier, Planned, t.QuotePos, errs)
 		}
@@ -502,23 +505,27 @@ func checkWord(v string, accepted []string, key string, pos diag.Pos, errs *diag
 	}
 }
 
-// checkCitation checks that a source is named and known and that the quote
-// (required unless quoteRequired is false) contains the value, written as
-// the source's language writes numbers.
-func checkCitation(d *Data, source, quote string, value *float64, srcPos, quotePos diag.Pos, errs *diag.List, quoteRequired bool) {
-	lang := "vi"
+// checkSource checks that a citation names a known source, and returns the
+// language its numbers are written in.
+func checkSource(d *Data, source string, pos diag.Pos, errs *diag.List) (lang string) {
 	switch src := d.sourceByID[source]; {
 	case source == "":
-		errs.Add(srcPos, "source is required")
+		errs.Add(pos, "source is required")
 	case src != nil:
-		lang = src.Language()
+		return src.Language()
 	case !d.sourcesUnread:
-		errs.Add(srcPos, "unknown source %q (not in %s)", source, SourcesFile)
+		errs.Add(pos, "unknown source %q (not in %s)", source, SourcesFile)
 	}
+	return "vi"
+}
+
+// checkCitation checks a citation by quote: a known source, and a quote
+// that is in its archived document and contains the value (when there is
+// one), written as the source's language writes numbers.
+func checkCitation(d *Data, source, quote string, value *float64, srcPos, quotePos diag.Pos, errs *diag.List) {
+	lang := checkSource(d, source, srcPos, errs)
 	if strings.TrimSpace(quote) == "" {
-		if quoteRequired {
-			errs.Add(quotePos, "quote is required: a verbatim excerpt of the source that contains the figure")
-		}
+		errs.Add(quotePos, "quote is required: a verbatim excerpt of the source that contains the figure")
 		return
 	}
 	if value != nil && !d.sourcesUnread && findNumber(quote, *value, lang) < 0 {
@@ -690,7 +697,7 @@ func loadCommitments(fsys fs.FS, name string, d *Data, errs *diag.List) []*Commi
 		if len(c.PartnersEn) > 0 && len(c.PartnersEn) != len(c.Partners) {
 			errs.Add(at("partners_en"), "partners_en must name the same %d agencies as partners, in the same order", len(c.Partners))
 		}
-		checkCitation(d, c.Source, c.Quote, nil, at("source"), at("quote"), errs, true)
+		checkCitation(d, c.Source, c.Quote, nil, at("source"), at("quote"), errs)
 		assigned := calendar.Date{}
 		if src := d.sourceByID[c.Source]; src != nil {
 			assigned = src.Date
@@ -710,7 +717,7 @@ func loadCommitments(fsys fs.FS, name string, d *Data, errs *diag.List) []*Commi
 			} else if strings.TrimSpace(r.Quote) == "" {
 				errs.Add(rat("quote"), "a report needs quote: the document's words on the task, verbatim")
 			} else {
-				checkCitation(d, r.Source, r.Quote, nil, rat("source"), rat("quote"), errs, true)
+				checkCitation(d, r.Source, r.Quote, nil, rat("source"), rat("quote"), errs)
 			}
 			if src := d.sourceByID[r.Source]; src != nil {
 				r.Date = src.Date

@@ -970,6 +970,22 @@ func TestCommitmentDeadlines(t *testing.T) {
 	if _, dated := event.Deadline(); dated {
 		t.Error("a deadline at an event has a date")
 	}
+	feb6 := calendar.Date{Year: 2025, Month: 2, Day: 6}
+	if got := before.State(feb6); got != PartlyDone {
+		t.Errorf("a task reported partly done after its deadline: %s, want %s", got, PartlyDone)
+	}
+	if got := before.State(calendar.Date{Year: 2025, Month: 2, Day: 5}); got != Passed {
+		t.Errorf("a task past its deadline with no report yet: %s, want %s", got, Passed)
+	}
+	if got := event.State(feb6); got != Event {
+		t.Errorf("a task due at an event: %s, want %s", got, Event)
+	}
+	// A report of work under way, made before the deadline, says nothing
+	// of the task once the deadline has passed.
+	before.Reports[0].Status, before.Reports[0].Date = InProgress, calendar.Date{Year: 2024, Month: 7, Day: 11}
+	if got := before.State(feb6); got != Passed {
+		t.Errorf("in progress before the deadline, judged after it: %s, want %s", got, Passed)
+	}
 	if d.Commitments[len(d.Commitments)-1].ID != "event" {
 		t.Errorf("a deadline at an event does not sort last")
 	}
@@ -1161,8 +1177,11 @@ func TestChanges(t *testing.T) {
 	)...))
 	s := d.SeriesByID("test")
 	var got []string
-	for _, sc := range d.SeriesChanges(s) {
+	for _, sc := range d.Changes() {
 		for _, c := range sc.Changes {
+			if c.Series != s {
+				continue
+			}
 			e := sc.Source.ID + " " + c.Kind + " " + c.Point.Period.String() + "=" + FormatPlain(*c.Point.Value)
 			if c.Previous != nil {
 				e += " was " + FormatPlain(*c.Previous.Value)

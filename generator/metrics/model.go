@@ -246,6 +246,36 @@ func (c *Commitment) JudgedAt(d *Data) calendar.Date {
 	return d.AsOf()
 }
 
+// States of a commitment besides its reports' statuses (see State).
+const (
+	Passed = "passed" // the deadline passed, with no report since it of the task done
+	Event  = "event"  // due at an event, or with no dated deadline, and no report
+	Open   = "open"   // not yet due, no report
+)
+
+// State is how the commitment stands on day: the status of the latest
+// report published by then; Passed when the deadline has passed with no
+// report, or with a report of work under way made before the deadline;
+// else Event or Open.
+func (c *Commitment) State(day calendar.Date) string {
+	due, dated := c.Deadline()
+	passed := dated && due.Before(day)
+	if r := c.StatusAt(day); r != nil {
+		unfinished := r.Status == InProgress || r.Status == PartlyDone || r.Status == Late
+		if unfinished && passed && !due.Before(r.Date) {
+			return Passed
+		}
+		return r.Status
+	}
+	switch {
+	case !dated:
+		return Event
+	case passed:
+		return Passed
+	}
+	return Open
+}
+
 // StatusAt returns the latest report published on or before day, or nil.
 func (c *Commitment) StatusAt(day calendar.Date) *Report {
 	var last *Report
