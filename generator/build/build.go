@@ -64,6 +64,13 @@ type Site struct {
 	seriesChanges map[*metrics.Series][]metrics.SourceChanges
 	sections      map[string][]*content.Page // see section
 
+	// Set by render: the build cache (nil for none), the converted pages
+	// by file, the pages by search-index file, and every output's path.
+	cache        *buildCache
+	docs         map[string]*doc
+	searchShards map[string][]*doc
+	paths        []string
+
 	// Warnings found while loading (errors stop the build).
 	Warnings diag.List
 }
@@ -258,17 +265,18 @@ func (s *Site) Lang(code string) *i18n.Lang {
 	return s.Langs[0]
 }
 
-// job renders one output file.
+// job renders one output file from what its reads returns.
 type job struct {
 	path string
 	file string // the editor's file the output comes from, if any (for messages)
-	run  func() ([]byte, error)
+	doc  *doc   // a page's own file: its conversion
+	run  func(r *reads) ([]byte, error)
 	// write, when set, writes the same bytes as run to w, for a file so
 	// large that it is better streamed to disk than held in memory.
-	write func(w io.Writer) error
+	write func(r *reads, w io.Writer) error
 	// page, when set, appends the same bytes as run to dst: an HTML page,
 	// rendered into reused memory when the bytes are not kept (see render).
-	page func(dst []byte) ([]byte, error)
+	page func(r *reads, dst []byte) ([]byte, error)
 }
 
 // pageBufs holds the memory of rendered pages already written, for the next
@@ -281,7 +289,7 @@ var pageBufs = sync.Pool{New: func() any { return new([]byte) }}
 func (s *Site) Render() (Output, diag.List) {
 	out := Output{}
 	var mu sync.Mutex
-	_, errs := s.render(nil, nil, func(path string, _ uint64, data []byte, _ bool) error {
+	_, errs := s.render(nil, nil, func(path string, _ record, data []byte, _ bool) error {
 		mu.Lock()
 		out[path] = data
 		mu.Unlock()
@@ -301,49 +309,45 @@ type RenderStats struct {
 	Converted int // pages whose markdown was converted
 }
 
-// putFunc receives a rendered file: its path, its cache key (0 for none)
-// and its bytes, or, with keep, nothing: the previous output's file stays.
-type putFunc func(path string, key uint64, data []byte, keep bool) error
+// record is what the build cache keeps of how an output was made: what its
+// job read, and the key of their values then (0 for none).
+type record struct {
+	Key   uint64
+	Reads []dep
+}
 
-// streamFunc receives a rendered file as a function that writes it.
-type streamFunc func(path string, key uint64, write func(io.Writer) error) error
+// putFunc receives a rendered file: its path, its record and its bytes,
+// or, with keep, nothing: the previous output's file stays.
+type putFunc func(path string, rec record, data []byte, keep bool) error
+
+// streamFunc receives a rendered file as a function that writes it, and
+// its record once it is written.
+type streamFunc func(path string, write func(io.Writer) error, rec func() record) error
 
 // render renders the site's files on every core and hands each to put as
 // soon as it is done. With a cache c and the previous output prev, a job
-// whose key is the one prev records is not run (put gets keep), and only
-// the pages rendered again have their markdown converted again. With
-// reuse, put must not keep the bytes it gets past its return: their memory
-// is used again for the next page. With no put, nothing is rendered: only
-// the pages are converted and their links checked, for their problems.
+// is not run when nothing it read last time changed (put gets keep), and
+// a page restored from the cache is converted again only when something
+// reads its HTML. With reuse, put must not keep the bytes it gets past its
+// return: their memory is used again for the next page. With no put,
+// nothing is rendered: only the pages are converted and their links
+// checked, for their problems.
 func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, stream streamFunc, reuse bool) (RenderStats, diag.List) {
 	var st RenderStats
 	var errs diag.List
+	s.cache = c
 	// Markdown first: chart blocks and links are checked here, and pages
 	// need each other's existence for link checks.
-	docs, _ := s.convertAll(c) // problems are collected below, after any reconversion
+	docs := s.convertAll(c)
 	tmark("converted")
-	var keys map[string]uint64
-	fresh := func(path string) bool {
-		k := keys[path]
-		return k != 0 && prev[path].Key == k
-	}
-	if c != nil {
-		// Pages rendered again need their HTML.
-		keys = s.pageKeys(c, docs)
-		tmark("pageKeys")
-		var need []*doc
-		for _, d := range docs {
-			if d.cached && !fresh(d.file) {
-				need = append(need, d)
-			}
-		}
-		s.convert(need, c)
+	s.docs = make(map[string]*doc, len(docs))
+	for _, d := range docs {
+		s.docs[d.page.File] = d
 	}
 	s.mentioned = mentionIndex(docs)
 	jobs := s.jobs(docs)
 	tmark("jobs")
 	paths := make(map[string]bool, len(jobs))
-	list := make([]string, 0, len(jobs))
 	owner := make(map[string]job, len(jobs))
 	for _, j := range jobs {
 		if !site.Safe(j.path) {
@@ -354,34 +358,13 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 		}
 		owner[j.path] = j
 		paths[j.path] = true
-		list = append(list, j.path)
-	}
-	if c != nil {
-		s.otherKeys(c, docs, list, keys)
-		tmark("otherKeys")
-		unknown := false
-		for _, j := range jobs {
-			unknown = unknown || keys[j.path] == 0
-		}
-		if unknown { // a job the cache knows nothing of may read any page
-			var need []*doc
-			for _, d := range docs {
-				if d.cached {
-					need = append(need, d)
-				}
-			}
-			if len(need) > 0 {
-				s.convert(need, c)
-				jobs = s.jobs(docs)
-			}
-		}
 	}
 	for _, d := range docs {
 		if !d.cached {
 			st.Converted++
-		}
-		if c != nil && !d.cached {
-			c.putDoc(d)
+			if c != nil {
+				c.putDoc(d)
+			}
 		}
 		errs = append(errs, d.problems...)
 	}
@@ -397,20 +380,22 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 	}
 
 	st.Jobs = len(jobs)
-	tmark("keyed")
-	// Files whose inputs did not change are kept; the others are rendered
-	// on every core, the longest first so that no core waits for one at the
+	// Files nothing of which changed are kept; the others are rendered on
+	// every core, the longest first so that no core waits for one at the
 	// end: as long as the file they made last time, or a guess for a new one.
 	var todo []job
 	var costs []int64
 	for _, j := range jobs {
-		if fresh(j.path) {
+		if f, ok := prev[j.path]; ok && c != nil && f.Key != 0 && f.Key == c.readKey(s, f.deps) {
 			st.Reused++
-			if err := put(j.path, keys[j.path], nil, true); err != nil {
+			if err := put(j.path, record{f.Key, f.deps}, nil, true); err != nil {
 				errs.Append(err)
 				return st, errs
 			}
 			continue
+		}
+		if j.doc != nil {
+			j.doc.keepHTML = true
 		}
 		cost := int64(0)
 		if f, ok := prev[j.path]; ok {
@@ -420,6 +405,7 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 		}
 		todo, costs = append(todo, j), append(costs, cost)
 	}
+	tmark("keyed")
 	order := make([]int, len(todo))
 	for i := range order {
 		order[i] = i
@@ -428,29 +414,26 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 	jobs = nil
 	// A page's HTML is dropped once its file is rendered, and every job
 	// once it ran, so that memory holds the pages still to render only.
-	docOf := make(map[string]*doc, len(todo))
-	for _, d := range docs {
-		docOf[d.file] = d
-	}
 	var mu sync.Mutex
 	var failed []renderFailure
 	err := parallel(len(order), func(i int) error {
 		j := todo[order[i]]
 		todo[order[i]] = job{}
-		if d := docOf[j.path]; d != nil {
-			defer func() { d.result.HTML = nil }()
+		if d := j.doc; d != nil {
+			defer d.dropHTML()
 		}
+		r := s.newReads()
 		var b []byte
 		var err error
 		var buf *[]byte
 		switch {
 		case j.write != nil && stream != nil:
-			err = stream(j.path, keys[j.path], j.write)
+			err = stream(j.path, func(w io.Writer) error { return j.write(r, w) }, func() record { return c.recordOf(s, r) })
 		case j.page != nil && reuse:
 			buf = pageBufs.Get().(*[]byte)
-			b, err = j.page((*buf)[:0])
+			b, err = j.page(r, (*buf)[:0])
 		default:
-			b, err = j.run()
+			b, err = j.run(r)
 		}
 		if err != nil {
 			mu.Lock()
@@ -464,7 +447,7 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 		if j.write != nil && stream != nil {
 			return nil
 		}
-		err = put(j.path, keys[j.path], b, false)
+		err = put(j.path, c.recordOf(s, r), b, false)
 		if buf != nil && b != nil {
 			*buf = b
 			pageBufs.Put(buf)
@@ -549,27 +532,32 @@ type doc struct {
 	shard    int    // shardOf(page.File)
 	result   markdown.Result
 	charts   []*ChartView
+	reads    []dep       // what converting it read
 	problems diag.List   // what converting it reported (warnings, errors)
 	search   []byte      // its entry in the search index (see searchEntry), once made
 	cache    *buildCache // where the entry of a cached page is, if anywhere
 	key      uint64      // cache key of the conversion (0 without a cache)
 	// cached: restored from the build cache. result has neither HTML nor
-	// text, and charts is empty: the page's job must not run before convert.
+	// text, and charts is empty, until ensureHTML converts it again.
 	cached bool
+
+	mu       sync.Mutex // once rendering starts: result, charts, search, hasHTML
+	hasHTML  bool       // result.HTML is the page's
+	keepHTML bool       // its page is rendered, which drops the HTML
 }
 
 // convertAll converts the markdown of every page on every core. With a
 // cache, a page whose conversion key is the one recorded is restored
 // instead (doc.cached).
-func (s *Site) convertAll(c *buildCache) ([]*doc, diag.List) {
+func (s *Site) convertAll(c *buildCache) []*doc {
 	docs := make([]*doc, len(s.Pages))
 	parallel(len(docs), func(i int) error {
 		p := s.Pages[i]
 		d := &doc{page: p, file: s.pageFile(p), shard: shardOf(p.File)}
 		docs[i] = d
 		if c != nil {
-			if r := c.pages[p.File]; r != nil && r.FileHash == p.Hash && r.DocKey != 0 && r.DocKey == c.docKey(p, r.Charts) {
-				d.key, d.cached, d.problems, d.cache = r.DocKey, true, r.Problems, c
+			if r := c.pages[p.File]; r != nil && r.FileHash == p.Hash && r.DocKey != 0 && r.DocKey == c.docKey(s, p, r.Reads) {
+				d.key, d.reads, d.cached, d.problems, d.cache = r.DocKey, r.Reads, true, r.Problems, c
 				d.result = markdown.Result{Headings: r.Headings, Charts: r.Charts, Links: r.Links}
 			}
 		}
@@ -581,66 +569,85 @@ func (s *Site) convertAll(c *buildCache) ([]*doc, diag.List) {
 			todo = append(todo, d)
 		}
 	}
-	s.convert(todo, c)
-	var errs diag.List
-	for _, d := range docs {
-		errs = append(errs, d.problems...)
-	}
-	return docs, errs
-}
-
-// convert converts the markdown of docs on every core. The body of a page
-// restored from the cache is read again from its file.
-func (s *Site) convert(docs []*doc, c *buildCache) {
-	parallel(len(docs), func(i int) error {
-		d := docs[i]
-		p := d.page
-		d.charts, d.problems, d.cached, d.search = nil, nil, false, nil
-		body, bodyLine := p.Body, p.BodyLine
-		if body == nil {
-			data, err := fs.ReadFile(s.fsys, p.File)
-			if err == nil && p.Hash != 0 && hashBytes(data) != p.Hash {
-				err = fmt.Errorf("the file changed during the build: build again")
-			}
-			var serr *diag.Error
-			if err == nil {
-				_, body, bodyLine, serr = content.Split(p.File, data)
-			}
-			if err != nil || serr != nil {
-				d.problems.Add(diag.Pos{File: p.File}, "cannot read: %v", cmp.Or[error](err, serr))
-				return nil
-			}
-		}
-		lang := s.Lang(p.Lang)
-		res, err := s.md[lang.Code].Convert(p.File, bodyLine, body, func(w io.Writer, ch markdown.Chart) error {
-			cv, err := s.chartView(lang, ch)
-			if errors.Is(err, errUnloaded) {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			d.charts = append(d.charts, cv)
-			html, err := s.tmpl.Partial("chart", cv)
-			if err != nil {
-				return err
-			}
-			_, err = w.Write([]byte(html))
-			return err
-		})
-		d.result = res
-		d.problems.Append(err)
-		if c != nil {
-			// A build with a cache keeps what it needs only: the body is read
-			// again if the page is converted again, and the text is only
-			// needed for the search index.
-			d.key = c.docKey(p, res.Charts)
-			d.search = s.searchEntry(d)
-			d.result.Text = ""
-			p.Body = nil
-		}
+	parallel(len(todo), func(i int) error {
+		s.convert(todo[i], c)
 		return nil
 	})
+	return docs
+}
+
+// ensureHTML converts a page restored from the cache, when its HTML is
+// needed, and reports any problem that stops it from being shown.
+func (s *Site) ensureHTML(d *doc) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.hasHTML {
+		s.convert(d, s.cache)
+	}
+	return d.problems.Err()
+}
+
+// dropHTML lets go of a page's HTML once its file is rendered.
+func (d *doc) dropHTML() {
+	d.mu.Lock()
+	d.result.HTML, d.hasHTML = nil, false
+	d.mu.Unlock()
+}
+
+// convert converts the markdown of a page. The body of a page restored
+// from the cache is read again from its file; its key stays the one that
+// restored it.
+func (s *Site) convert(d *doc, c *buildCache) {
+	p := d.page
+	wasCached := d.cached
+	d.charts, d.problems, d.cached, d.search = nil, nil, false, nil
+	body, bodyLine := p.Body, p.BodyLine
+	if body == nil {
+		data, err := fs.ReadFile(s.fsys, p.File)
+		if err == nil && p.Hash != 0 && hashBytes(data) != p.Hash {
+			err = fmt.Errorf("the file changed during the build: build again")
+		}
+		var serr *diag.Error
+		if err == nil {
+			_, body, bodyLine, serr = content.Split(p.File, data)
+		}
+		if err != nil || serr != nil {
+			d.problems.Add(diag.Pos{File: p.File}, "cannot read: %v", cmp.Or[error](err, serr))
+			return
+		}
+	}
+	lang := s.Lang(p.Lang)
+	r := s.newReadsFor(c)
+	res, err := s.md[lang.Code].Convert(p.File, bodyLine, body, func(w io.Writer, ch markdown.Chart) error {
+		cv, err := s.chartView(r, lang, ch)
+		if errors.Is(err, errUnloaded) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		d.charts = append(d.charts, cv)
+		html, err := s.tmpl.Partial("chart", cv)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write([]byte(html))
+		return err
+	})
+	d.result, d.hasHTML = res, true
+	d.problems.Append(err)
+	if c != nil {
+		// A build with a cache keeps what it needs only: the body is read
+		// again if the page is converted again, and the text is only
+		// needed for the search index.
+		if !wasCached {
+			d.reads = r.deps()
+			d.key = c.docKey(s, p, d.reads)
+		}
+		d.search = s.searchEntry(d)
+		d.result.Text = ""
+		p.Body = nil
+	}
 }
 
 // collisionPos places a URL collision at the editor's file of either job.

@@ -14,14 +14,15 @@ package build
 // clock tick would leave the stamp as it was. Without a manifest, files are
 // hashed as the build reads them (hashingFS), not read twice.
 //
-// Keys: every output file has a key, a hash (gohugoio/hashstructure) of the
-// structured inputs its job reads: the hashes of the files behind it, the
-// binary and the options. A job whose key is the one recorded with the
-// previous output is not run; its file is kept as it is. What each kind of
-// page reads is listed in pageKeys, otherKeys and chrome: a template that
-// starts to show more of the site must be added there (TestCachedBuildIsClean
-// fails otherwise, for the inputs it edits). A job with no key (a new kind)
-// always runs, after every page restored from the cache is converted again.
+// Keys: every output file is made from what its job read through one
+// reads (reads.go), which records each read as a dep; the manifest keeps
+// each output's deps and its key, a hash (gohugoio/hashstructure) of
+// their values and of the global key (templates, assets, site.toml,
+// sources.toml, binary, options). An output whose deps have the values
+// they had, under the same global key, is not made again: its file is
+// kept as it is. What a template starts to show is recorded as it is
+// shown; nothing lists what a kind of page reads. A page's conversion is
+// keyed the same way, from what it read (its charts' series).
 //
 // Levels, cheapest first:
 //   - nothing changed (same inputs, binary, options, output directory):
@@ -31,11 +32,14 @@ package build
 //     data when none of their files changed; pages are restored per file,
 //     without their body, with what their conversion found (headings,
 //     chart blocks, links; its search-index entry is read when needed);
-//   - rendered files: jobs whose key did not change are skipped; only pages
-//     that are rendered again get their markdown converted again.
+//   - rendered files: jobs nothing of whose reads changed are skipped; a
+//     page restored from the cache is converted again only when something
+//     reads its HTML (its own page, or a search-index file whose entries
+//     the cache lost).
 //
 // The cache never decides what a build outputs, only what it can skip: a
-// cached build is byte-identical to a clean one (TestCachedBuildIsClean).
+// cached build is byte-identical to a clean one (TestCachedEqualsClean,
+// TestCachedBuildIsClean).
 // Any unreadable or stale cache file is ignored. A new binary (or cache
 // format) starts from scratch. public/ is tiendo's: a file edited there by
 // hand is only replaced when its page changes (delete .cache/ or public/ to
@@ -55,6 +59,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -64,13 +69,13 @@ import (
 
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/i18n"
 	"github.com/tiendo/tiendo/generator/markdown"
 	"github.com/tiendo/tiendo/generator/metrics"
-	"github.com/tiendo/tiendo/generator/site"
 )
 
 // cacheVersion changes when the format of the cache files changes.
-const cacheVersion = "tiendo-cache-3"
+const cacheVersion = "tiendo-cache-4"
 
 // racyWindow: a file modified less than this before it was hashed is hashed
 // again at the next build (timestamps have a coarse granularity).
@@ -98,11 +103,14 @@ type inputFile struct {
 }
 
 type outputFile struct {
-	Path string
-	Hash uint64
-	Size int64
-	Gz   int    // gzip -6 size of an HTML page
-	Key  uint64 // key of the job that made it; 0 when it has none
+	Path  string
+	Hash  uint64
+	Size  int64
+	Gz    int     // gzip -6 size of an HTML page
+	Key   uint64  // key of what its job read (readKey); 0 when it has none
+	Reads []int32 // what its job read: indexes in manifest.Deps
+
+	deps []dep // Reads, during a build
 }
 
 // manifest is what the last successful build read and wrote.
@@ -116,6 +124,7 @@ type manifest struct {
 	Out      string      // absolute output directory
 	OutID    stamp       // its identity (device, inode)
 	Outputs  []outputFile
+	Deps     []dep  // what the outputs read (outputFile.Reads), each once
 	Result   Result // Warnings, counts and sizes, for a build that has nothing to do
 }
 
@@ -129,6 +138,7 @@ type pageRecord struct {
 	Parse    diag.List    // warnings of parsing it
 
 	DocKey   uint64
+	Reads    []dep // what the conversion read (its charts' series)
 	Headings []markdown.Heading
 	Charts   []markdown.Chart
 	Links    []markdown.Link
@@ -181,9 +191,9 @@ type buildCache struct {
 	inputKey uint64
 	scanned  time.Time
 
-	global  uint64 // templates, assets, site.toml, sources.toml, binary, options
-	dataAll uint64 // every series and commitments file
-	commits uint64 // every commitments file
+	global  uint64   // templates, assets, site.toml, sources.toml, binary, options
+	dataAll uint64   // every series and commitments file, and the archive
+	values  sync.Map // dep → its value in this build (see valueOf)
 
 	pages        map[string]*pageRecord // by file, from the page shards
 	pagesOK      bool                   // the shards were read
@@ -197,7 +207,6 @@ type buildCache struct {
 	dataFile     dataFile
 	dataErr      error
 	pagesRead    chan struct{} // closed when pages are read
-	chromeKey    uint64        // see chrome
 	dataProblems diag.List
 
 	prevOut map[string]outputFile // previous output, when it can be trusted
@@ -355,23 +364,12 @@ func (c *buildCache) computeKeys() {
 		Files   []pathHash
 	}{cacheVersion, c.binary, c.opt, globals})
 	c.dataAll = key(data)
-	c.commits = key(commitmentFiles(pairs))
 	c.dataKey = key(struct {
 		Version    string
 		Binary     uint64
 		Data, Site uint64
 		Sources    uint64
 	}{cacheVersion, c.binary, c.dataAll, c.hashes[content.SiteFile], c.hashes[metrics.SourcesFile]})
-}
-
-func commitmentFiles(pairs []pathHash) []pathHash {
-	var out []pathHash
-	for _, f := range pairs {
-		if strings.HasPrefix(f.Path, metrics.CommitmentsDir+"/") {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 type pathHash struct {
@@ -676,6 +674,14 @@ func (c *buildCache) previousOutput(out string) map[string]outputFile {
 	if c.prevOut == nil {
 		c.prevOut = make(map[string]outputFile, len(c.prev.Outputs))
 		for _, f := range c.prev.Outputs {
+			f.deps = make([]dep, 0, len(f.Reads))
+			for _, i := range f.Reads {
+				if int(i) >= len(c.prev.Deps) {
+					f.Key = 0 // not to be trusted
+					break
+				}
+				f.deps = append(f.deps, c.prev.Deps[i])
+			}
 			c.prevOut[f.Path] = f
 		}
 	}
@@ -732,6 +738,20 @@ func (c *buildCache) save(s *Site, out string, files map[string]outputFile, res 
 		m.Outputs = append(m.Outputs, f)
 	}
 	sort.Slice(m.Outputs, func(i, j int) bool { return m.Outputs[i].Path < m.Outputs[j].Path })
+	index := map[dep]int32{}
+	for i := range m.Outputs {
+		f := &m.Outputs[i]
+		f.Reads = make([]int32, len(f.deps))
+		for k, d := range f.deps {
+			n, ok := index[d]
+			if !ok {
+				n = int32(len(m.Deps))
+				index[d] = n
+				m.Deps = append(m.Deps, d)
+			}
+			f.Reads[k] = n
+		}
+	}
 	return writeCacheFile(filepath.Join(c.dir, "manifest"), &m)
 }
 
@@ -1007,7 +1027,7 @@ func (c *buildCache) putDoc(d *doc) {
 	if r == nil || d.key == 0 {
 		return
 	}
-	r.DocKey = d.key
+	r.DocKey, r.Reads = d.key, d.reads
 	r.Headings, r.Charts, r.Links = d.result.Headings, d.result.Charts, d.result.Links
 	r.Problems = d.problems
 	c.dirtyShard[shardOf(d.page.File)] = true
@@ -1109,43 +1129,26 @@ func (c *buildCache) saveSearch() error {
 	})
 }
 
-// pageMeta hashes what lists, feeds and indexes show of a page.
+// pageMeta hashes what lists, feeds and indexes can show of a page: the
+// page without its body.
 func pageMeta(p *content.Page) uint64 {
-	return key(struct {
-		File, Section, Slug, Lang, Title, Summary string
-		Date                                      string
-		Draft                                     bool
-		Sources, Metrics, Tags                    []string
-		Weight                                    int
-	}{p.File, p.Section, p.Slug, p.Lang, p.Title, p.Summary, p.Date.String(), p.Draft, p.Sources, p.Metrics, p.Tags, p.Weight})
+	q := *p
+	q.Body, q.BodyLine, q.Hash = nil, 0, 0
+	return key(q)
 }
 
 // Keys
 
-// docKey is the key of a page's conversion: its file, the series its chart
-// blocks draw (charts are part of the HTML) and everything global.
-func (c *buildCache) docKey(p *content.Page, charts []markdown.Chart) uint64 {
-	var ids []string
-	for _, ch := range charts {
-		ids = append(ids, ch.Metrics...)
-	}
+// docKey is the key of a page's conversion: its file, what the conversion
+// read (the series its chart blocks draw: charts are part of the HTML) and
+// everything global.
+func (c *buildCache) docKey(s *Site, p *content.Page, reads []dep) uint64 {
 	return key(struct {
 		Kind   string
 		Global uint64
 		File   uint64
-		Series []uint64
-	}{"doc", c.global, c.hashes[p.File], c.seriesHashes(ids)})
-}
-
-// seriesHashes returns the keys of the given series (0 for an unknown one).
-func (c *buildCache) seriesHashes(ids []string) []uint64 {
-	out := make([]uint64, len(ids))
-	for i, id := range ids {
-		if se := c.data.SeriesByID(id); se != nil {
-			out[i] = c.seriesKey(se)
-		}
-	}
-	return out
+		Reads  []uint64
+	}{"doc", c.global, c.hashes[p.File], c.valuesOf(s, reads)})
 }
 
 // seriesKey hashes what a series is made of: its file (found by the
@@ -1170,15 +1173,6 @@ func (c *buildCache) seriesKey(se *metrics.Series) uint64 {
 	return key(parts)
 }
 
-// pagesKey hashes what lists of pages show of every published page.
-func (s *Site) pagesKey(c *buildCache) uint64 {
-	metas := make([]uint64, len(s.Pages))
-	for i, p := range s.Pages {
-		metas[i] = c.meta(p)
-	}
-	return key(metas)
-}
-
 // meta is pageMeta of a page, from its record when it has one.
 func (c *buildCache) meta(p *content.Page) uint64 {
 	if r := c.pages[p.File]; r != nil && r.FileHash == p.Hash {
@@ -1187,136 +1181,122 @@ func (c *buildCache) meta(p *content.Page) uint64 {
 	return pageMeta(p)
 }
 
-type jobKey struct {
-	Kind   string
-	Global uint64
-	Parts  []uint64
+// metas hashes a list of pages as lists show them.
+func (c *buildCache) metas(list []*content.Page) uint64 {
+	ms := make([]uint64, len(list))
+	for i, p := range list {
+		ms[i] = c.meta(p)
+	}
+	return key(ms)
 }
 
-// chrome is the global key of HTML pages: besides templates, assets,
-// sources and site configuration, every page's header and footer show
-// which sections have pages and link the "pages" section (about,
-// methodology) by title. Whatever a template starts to show on every page
-// must be added here.
-func (s *Site) chrome(c *buildCache) uint64 {
-	if c.chromeKey == 0 {
-		parts := []uint64{c.global}
-		for _, l := range s.Langs {
-			for _, sec := range content.Sections {
-				list := s.section(l, sec)
-				parts = append(parts, uint64(len(list)))
-				if sec == "pages" {
-					for _, p := range list {
-						parts = append(parts, c.meta(p))
-					}
-				}
-			}
-		}
-		c.chromeKey = key(parts)
+// recordOf is what the cache keeps of an output made from r: what it
+// read and the key of their values. c may be nil (no cache).
+func (c *buildCache) recordOf(s *Site, r *reads) record {
+	if c == nil {
+		return record{}
 	}
-	return c.chromeKey
+	deps := r.deps()
+	return record{c.readKey(s, deps), deps}
 }
 
-// pageKeys returns the keys of the pages' own files: a page shows its
-// conversion, the titles of the series its front matter names, and a link
-// to its translation or to the other language's home.
-func (s *Site) pageKeys(c *buildCache, docs []*doc) map[string]uint64 {
-	chrome := s.chrome(c)
-	ks := make([]uint64, len(docs))
-	parallel(len(docs), func(i int) error {
-		p := docs[i].page
-		other := uint64(0)
-		for _, l := range s.Langs {
-			if l.Code != p.Lang && s.translation(p, l.Code) != nil {
-				other = 1
-			}
-		}
-		ks[i] = key(jobKey{"page", chrome, append([]uint64{docs[i].key, other}, c.seriesHashes(p.Metrics)...)})
-		return nil
-	})
-	keys := make(map[string]uint64, len(docs)*2)
-	for i, d := range docs {
-		keys[d.file] = ks[i]
-	}
-	return keys
+// readKey is the key of an output that read deps: an output whose deps
+// have the values they had when it was made, with the same global key,
+// is made as it was.
+func (c *buildCache) readKey(s *Site, deps []dep) uint64 {
+	return key(struct {
+		Kind   string
+		Global uint64
+		Values []uint64
+	}{"output", c.global, c.valuesOf(s, deps)})
 }
 
-// otherKeys adds the keys of every other output path whose inputs are
-// known to keys. Pages that list other pages depend on what the lists show
-// of them (pagesKey); pages that show data on every series and
-// commitment (dataAll); a series' files and page on that series, and its
-// page on the pages that mention it.
-func (s *Site) otherKeys(c *buildCache, docs []*doc, paths []string, keys map[string]uint64) {
-	g, data, pages := c.global, c.dataAll, s.pagesKey(c)
-	put := func(path string, kind string, parts ...uint64) {
-		global := g
-		if strings.HasSuffix(path, ".html") {
-			global = s.chrome(c)
-		}
-		keys[path] = key(jobKey{kind, global, parts})
+func (c *buildCache) valuesOf(s *Site, deps []dep) []uint64 {
+	vs := make([]uint64, len(deps))
+	for i, d := range deps {
+		vs[i] = c.valueOf(s, d)
 	}
-	type langFile struct {
-		lang string
-		k    int
+	return vs
+}
+
+// valueOf is the value of a read in this build, as a hash, worked out once:
+// what the reads method of its kind (reads.go) returns, or what it is made
+// from.
+func (c *buildCache) valueOf(s *Site, d dep) uint64 {
+	if v, ok := c.values.Load(d); ok {
+		return v.(uint64)
 	}
-	docsOf := map[langFile][]uint64{} // by language and search index file
-	for _, d := range docs {
-		k := langFile{d.page.Lang, d.searchFile()}
-		docsOf[k] = append(docsOf[k], d.key, c.meta(d.page))
-	}
-	commitments := c.commits
-	for _, lang := range s.Langs {
-		put(site.File(site.Home(lang)), "home", pages, data)
-		for _, sec := range content.Sections {
-			for n := range max(1, listPages(len(s.section(lang, sec)))) {
-				put(site.File(site.SectionPage(lang, sec, n+1)), "list", pages)
-			}
-		}
-		put(site.File(site.MetricsIndex(lang)), "metrics", data)
-		for _, se := range s.Data.Series {
-			ms := []uint64{c.seriesKey(se), commitments}
-			for _, p := range s.mentioned.pages[lang.Code+" "+se.ID] {
-				ms = append(ms, c.meta(p))
-			}
-			put(site.File(site.Metric(lang, se.ID)), "metric", ms...)
-		}
-		put(site.File(site.Sources(lang)), "sources", data)
-		for _, src := range s.Data.Sources {
-			if src.Document != "" { // its text and every quote of it
-				put(site.File(site.Source(lang, src.ID)), "source", data)
-			}
-		}
-		put(site.File(site.Commitments(lang)), "commitments", data)
-		put(site.File(site.DataIndex(lang)), "data", data)
-		put(site.File(site.Search(lang)), "search")
-		// A page's entry comes from its file's bytes (d.key) and name
-		// (meta), and so does its place: pages are sorted by date and name.
-		for k := range site.SearchShards {
-			put(site.SearchIndex(lang, k), "search-index", docsOf[langFile{lang.Code, k}]...)
-		}
-		put(site.SearchIndex(lang, site.SearchShards), "search-index-data", data)
-		put(site.Feed(lang), "feed", pages)
-		put(site.File(site.Updates(lang)), "updates", data)
-		put(site.UpdatesFeed(lang), "updates-feed", data)
-		for _, se := range s.Data.Series { // its points and targets, the sources' titles (global)
-			put(site.MetricFeed(lang, se.ID), "metric-feed", c.seriesKey(se))
+	v := c.value(s, d)
+	c.values.Store(d, v)
+	return v
+}
+
+// absent is the value of a read that found nothing.
+const absent = 1
+
+func (c *buildCache) value(s *Site, d dep) uint64 {
+	var lang *i18n.Lang
+	for _, l := range s.Langs {
+		if l.Code == d.Lang {
+			lang = l
 		}
 	}
-	put("404.html", "404")
-	for _, se := range s.Data.Series {
-		put(site.DataCSV(se.ID), "csv", c.seriesKey(se))
-		put(site.DataJSON(se.ID), "json", c.seriesKey(se))
+	if d.Lang != "" && lang == nil {
+		return absent // a language the site no longer has
 	}
-	put(site.DataArchive, "archive", data)
-	sorted := slices.Sorted(slices.Values(paths))
-	put("sitemap.xml", "sitemap", pages, key(sorted))
-	put("robots.txt", "robots")
-	put(".nojekyll", "nojekyll")
-	for _, p := range paths {
-		if strings.HasPrefix(p, "assets/") {
-			put(p, "asset", c.hashes[p])
+	switch d.Kind {
+	case readSeries:
+		if se := s.Data.SeriesByID(d.Arg); se != nil {
+			return c.seriesKey(se)
 		}
+		return absent
+	case readData:
+		return c.dataAll
+	case readFile:
+		return c.hashes[d.Arg]
+	case readPage:
+		if doc := s.docs[d.Arg]; doc != nil {
+			return doc.key
+		}
+		return absent
+	case readSection:
+		return c.metas(s.section(lang, d.Arg))
+	case readHasSection:
+		return key(len(s.section(lang, d.Arg)) > 0)
+	case readListPage:
+		sec, n, _ := strings.Cut(d.Arg, " ")
+		i, err := strconv.Atoi(n)
+		if err != nil || i < 1 {
+			return absent
+		}
+		return c.metas(listSlice(s.section(lang, sec), i))
+	case readListPages:
+		return key(listPages(len(s.section(lang, d.Arg))))
+	case readLatest:
+		return c.metas(s.latest(lang))
+	case readTranslation:
+		if doc := s.docs[d.Arg]; doc != nil {
+			return key(s.translation(doc.page, lang.Code) != nil)
+		}
+		return absent
+	case readMentions:
+		return c.metas(s.pagesMentioning(lang.Code, d.Arg))
+	case readSearch:
+		k, err := strconv.Atoi(d.Arg)
+		if err != nil {
+			return absent
+		}
+		var parts []uint64
+		for _, doc := range s.searchDocs(lang.Code, k) {
+			parts = append(parts, doc.key, c.meta(doc.page))
+		}
+		return key(parts)
+	case readPages:
+		return c.metas(s.Pages)
+	case readPaths:
+		return key(s.paths)
 	}
+	return absent
 }
 
 // Files

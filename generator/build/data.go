@@ -197,12 +197,12 @@ func marshal(v any) ([]byte, error) {
 
 func (s *Site) dataJobs() []job {
 	var jobs []job
-	for _, se := range s.Data.Series {
+	for _, id := range s.seriesIDs() {
 		jobs = append(jobs,
-			job{path: site.DataCSV(se.ID), run: func() ([]byte, error) { return s.seriesCSV(se), nil }},
-			job{path: site.DataJSON(se.ID), run: func() ([]byte, error) { return marshal(s.seriesDoc(se)) }})
+			job{path: site.DataCSV(id), run: func(r *reads) ([]byte, error) { return s.seriesCSV(r.series(id)), nil }},
+			job{path: site.DataJSON(id), run: func(r *reads) ([]byte, error) { return marshal(s.seriesDoc(r.series(id))) }})
 	}
-	jobs = append(jobs, job{path: site.DataArchive, run: s.archive})
+	jobs = append(jobs, job{path: site.DataArchive, run: func(r *reads) ([]byte, error) { return s.archive(r.data()) }})
 	return jobs
 }
 
@@ -220,7 +220,7 @@ func (p pooledFlate) Close() error {
 
 // archive zips every series (CSV and JSON), the sources and the commitments,
 // with fixed timestamps so that builds stay byte-identical.
-func (s *Site) archive() ([]byte, error) {
+func (s *Site) archive(data *metrics.Data) ([]byte, error) {
 	var b bytes.Buffer
 	z := zip.NewWriter(&b)
 	// The fastest level: the archive is built on every change of the data,
@@ -242,7 +242,7 @@ func (s *Site) archive() ([]byte, error) {
 		_, err = w.Write(data)
 		return err
 	}
-	for _, se := range s.Data.Series {
+	for _, se := range data.Series {
 		j, err := marshal(s.seriesDoc(se))
 		if err != nil {
 			return nil, err
@@ -255,7 +255,7 @@ func (s *Site) archive() ([]byte, error) {
 		}
 	}
 	var srcs []*sourceDoc
-	for _, src := range s.Data.Sources {
+	for _, src := range data.Sources {
 		srcs = append(srcs, newSourceDoc(src))
 	}
 	j, err := marshal(srcs)
@@ -265,7 +265,7 @@ func (s *Site) archive() ([]byte, error) {
 	if err := add("sources.json", j); err != nil {
 		return nil, err
 	}
-	j, err = marshal(s.Data.Commitments)
+	j, err = marshal(data.Commitments)
 	if err != nil {
 		return nil, err
 	}
@@ -290,7 +290,7 @@ func (s *Site) assetJobs() []job {
 	})
 	sort.Strings(names)
 	for _, name := range names {
-		jobs = append(jobs, job{path: name, run: func() ([]byte, error) { return fs.ReadFile(s.fsys, name) }})
+		jobs = append(jobs, job{path: name, run: func(r *reads) ([]byte, error) { return r.file(name) }})
 	}
 	return jobs
 }

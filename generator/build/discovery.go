@@ -6,7 +6,8 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -53,9 +54,9 @@ func searchFileOf(file string) int { return shardOf(file) % site.SearchShards }
 func (d *doc) searchFile() int { return d.shard % site.SearchShards }
 
 // searchIndex returns file k of the search index of lang.
-func (s *Site) searchIndex(lang *i18n.Lang, k int, docs []*doc) ([]byte, error) {
+func (s *Site) searchIndex(r *reads, lang *i18n.Lang, k int) ([]byte, error) {
 	var b bytes.Buffer
-	err := s.writeSearchIndex(&b, lang, k, docs)
+	err := s.writeSearchIndex(&b, r, lang, k)
 	return b.Bytes(), err
 }
 
@@ -63,7 +64,7 @@ func (s *Site) searchIndex(lang *i18n.Lang, k int, docs []*doc) ([]byte, error) 
 // json.Marshal([]SearchEntry), entry by entry. A page's entry is made when
 // it is converted, and kept with it by the build cache (doc.search), so
 // that a rebuild writes the index without converting every page again.
-func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, k int, docs []*doc) error {
+func (s *Site) writeSearchIndex(w io.Writer, r *reads, lang *i18n.Lang, k int) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteByte('[')
 	n := 0
@@ -75,10 +76,7 @@ func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, k int, docs []*doc
 		n++
 	}
 	if k < site.SearchShards {
-		for _, d := range docs {
-			if d.page.Lang != lang.Code || d.searchFile() != k {
-				continue
-			}
+		for _, d := range r.search(lang, k) {
 			entry, err := s.searchEntryOf(d)
 			if err != nil {
 				return err
@@ -86,11 +84,12 @@ func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, k int, docs []*doc
 			add(entry)
 		}
 	} else {
-		for _, se := range s.Data.Series {
+		data := r.data()
+		for _, se := range data.Series {
 			add(marshalEntry(SearchEntry{Title: se.TitleIn(lang.Code), URL: s.URLs.Path(site.Metric(lang, se.ID)),
 				Kind: "metric", Summary: clip(se.DescriptionIn(lang.Code), 200), Text: searchText(se, lang.Code)}))
 		}
-		for _, c := range s.Data.Commitments {
+		for _, c := range data.Commitments {
 			add(marshalEntry(SearchEntry{Title: c.TaskIn(lang.Code), URL: s.URLs.Path(site.Commitments(lang)) + "#c-" + c.ID,
 				Kind: "commitment", Summary: c.AgencyIn(lang.Code) + " · " + dueText(lang, c)}))
 		}
@@ -103,12 +102,16 @@ func (s *Site) writeSearchIndex(w io.Writer, lang *i18n.Lang, k int, docs []*doc
 // when it was converted, or recorded by the build cache, or else made by
 // converting it again.
 func (s *Site) searchEntryOf(d *doc) ([]byte, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	if d.search == nil && d.cached {
 		d.search = d.cache.searchEntry(d.page.File, d.key)
-		if d.search == nil { // its page is not being rendered (it is cached): convert it here
+		if d.search == nil { // convert it here, and keep its HTML if its page is to be rendered
 			c := d.cache
-			s.convert([]*doc{d}, c)
-			d.result.HTML = nil
+			s.convert(d, c)
+			if !d.keepHTML {
+				d.result.HTML, d.hasHTML = nil, false
+			}
 			if err := d.problems.Err(); err != nil { // e.g. the file changed during the build
 				return nil, err
 			}
@@ -181,12 +184,12 @@ func (s *Site) feedID(rel string) string {
 	return "tag:tiendo," + strings.TrimSuffix(s.URLs.Base, "/") + "/" + rel
 }
 
-func (s *Site) feed(lang *i18n.Lang) ([]byte, error) {
+func (s *Site) feed(r *reads, lang *i18n.Lang) ([]byte, error) {
 	f := atomFeed{Lang: lang.Code, Title: pick(lang, s.Config.Title, s.Config.TitleEn), ID: s.feedID(site.Home(lang)),
 		Links: []atomLink{{Href: s.URLs.Abs(site.Feed(lang)), Rel: "self", Type: "application/atom+xml"},
 			{Href: s.URLs.Abs(site.Home(lang)), Rel: "alternate", Type: "text/html"}},
 		Author: atomAuthor{Name: pick(lang, s.Config.Title, s.Config.TitleEn)}}
-	for _, p := range s.Pages {
+	for _, p := range r.pages() {
 		if p.Lang != lang.Code || (p.Section != "reports" && p.Section != "notes") {
 			continue
 		}
@@ -209,12 +212,12 @@ func (s *Site) feed(lang *i18n.Lang) ([]byte, error) {
 
 // updatesFeed is a feed of what sources added: one entry per source,
 // newest first, its summary listing the changes.
-func (s *Site) updatesFeed(lang *i18n.Lang, self, page, title string, changes []metrics.SourceChanges) ([]byte, error) {
+func (s *Site) updatesFeed(r *reads, lang *i18n.Lang, self, page, title string, changes []metrics.SourceChanges) ([]byte, error) {
 	f := atomFeed{Lang: lang.Code, Title: title, ID: s.feedID(self),
 		Links: []atomLink{{Href: s.URLs.Abs(self), Rel: "self", Type: "application/atom+xml"},
 			{Href: s.URLs.Abs(page), Rel: "alternate", Type: "text/html"}},
 		Author: atomAuthor{Name: pick(lang, s.Config.Title, s.Config.TitleEn)}}
-	v := &LangView{S: s, Lang: lang}
+	v := &LangView{r: r, Lang: lang}
 	for _, u := range v.updates(changes) {
 		updated := u.Source.Date.String() + "T00:00:00Z"
 		if f.Updated < updated {
@@ -305,40 +308,49 @@ func pageDates(pages []*content.Page) map[string]string {
 
 // discoveryJobs adds the search pages and indexes, feeds, sitemap and robots.txt.
 func (s *Site) discoveryJobs(docs []*doc, jobs []job) []job {
+	s.searchShards = searchShards(docs)
 	for _, lang := range s.Langs {
-		v := s.view(lang, "search", site.Search(lang), lang.T("nav.search"))
 		if s.tmpl.Has("search") {
-			jobs = append(jobs, job{path: site.File(v.Path), run: func() ([]byte, error) { return s.tmpl.Page("search", v) }})
+			jobs = append(jobs, job{path: site.File(site.Search(lang)), run: func(r *reads) ([]byte, error) {
+				return s.tmpl.Page("search", s.view(r, lang, "search", site.Search(lang), lang.T("nav.search")))
+			}})
 		}
 		for k := range site.SearchShards + 1 {
 			jobs = append(jobs, job{path: site.SearchIndex(lang, k),
-				run:   func() ([]byte, error) { return s.searchIndex(lang, k, docs) },
-				write: func(w io.Writer) error { return s.writeSearchIndex(w, lang, k, docs) }})
+				run:   func(r *reads) ([]byte, error) { return s.searchIndex(r, lang, k) },
+				write: func(r *reads, w io.Writer) error { return s.writeSearchIndex(w, r, lang, k) }})
 		}
-		jobs = append(jobs, job{path: site.Feed(lang), run: func() ([]byte, error) { return s.feed(lang) }})
-		jobs = append(jobs, job{path: site.UpdatesFeed(lang), run: func() ([]byte, error) {
-			all, _ := s.allChanges()
-			return s.updatesFeed(lang, site.UpdatesFeed(lang), site.Updates(lang), pick(lang, s.Config.Title, s.Config.TitleEn)+" — "+lang.T("nav.updates"), all)
+		jobs = append(jobs, job{path: site.Feed(lang), run: func(r *reads) ([]byte, error) { return s.feed(r, lang) }})
+		jobs = append(jobs, job{path: site.UpdatesFeed(lang), run: func(r *reads) ([]byte, error) {
+			return s.updatesFeed(r, lang, site.UpdatesFeed(lang), site.Updates(lang), pick(lang, s.Config.Title, s.Config.TitleEn)+" — "+lang.T("nav.updates"), r.changes())
 		}})
 		for _, se := range s.Data.Series {
-			jobs = append(jobs, job{path: site.MetricFeed(lang, se.ID), file: se.File, run: func() ([]byte, error) {
-				_, bySeries := s.allChanges()
-				return s.updatesFeed(lang, site.MetricFeed(lang, se.ID), site.Metric(lang, se.ID), se.TitleIn(lang.Code), bySeries[se])
+			jobs = append(jobs, job{path: site.MetricFeed(lang, se.ID), file: se.File, run: func(r *reads) ([]byte, error) {
+				changes := r.seriesChanges(se.ID)
+				return s.updatesFeed(r, lang, site.MetricFeed(lang, se.ID), site.Metric(lang, se.ID), se.TitleIn(lang.Code), changes)
 			}})
 		}
 	}
-	var paths []string
 	for _, j := range jobs {
-		paths = append(paths, j.path)
+		s.paths = append(s.paths, j.path)
 	}
+	s.paths = append(s.paths, "sitemap.xml", "robots.txt")
+	slices.Sort(s.paths)
 	jobs = append(jobs,
-		job{path: "sitemap.xml", run: func() ([]byte, error) { return s.sitemap(sortedCopy(paths), pageDates(s.Pages)) }},
-		job{path: "robots.txt", run: func() ([]byte, error) { return s.robots(), nil }})
+		job{path: "sitemap.xml", run: func(r *reads) ([]byte, error) { return s.sitemap(r.paths(), pageDates(r.pages())) }},
+		job{path: "robots.txt", run: func(*reads) ([]byte, error) { return s.robots(), nil }})
 	return jobs
 }
 
-func sortedCopy(in []string) []string {
-	out := append([]string(nil), in...)
-	sort.Strings(out)
-	return out
+// searchShards groups the pages by language and search-index file.
+func searchShards(docs []*doc) map[string][]*doc {
+	m := map[string][]*doc{}
+	for _, d := range docs {
+		k := d.page.Lang + " " + strconv.Itoa(d.searchFile())
+		m[k] = append(m[k], d)
+	}
+	return m
 }
+
+// searchDocs lists the pages whose entries are in file k of lang's index.
+func (s *Site) searchDocs(lang string, k int) []*doc { return s.searchShards[lang+" "+strconv.Itoa(k)] }

@@ -111,11 +111,11 @@ type ThemeView struct {
 	Tiles     []Tile
 }
 
-func (s *Site) themes(lang *i18n.Lang) []ThemeView {
+func (s *Site) themes(r *reads, lang *i18n.Lang) []ThemeView {
 	var out []ThemeView
 	for _, t := range s.Config.Themes {
 		tv := ThemeView{ID: t.ID, Title: pick(lang, t.Title, t.TitleEn)}
-		for _, se := range s.Data.Series {
+		for _, se := range r.data().Series {
 			if se.Theme == t.ID {
 				tv.Series = append(tv.Series, se)
 			}
@@ -158,8 +158,20 @@ func (s *Site) sectionList(lang *i18n.Lang, sec string) []*content.Page {
 	return list
 }
 
-func (s *Site) view(lang *i18n.Lang, kind, path, title string) *View {
-	v := &View{LangView: LangView{S: s, Lang: lang}, Kind: kind, Path: path, Title: title}
+// latest lists the newest reports and notes of lang, as the home page does.
+func (s *Site) latest(lang *i18n.Lang) []*content.Page {
+	var list []*content.Page
+	for _, p := range s.Pages { // newest first
+		if p.Lang == lang.Code && p.Section != "pages" && len(list) < homeLatest {
+			list = append(list, p)
+		}
+	}
+	return list
+}
+
+// view starts the view of a page of lang made from r.
+func (s *Site) view(r *reads, lang *i18n.Lang, kind, path, title string) *View {
+	v := &View{LangView: LangView{r: r, Lang: lang}, Kind: kind, Path: path, Title: title}
 	for _, l := range s.Langs {
 		if l != lang {
 			v.AltLang = l
@@ -193,38 +205,39 @@ const (
 // for an empty section).
 func listPages(n int) int { return (n + listPageSize - 1) / listPageSize }
 
-// jobs lists every file of the site. A page's view is made when its job
-// runs, so that a build that renders few pages does not make them all, and
-// memory holds the views being rendered only.
+// jobs lists every file of the site, once per build. A page's view is
+// made when its job runs, from the job's reads, so that a build that
+// renders few pages does not make them all, memory holds the views being
+// rendered only, and what each page shows is recorded as it is read.
 func (s *Site) jobs(docs []*doc) []job {
 	var jobs []job
-	add := func(path string, view func() *View) {
-		page := func(dst []byte) ([]byte, error) {
-			v := view()
+	add := func(path string, view func(r *reads) *View) {
+		page := func(r *reads, dst []byte) ([]byte, error) {
+			v := view(r)
+			if v.err != nil {
+				return nil, v.err
+			}
 			return s.tmpl.AppendPage(dst, v.Kind, v)
 		}
-		jobs = append(jobs, job{path: site.File(path), page: page, run: func() ([]byte, error) { return page(nil) }})
+		jobs = append(jobs, job{path: site.File(path), page: page,
+			run: func(r *reads) ([]byte, error) { return page(r, nil) }})
 	}
 	for _, lang := range s.Langs {
 		// Home.
-		add(site.Home(lang), func() *View {
-			home := s.view(lang, "home", site.Home(lang), "")
+		add(site.Home(lang), func(r *reads) *View {
+			home := s.view(r, lang, "home", site.Home(lang), "")
 			for _, id := range s.Config.Headline {
-				if se := s.Data.SeriesByID(id); se != nil {
+				if se := r.series(id); se != nil {
 					home.Tiles = append(home.Tiles, s.tiles(lang, se)...)
 				}
 			}
-			for _, p := range s.Pages { // newest first
-				if p.Lang == lang.Code && p.Section != "pages" && len(home.List) < homeLatest {
-					home.List = append(home.List, p)
-				}
-			}
+			home.List = r.latest(lang)
 			for _, sec := range content.Sections {
-				if sec != "pages" && len(s.section(lang, sec)) > 0 {
+				if sec != "pages" && r.hasSection(lang, sec) {
 					home.Sections = append(home.Sections, sec)
 				}
 			}
-			home.Themes = s.themes(lang)
+			home.Themes = s.themes(r, lang)
 			return home
 		})
 
@@ -234,8 +247,14 @@ func (s *Site) jobs(docs []*doc) []job {
 			if p.Lang != lang.Code {
 				continue
 			}
-			add(site.Page(lang, p.Section, p.Slug), func() *View {
-				v := s.view(lang, "page", site.Page(lang, p.Section, p.Slug), p.Title)
+			path := site.Page(lang, p.Section, p.Slug)
+			add(path, func(r *reads) *View {
+				v := s.view(r, lang, "page", path, p.Title)
+				d, err := r.page(d)
+				if err != nil {
+					v.err = err
+					return v
+				}
 				v.Page, v.Body, v.HasCharts = p, template.HTML(d.result.HTML), len(d.charts) > 0
 				if len(d.result.Headings) >= 4 {
 					v.TOC = d.result.Headings
@@ -243,12 +262,13 @@ func (s *Site) jobs(docs []*doc) []job {
 				if p.Summary != "" {
 					v.Desc = p.Summary
 				}
-				if s.translation(p, v.AltLang.Code) == nil {
+				if !r.hasTranslation(p, v.AltLang) {
 					v.AltPath = site.Home(v.AltLang)
 				}
 				return v
 			})
 			jobs[len(jobs)-1].file = p.File
+			jobs[len(jobs)-1].doc = d
 		}
 
 		// Section indexes, for sections that have pages; the "pages" section
@@ -257,17 +277,17 @@ func (s *Site) jobs(docs []*doc) []job {
 			if sec == "pages" {
 				continue
 			}
-			list := s.section(lang, sec)
-			of := listPages(len(list))
+			of := listPages(len(s.section(lang, sec)))
 			for n := 1; n <= of; n++ {
 				path := site.SectionPage(lang, sec, n)
-				add(path, func() *View {
+				add(path, func(r *reads) *View {
 					title := lang.T("section." + sec)
 					if n > 1 {
 						title = lang.T("list.title_page", title, n)
 					}
-					v := s.view(lang, "list", path, title)
-					v.List = list[(n-1)*listPageSize : min(n*listPageSize, len(list))]
+					v := s.view(r, lang, "list", path, title)
+					v.List = r.listPage(lang, sec, n)
+					of := r.listPages(lang, sec)
 					v.Pager = &Pager{N: n, Of: of}
 					if n > 1 {
 						v.Pager.Prev = site.SectionPage(lang, sec, n-1)
@@ -276,7 +296,7 @@ func (s *Site) jobs(docs []*doc) []job {
 						v.Pager.Next = site.SectionPage(lang, sec, n+1)
 					}
 					// The same page of the other language's list, or as near as it has.
-					switch m := listPages(len(s.section(v.AltLang, sec))); {
+					switch m := r.listPages(v.AltLang, sec); {
 					case m == 0:
 						v.AltPath = site.Home(v.AltLang)
 					case m < n:
@@ -288,9 +308,9 @@ func (s *Site) jobs(docs []*doc) []job {
 		}
 
 		// Metrics.
-		add(site.MetricsIndex(lang), func() *View {
-			idx := s.view(lang, "metrics", site.MetricsIndex(lang), lang.T("nav.metrics"))
-			idx.Themes = s.themes(lang)
+		add(site.MetricsIndex(lang), func(r *reads) *View {
+			idx := s.view(r, lang, "metrics", site.MetricsIndex(lang), lang.T("nav.metrics"))
+			idx.Themes = s.themes(r, lang)
 			for i := range idx.Themes {
 				for _, se := range idx.Themes[i].Series {
 					idx.Themes[i].Tiles = append(idx.Themes[i].Tiles, s.tiles(lang, se)...)
@@ -298,54 +318,70 @@ func (s *Site) jobs(docs []*doc) []job {
 			}
 			return idx
 		})
-		for _, se := range s.Data.Series {
-			add(site.Metric(lang, se.ID), func() *View {
-				v := s.view(lang, "metric", site.Metric(lang, se.ID), se.TitleIn(lang.Code))
+		for _, id := range s.seriesIDs() {
+			add(site.Metric(lang, id), func(r *reads) *View {
+				se := r.series(id)
+				v := s.view(r, lang, "metric", site.Metric(lang, id), se.TitleIn(lang.Code))
 				v.Series = se
 				v.Tiles = s.tiles(lang, se)
 				if d := se.DescriptionIn(lang.Code); d != "" {
 					v.Desc = d
 				}
 				if len(se.Points) > 0 {
-					cv, err := s.chartView(lang, markdown.Chart{Metrics: []string{se.ID}})
+					cv, err := s.chartView(r, lang, markdown.Chart{Metrics: []string{id}})
 					if err == nil {
 						v.Chart, v.HasCharts = cv, true
 					}
 				}
-				v.Mentions = s.pagesMentioning(lang.Code, se.ID)
+				v.Mentions = r.mentions(lang, id)
 				v.Evidence = v.evidence(se)
 				return v
 			})
 		}
 
-		add(site.Updates(lang), func() *View {
-			v := s.view(lang, "updates", site.Updates(lang), lang.T("nav.updates"))
-			all, _ := s.allChanges()
-			v.Updates = v.updates(all)
+		add(site.Updates(lang), func(r *reads) *View {
+			v := s.view(r, lang, "updates", site.Updates(lang), lang.T("nav.updates"))
+			v.Updates = v.updates(r.changes())
 			return v
 		})
-		add(site.Sources(lang), func() *View { return s.view(lang, "sources", site.Sources(lang), lang.T("nav.sources")) })
+		add(site.Sources(lang), func(r *reads) *View {
+			return s.view(r, lang, "sources", site.Sources(lang), lang.T("nav.sources"))
+		})
 		for _, src := range s.Data.Sources {
 			if src.Document == "" {
 				continue
 			}
-			add(site.Source(lang, src.ID), func() *View {
-				v := s.view(lang, "source", site.Source(lang, src.ID), src.TitleIn(lang.Code))
-				v.Document = s.document(lang, src)
+			add(site.Source(lang, src.ID), func(r *reads) *View {
+				v := s.view(r, lang, "source", site.Source(lang, src.ID), src.TitleIn(lang.Code))
+				v.Document = v.document(src)
 				return v
 			})
 		}
-		add(site.Commitments(lang), func() *View {
-			return s.view(lang, "commitments", site.Commitments(lang), lang.T("nav.commitments"))
+		add(site.Commitments(lang), func(r *reads) *View {
+			return s.view(r, lang, "commitments", site.Commitments(lang), lang.T("nav.commitments"))
 		})
-		add(site.DataIndex(lang), func() *View { return s.view(lang, "data", site.DataIndex(lang), lang.T("nav.data")) })
+		add(site.DataIndex(lang), func(r *reads) *View {
+			return s.view(r, lang, "data", site.DataIndex(lang), lang.T("nav.data"))
+		})
 	}
-	nf := s.view(s.Langs[0], "404", "404.html", s.Langs[0].T("404.title"))
-	nf.NoIndex = true
-	nf.AltPath = site.Home(nf.AltLang)
-	jobs = append(jobs, job{path: "404.html", run: func() ([]byte, error) { return s.tmpl.Page("404", nf) }})
+	jobs = append(jobs, job{path: "404.html", run: func(r *reads) ([]byte, error) {
+		nf := s.view(r, s.Langs[0], "404", "404.html", s.Langs[0].T("404.title"))
+		nf.NoIndex = true
+		nf.AltPath = site.Home(nf.AltLang)
+		return s.tmpl.Page("404", nf)
+	}})
 	jobs = append(jobs, s.dataJobs()...)
 	jobs = append(jobs, s.assetJobs()...)
-	jobs = append(jobs, job{path: ".nojekyll", run: func() ([]byte, error) { return []byte{}, nil }})
+	jobs = append(jobs, job{path: ".nojekyll", run: func(*reads) ([]byte, error) { return []byte{}, nil }})
 	return s.discoveryJobs(docs, jobs)
+}
+
+// seriesIDs lists the ids of the series, each of which has a page and
+// downloads.
+func (s *Site) seriesIDs() []string {
+	ids := make([]string, len(s.Data.Series))
+	for i, se := range s.Data.Series {
+		ids[i] = se.ID
+	}
+	return ids
 }

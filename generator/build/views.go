@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"strconv"
 	"strings"
 
@@ -21,11 +20,19 @@ import (
 // LangView is what templates can show of the site in one language: its
 // methods translate, format and link. Every View is one; the shared parts
 // of pages (see View.Shared) get a ChromeView, which is one and no more.
+//
+// A LangView reads the site through the reads of the output it is made
+// for (reads.go): what the site holds for every output (configuration,
+// sources, interface strings) directly, anything else through r, which
+// records it.
 type LangView struct {
-	S       *Site
+	r       *reads
 	Lang    *i18n.Lang
 	AltLang *i18n.Lang // the other language
 }
+
+// site is what every output reads (the build cache's global key).
+func (v *LangView) site() *Site { return v.r.s }
 
 // View is what every page template receives.
 type View struct {
@@ -52,6 +59,8 @@ type View struct {
 	Pager    *Pager   // a section index cut into pages
 	Sections []string // home: the sections listed in List
 	Themes   []ThemeView
+
+	err error // the view could not be made (a page that could not be converted)
 }
 
 // ChromeView is what the shared parts of pages (header, footer) receive
@@ -72,17 +81,33 @@ type sharedKey struct{ lang, name, kind, current string }
 // footer, and executing them for each of 12,000 pages was about a quarter
 // of the time spent in templates. A shared template that reads anything of
 // the page beyond ChromeView fails the build.
+// What the shared template read is recorded as read by every page it is
+// part of.
 func (v *View) Shared(name string) (template.HTML, error) {
 	k := sharedKey{v.Lang.Code, name, v.Kind, v.menuEntry()}
-	if h, ok := v.S.shared.Load(k); ok {
-		return h.(template.HTML), nil
+	s := v.site()
+	if h, ok := s.shared.Load(k); ok {
+		part := h.(sharedPart)
+		v.r.merge(part.deps)
+		return part.html, nil
 	}
-	h, err := v.S.tmpl.Partial(name, &ChromeView{LangView: v.LangView, Kind: k.kind, Current: k.current})
+	r := s.newReads()
+	lv := v.LangView
+	lv.r = r
+	h, err := s.tmpl.Partial(name, &ChromeView{LangView: lv, Kind: k.kind, Current: k.current})
 	if err != nil {
 		return "", err
 	}
-	v.S.shared.Store(k, h)
+	part := sharedPart{h, r.deps()}
+	s.shared.Store(k, part)
+	v.r.merge(part.deps)
 	return h, nil
+}
+
+// sharedPart is a shared template's HTML and what it read.
+type sharedPart struct {
+	html template.HTML
+	deps []dep
 }
 
 // menuEntry is the entry of the main menu that is the page itself, if any.
@@ -194,7 +219,7 @@ func evidenceID(p *metrics.Point, i int) string {
 // InDocument is the site-relative link to a quote marked on its source's
 // page ("Xem trong văn bản"), or "" when the source has no archived text.
 func (v *LangView) InDocument(source, quote string) string {
-	src := v.S.Data.Source(source)
+	src := v.site().Data.Source(source)
 	if src == nil || src.Document == "" || quote == "" {
 		return ""
 	}
@@ -204,7 +229,7 @@ func (v *LangView) InDocument(source, quote string) string {
 // tableRow links the row of a table on its source's page, when the page
 // shows the whole table (its lines are its rows, each with the id l<n>).
 func (v *LangView) tableRow(source string, row int) string {
-	src := v.S.Data.Source(source)
+	src := v.site().Data.Source(source)
 	if src == nil || src.Document == "" || !src.ShowsWhole() {
 		return ""
 	}
@@ -248,17 +273,16 @@ type CiteView struct {
 }
 
 // document lays out the archived text of src for its page.
-func (s *Site) document(lang *i18n.Lang, src *metrics.Source) *DocumentView {
+func (v *LangView) document(src *metrics.Source) *DocumentView {
 	dv := &DocumentView{Source: src, Whole: src.ShowsWhole()}
-	b, err := fs.ReadFile(s.fsys, metrics.ArchiveDir+"/"+src.Document)
+	b, err := v.r.file(metrics.ArchiveDir + "/" + src.Document)
 	if err != nil {
 		dv.Missing = true
 		return dv
 	}
-	cites := s.Data.Citations(src.ID)
+	cites := v.r.data().Citations(src.ID)
 	quotes := make([]string, len(cites))
 	byID := map[string][]CiteView{}
-	v := &LangView{S: s, Lang: lang}
 	for i, c := range cites {
 		quotes[i] = c.Quote
 		id := metrics.QuoteID(c.Quote)
@@ -415,20 +439,26 @@ type Pager struct {
 func (v *LangView) T(key string, args ...any) string { return v.Lang.T(key, args...) }
 
 // URL links a site-relative path under the base path.
-func (v *LangView) URL(rel string) string { return v.S.URLs.Path(rel) }
+func (v *LangView) URL(rel string) string { return v.site().URLs.Path(rel) }
 
 // Abs is an absolute URL when the base URL has an origin.
-func (v *LangView) Abs(rel string) string { return v.S.URLs.Abs(rel) }
+func (v *LangView) Abs(rel string) string { return v.site().URLs.Abs(rel) }
+
+// HasOrigin reports whether the base URL has an origin (scheme and host),
+// which canonical links and og:url need.
+func (v *LangView) HasOrigin() bool { return v.site().URLs.Origin != "" }
 
 // Asset links a file under assets/.
-func (v *LangView) Asset(name string) string { return v.S.URLs.Path("assets/" + name) }
+func (v *LangView) Asset(name string) string { return v.site().URLs.Path("assets/" + name) }
 
 // SiteTitle is the site's title in the page's language.
-func (v *LangView) SiteTitle() string { return pick(v.Lang, v.S.Config.Title, v.S.Config.TitleEn) }
+func (v *LangView) SiteTitle() string {
+	return pick(v.Lang, v.site().Config.Title, v.site().Config.TitleEn)
+}
 
 // SiteDesc is the site's description in the page's language.
 func (v *LangView) SiteDesc() string {
-	return pick(v.Lang, v.S.Config.Description, v.S.Config.DescriptionEn)
+	return pick(v.Lang, v.site().Config.Description, v.site().Config.DescriptionEn)
 }
 
 func pick(l *i18n.Lang, vi, en string) string {
@@ -481,7 +511,7 @@ func (v *LangView) Period(p calendar.Period) string { return v.Lang.Period(p) }
 func (v *LangView) SourceKinds() string {
 	var names []string
 	for _, k := range metrics.SourceKinds {
-		for _, src := range v.S.Data.Sources {
+		for _, src := range v.site().Data.Sources {
 			if src.Kind == k {
 				names = append(names, v.T("kinds."+k))
 				break
@@ -495,13 +525,13 @@ func (v *LangView) SourceKinds() string {
 }
 
 // FooterPages are the pages of the "pages" section (about, methodology).
-func (v *LangView) FooterPages() []*content.Page { return v.S.section(v.Lang, "pages") }
+func (v *LangView) FooterPages() []*content.Page { return v.r.section(v.Lang, "pages") }
 
 // Methodology is the page named by `methodology` in content/site.toml, in
 // the page's language, or nil.
 func (v *LangView) Methodology() *content.Page {
 	for _, p := range v.FooterPages() {
-		if p.Slug == v.S.Config.Methodology {
+		if p.Slug == v.site().Config.Methodology {
 			return p
 		}
 	}
@@ -509,22 +539,28 @@ func (v *LangView) Methodology() *content.Page {
 }
 
 // HasSection reports whether a section has pages in the page's language.
-func (v *LangView) HasSection(sec string) bool { return len(v.S.section(v.Lang, sec)) > 0 }
+func (v *LangView) HasSection(sec string) bool { return v.r.hasSection(v.Lang, sec) }
 
 // MetricTitle is a series' title in the page's language.
 func (v *LangView) MetricTitle(id string) string {
-	if s := v.S.Data.SeriesByID(id); s != nil {
+	if s := v.r.series(id); s != nil {
 		return s.TitleIn(v.Lang.Code)
 	}
 	return id
 }
 
+// AllSeries lists every series.
+func (v *LangView) AllSeries() []*metrics.Series { return v.r.data().Series }
+
+// Sources lists every source.
+func (v *LangView) Sources() []*metrics.Source { return v.site().Data.Sources }
+
 // Source looks up a source.
-func (v *LangView) Source(id string) *metrics.Source { return v.S.Data.Source(id) }
+func (v *LangView) Source(id string) *metrics.Source { return v.site().Data.Source(id) }
 
 // SourceTitle is a source's title in the page's language.
 func (v *LangView) SourceTitle(id string) string {
-	if s := v.S.Data.Source(id); s != nil {
+	if s := v.site().Data.Source(id); s != nil {
 		return s.TitleIn(v.Lang.Code)
 	}
 	return id
@@ -597,7 +633,7 @@ func (v *LangView) Label(s *metrics.Series, sub string) string { return subLabel
 
 // Theme returns a theme's title in the page's language.
 func (v *LangView) Theme(id string) string {
-	for _, t := range v.S.Config.Themes {
+	for _, t := range v.site().Config.Themes {
 		if t.ID == id {
 			return pick(v.Lang, t.Title, t.TitleEn)
 		}
@@ -606,7 +642,7 @@ func (v *LangView) Theme(id string) string {
 }
 
 // Commitments lists the commitments.
-func (v *LangView) Commitments() []*metrics.Commitment { return v.S.Data.Commitments }
+func (v *LangView) Commitments() []*metrics.Commitment { return v.r.data().Commitments }
 
 // Due says a commitment's deadline as its source states it: "trước ngày
 // 20/7/2024", "trong Quý I/2025", "trong năm 2025", "tại kỳ họp thứ 9".
@@ -628,19 +664,19 @@ func dueText(l *i18n.Lang, c *metrics.Commitment) string {
 
 // Status is a commitment's status at the date it is judged at (see
 // metrics.Commitment.State).
-func (v *LangView) Status(c *metrics.Commitment) string { return c.State(c.JudgedAt(v.S.Data)) }
+func (v *LangView) Status(c *metrics.Commitment) string { return c.State(v.JudgedAt(c)) }
 
 // LastReport is the latest report on a commitment at the date it is judged
 // at, or nil.
 func (v *LangView) LastReport(c *metrics.Commitment) *metrics.Report {
-	return c.StatusAt(c.JudgedAt(v.S.Data))
+	return c.StatusAt(v.JudgedAt(c))
 }
 
 // JudgedAt is the date a commitment's status is judged at.
-func (v *LangView) JudgedAt(c *metrics.Commitment) calendar.Date { return c.JudgedAt(v.S.Data) }
+func (v *LangView) JudgedAt(c *metrics.Commitment) calendar.Date { return c.JudgedAt(v.site().Data) }
 
 // AsOf is the date statuses are judged at (content/site.toml as_of).
-func (v *LangView) AsOf() calendar.Date { return v.S.Data.AsOf() }
+func (v *LangView) AsOf() calendar.Date { return v.site().Data.AsOf() }
 
 // ChartView is one chart figure: the option JSON and the same data as a table.
 type ChartView struct {
@@ -724,11 +760,11 @@ var errUnloaded = errors.New("a series of the chart has errors")
 
 // chartView builds the figure of a chart block (or of a metric page, with a
 // synthetic block).
-func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart) (*ChartView, error) {
+func (s *Site) chartView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartView, error) {
 	var errs diag.List
 	var list []*metrics.Series
 	for _, id := range c.Metrics {
-		se := s.Data.SeriesByID(id)
+		se := r.series(id)
 		if se == nil {
 			errs.Add(c.Pos, "chart: unknown metric %q (no %s/%s.toml)", id, metrics.SeriesDir, id)
 			continue
@@ -754,7 +790,7 @@ func (s *Site) chartView(lang *i18n.Lang, c markdown.Chart) (*ChartView, error) 
 		return nil, errs
 	}
 	id := fmt.Sprintf("chart_%d_%s", c.Index, strings.ReplaceAll(c.Metrics[0], "-", "_"))
-	lv := &LangView{S: s, Lang: lang}
+	lv := &LangView{r: r, Lang: lang}
 	rng := charts.Spec{ID: id, Series: list, Title: c.Title, Type: c.Type, From: from, To: to,
 		Passage: func(p *metrics.Point) string {
 			if in := lv.InDocument(p.Source, p.Quote); in != "" && p.Row == 0 {

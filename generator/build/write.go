@@ -40,7 +40,7 @@ func Write(dir string, out Output) (WriteStats, error) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	err = parallel(len(paths), func(i int) error { return w.put(paths[i], 0, out[paths[i]], false) })
+	err = parallel(len(paths), func(i int) error { return w.put(paths[i], record{}, out[paths[i]], false) })
 	if err != nil {
 		w.abort()
 		return w.stats, err
@@ -105,7 +105,7 @@ func newWriter(dir string, prev map[string]outputFile) (*writer, error) {
 // file is kept as it is (its job was not run); else data are its bytes,
 // written to disk unless the previous output has them already. Safe for
 // concurrent use.
-func (w *writer) put(p string, key uint64, data []byte, keep bool) error {
+func (w *writer) put(p string, rec record, data []byte, keep bool) error {
 	if keep {
 		f, ok := w.prev[p]
 		if !ok {
@@ -114,7 +114,7 @@ func (w *writer) put(p string, key uint64, data []byte, keep bool) error {
 		w.add(f, false)
 		return nil
 	}
-	f := outputFile{Path: p, Hash: hashBytes(data), Size: int64(len(data)), Key: key}
+	f := outputFile{Path: p, Hash: hashBytes(data), Size: int64(len(data)), Key: rec.Key, deps: rec.Reads}
 	rel := filepath.FromSlash(p)
 	same := w.unchanged(&f, func() bool { return sameFile(filepath.Join(w.dir, rel), data) })
 	if !same {
@@ -132,7 +132,7 @@ func (w *writer) put(p string, key uint64, data []byte, keep bool) error {
 // stream records one file of the new output, which write writes: it is
 // written into the staging directory as it is made, and dropped again when
 // its bytes turn out to be the previous output's.
-func (w *writer) stream(p string, key uint64, write func(io.Writer) error) error {
+func (w *writer) stream(p string, write func(io.Writer) error, recOf func() record) error {
 	rel := filepath.FromSlash(p)
 	if err := w.mkdirs(filepath.Dir(rel)); err != nil {
 		return err
@@ -151,7 +151,8 @@ func (w *writer) stream(p string, key uint64, write func(io.Writer) error) error
 	if err != nil {
 		return err
 	}
-	f := outputFile{Path: p, Hash: binary.LittleEndian.Uint64(h.Sum(nil)[:8]), Size: int64(n), Key: key}
+	rec := recOf()
+	f := outputFile{Path: p, Hash: binary.LittleEndian.Uint64(h.Sum(nil)[:8]), Size: int64(n), Key: rec.Key, deps: rec.Reads}
 	same := w.unchanged(&f, func() bool { return sameContent(filepath.Join(w.dir, rel), name) })
 	if same {
 		os.Remove(name)
