@@ -10,7 +10,7 @@
 // One [[sources]] table per document that a figure is taken from.
 //
 //	[[sources]]
-//	id        = "ket-luan-2024-07"        # required, unique; letters, digits, '-'
+//	id        = "ket-luan-2024-07"        # required, unique; letters a-z, digits, '-'
 //	title     = "Thông báo kết luận ..."  # required, in the document's language
 //	title_en  = "Conclusions of ..."      # optional English title
 //	publisher = "Văn phòng Chính phủ"     # required, as the document names it
@@ -111,7 +111,12 @@
 // # Metric series: content/metrics/<id>.toml
 //
 // One file per series. The file name (without .toml) is the series id unless
-// `id` is given; ids are lower-case letters, digits and '-'.
+// `id` is given. Ids, here and below, have only the letters a-z, digits and
+// '-': no accents, capitals or spaces. A name that has them is an error that
+// gives the name to use instead, made as `tiendo new` makes a page's (a file
+// tỷ-lệ.toml is to be renamed ty-le.toml). The files of content/commitments/
+// and content/sources/ can have any name not beginning with a dot: no URL is
+// made from them.
 //
 //	id          = "egdi-rank"              # optional, defaults to the file name
 //	title       = "Xếp hạng Chính phủ điện tử của Liên Hợp Quốc (EGDI)"  # required

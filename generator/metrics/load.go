@@ -18,6 +18,7 @@ import (
 
 	"github.com/tiendo/tiendo/generator/calendar"
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/markdown"
 	"github.com/tiendo/tiendo/generator/tomlfile"
 )
 
@@ -31,8 +32,22 @@ const (
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// ValidID reports whether s is a valid id: lower-case letters, digits and '-'.
+// ValidID reports whether s is a valid id: the ASCII letters a-z, digits
+// and single '-' between them.
 func ValidID(s string) bool { return idPattern.MatchString(s) }
+
+// NotID is the message for s, an id or a file or folder name that makes
+// one, when it is not ValidID: what such a name can hold, then fix with
+// the id to use instead (markdown.Slugify of s) in place of its %s, as in
+// `write id = "%s"` or "rename the file to %s.toml". When nothing of s can
+// be kept, the fix is left out.
+func NotID(what, s, fix string) string {
+	msg := fmt.Sprintf("%s %q can have only the letters a-z, digits and '-' (no accents, capitals or spaces)", what, s)
+	if id := markdown.Slugify(s); id != "" {
+		msg += ": " + fmt.Sprintf(fix, id)
+	}
+	return msg
+}
 
 // Load reads sources, series and commitments from fsys, validates them
 // against each other and against the known theme ids, and computes derived
@@ -185,7 +200,7 @@ func loadSources(fsys fs.FS, errs *diag.List) ([]*Source, *tomlfile.File, bool) 
 		s.Pos = f.Pos("sources", i)
 		at := func(key string) diag.Pos { return f.Pos("sources", i, key) }
 		if !ValidID(s.ID) {
-			errs.Add(at("id"), "source id %q must be lower-case letters, digits and '-'", s.ID)
+			errs.Add(at("id"), "%s", NotID("source id", s.ID, `write id = "%s"`))
 		}
 		for _, key := range []struct{ name, v string }{{"title", s.Title}, {"publisher", s.Publisher}} {
 			if strings.TrimSpace(key.v) == "" {
@@ -254,11 +269,14 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	}
 	s.File = name
 	s.Pos = diag.Pos{File: name, Line: 1, Col: 1}
-	if s.ID == "" {
+	switch {
+	case s.ID == "":
 		s.ID = strings.TrimSuffix(path.Base(name), ".toml")
-	}
-	if !ValidID(s.ID) {
-		errs.Add(f.Pos("id"), "series id %q must be lower-case letters, digits and '-'", s.ID)
+		if !ValidID(s.ID) {
+			errs.Add(s.Pos, "%s", NotID("the file name", s.ID, "rename the file to %s.toml (the file name is the series id)"))
+		}
+	case !ValidID(s.ID):
+		errs.Add(f.Pos("id"), "%s", NotID("series id", s.ID, `write id = "%s"`))
 	}
 	for _, key := range []struct{ name, v string }{{"title", s.Title}, {"title_en", s.TitleEn}, {"unit", s.Unit}, {"unit_en", s.UnitEn}} {
 		if strings.TrimSpace(key.v) == "" {
@@ -297,7 +315,7 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	subs := map[string]bool{}
 	for i, sub := range s.Subseries {
 		if !ValidID(sub.ID) {
-			errs.Add(f.Pos("subseries", i, "id"), "sub-series id %q must be lower-case letters, digits and '-'", sub.ID)
+			errs.Add(f.Pos("subseries", i, "id"), "%s", NotID("sub-series id", sub.ID, `write id = "%s"`))
 		}
 		if subs[sub.ID] {
 			errs.Add(f.Pos("subseries", i, "id"), "duplicate sub-series id %q", sub.ID)
@@ -675,7 +693,7 @@ func loadCommitments(fsys fs.FS, name string, d *Data, errs *diag.List) []*Commi
 		c.QuotePos = f.Pos("commitments", i, "quote")
 		at := func(k string) diag.Pos { return f.Pos("commitments", i, k) }
 		if !ValidID(c.ID) {
-			errs.Add(at("id"), "commitment id %q must be lower-case letters, digits and '-'", c.ID)
+			errs.Add(at("id"), "%s", NotID("commitment id", c.ID, `write id = "%s"`))
 		}
 		if c.Agency == "" || c.Task == "" {
 			errs.Add(c.Pos, "commitment %q: agency (the lead agency) and task are required", c.ID)

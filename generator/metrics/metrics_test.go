@@ -771,7 +771,7 @@ func TestSourceErrors(t *testing.T) {
 			`content/sources.toml:1:1: source "Ket_Luan": title is required`,
 			`content/sources.toml:1:1: source "Ket_Luan": publisher is required`,
 			`content/sources.toml:1:1: source "Ket_Luan": date is required`,
-			`content/sources.toml:2:6: source id "Ket_Luan" must be lower-case letters, digits and '-'`,
+			`content/sources.toml:2:6: source id "Ket_Luan" can have only the letters a-z, digits and '-' (no accents, capitals or spaces): write id = "ket-luan"`,
 			`content/sources.toml:3:8: source "Ket_Luan": kind "notice" must be one of official-notice, news-report, provincial-news, statistics, other`,
 			`content/sources.toml:4:12: document "../x.txt" must be a plain file name`,
 			`content/sources.toml:5:7: url must start with https:// or http://`,
@@ -1206,5 +1206,57 @@ func TestTargetBeforeFirstPoint(t *testing.T) {
 	_, errs := Load(fsys, themes)
 	if got := strings.Join(messages(errs.Warnings()), "\n"); !strings.Contains(got, "test.toml:20:1: warning: the target is due by the end of 2020, before the first figure of its line (2023)") {
 		t.Errorf("warnings:\n%s", got)
+	}
+}
+
+// TestPeriodAfterSource: a figure for a period that starts after its
+// source's date is a warning at the period, unless it is flagged as an
+// estimate; a target due after it is not.
+func TestPeriodAfterSource(t *testing.T) {
+	fsys := unarchived(t)
+	f := seriesFile("rate", "ket-luan-2024-07", []string{"2024:60", "2025:70"}, []string{"2030:90"})
+	fsys[SeriesDir+"/test.toml"] = f
+	series := func() []string { // the warnings at the series (the sources are not archived)
+		_, errs := Load(fsys, themes)
+		var m []string
+		for _, e := range errs {
+			if e.Pos.File == SeriesDir+"/test.toml" {
+				m = append(m, e.Error())
+			}
+		}
+		return m
+	}
+	want := `content/metrics/test.toml:15:10: warning: the period 2025 starts after its source's date (2024-07-10): a figure for the future is a target`
+	if got := series(); len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("problems:\n%s\nwant only\n%s", strings.Join(got, "\n"), want)
+	}
+
+	fsys[SeriesDir+"/test.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), "value = 70\n", "value = 70\nflag = \"estimate\"\n", 1))}
+	if got := series(); len(got) != 0 {
+		t.Errorf("an estimate for 2025 from a document of 2024:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// TestIDNames: an id, or a series file name, with accents, capitals or
+// spaces is an error that gives the name to use instead.
+func TestIDNames(t *testing.T) {
+	fsys := unarchived(t)
+	fsys[SeriesDir+"/tỷ-lệ.toml"] = seriesFile("rate", "ket-luan-2024-07", []string{"2024:60"}, nil)
+	fsys[SeriesDir+"/Ty Le Khac.toml"] = seriesFile("rate", "ket-luan-2024-07", []string{"2024:60"}, nil)
+	fsys[SeriesDir+"/given.toml"] = text(append([]string{`id = "Tỷ lệ hồ sơ"`}, head("rate", "digital-government")...)...)
+	fsys[SeriesDir+"/chữ-hán-字.toml"] = text(append([]string{`id = "字"`}, head("rate", "digital-government")...)...)
+	_, errs := Load(fsys, themes)
+	errs.Sort()
+	got := strings.Join(messages(errs.Errors()), "\n")
+	for _, want := range []string{
+		`content/metrics/Ty Le Khac.toml:1:1: the file name "Ty Le Khac" can have only the letters a-z, digits and '-' (no accents, capitals or spaces): rename the file to ty-le-khac.toml (the file name is the series id)`,
+		`content/metrics/given.toml:1:6: series id "Tỷ lệ hồ sơ" can have only the letters a-z, digits and '-' (no accents, capitals or spaces): write id = "ty-le-ho-so"`,
+		`content/metrics/tỷ-lệ.toml:1:1: the file name "tỷ-lệ" can have only the letters a-z, digits and '-' (no accents, capitals or spaces): rename the file to ty-le.toml (the file name is the series id)`,
+		// Nothing to keep: no name is offered.
+		`content/metrics/chữ-hán-字.toml:1:6: series id "字" can have only the letters a-z, digits and '-' (no accents, capitals or spaces)` + "\n",
+	} {
+		if !strings.Contains(got+"\n", want) {
+			t.Errorf("errors:\n%s\nwant one that is\n%s", got, want)
+		}
 	}
 }
