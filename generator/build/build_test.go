@@ -1399,3 +1399,67 @@ func TestUntranslatedSectionIsOneWarning(t *testing.T) {
 		t.Errorf("warnings: %v", lines)
 	}
 }
+
+// TestNoteInAYearFolder: a note in a folder of content/notes/ is published
+// with the folder in its URL, in both languages; links to it are checked;
+// it is in the feeds, the sitemap and the search index.
+func TestNoteInAYearFolder(t *testing.T) {
+	fsys := fixture(t)
+	fsys["content/notes/2025/hop-thang-1.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Họp tháng 1\"\ndate = 2025-01-15\n+++\n\nNội dung cuộc họp.\n")}
+	fsys["content/notes/2025/hop-thang-1.en.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"January meeting\"\ndate = 2025-01-15\n+++\n\nWhat the meeting said.\n")}
+	const name = "content/reports/so-ket-6-thang-2024-tai-nghe-an.md"
+	report := string(fsys[name].Data)
+	link := func(dest string) {
+		fsys[name] = &fstest.MapFile{Data: []byte(report + "\nXem [cuộc họp](" + dest + ").\n")}
+	}
+	link("/notes/2025/hop-thang-1/")
+	out := render(t, fsys, build.Options{BaseURL: "https://example.github.io/tiendo/"})
+	const vi, en = "/tiendo/notes/2025/hop-thang-1/", "/tiendo/en/notes/2025/hop-thang-1/"
+	for file, text := range map[string]string{
+		"notes/2025/hop-thang-1/index.html":    "Nội dung cuộc họp.",
+		"en/notes/2025/hop-thang-1/index.html": "What the meeting said.",
+	} {
+		if !strings.Contains(string(out[file]), text) {
+			t.Errorf("%s is missing or does not say %q", file, text)
+		}
+	}
+	if !strings.Contains(string(out["notes/2025/hop-thang-1/index.html"]), `href="https://example.github.io`+en+`"`) {
+		t.Error("the note does not link its English version")
+	}
+	checkLinks(t, out, "/tiendo/", "https://example.github.io")
+	for file, url := range map[string]string{
+		"notes/index.html": `href="` + vi + `"`,
+		"reports/so-ket-6-thang-2024-tai-nghe-an/index.html": `href="` + vi + `"`,
+		"sitemap.xml": "<loc>https://example.github.io" + vi + "</loc>",
+		"feed.xml":    `href="https://example.github.io` + vi + `"`,
+		"en/feed.xml": `href="https://example.github.io` + en + `"`,
+	} {
+		if !strings.Contains(string(out[file]), url) {
+			t.Errorf("%s has no %s", file, url)
+		}
+	}
+	if !strings.Contains(string(out["sitemap.xml"]), "<loc>https://example.github.io"+en+"</loc>") {
+		t.Errorf("sitemap.xml has no %s", en)
+	}
+	for _, prefix := range []string{"", "en/"} {
+		found := 0
+		for k := range 16 {
+			found += strings.Count(string(out[fmt.Sprintf("%ssearch/index-%02d.json", prefix, k)]), `"/tiendo/`+prefix+`notes/2025/hop-thang-1/"`)
+		}
+		if found != 1 {
+			t.Errorf("%ssearch/: the note is in the index %d times, want once", prefix, found)
+		}
+	}
+
+	// The same name without its folder is no page.
+	link("/notes/hop-thang-1/")
+	s, errs := build.Load(siteFS(fsys), build.Options{})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	_, errs = s.Render()
+	at := fmt.Sprintf("%s:%d:", name, strings.Count(report, "\n")+2)
+	if errs.Err() == nil || !strings.Contains(errs.Error(), at) || !strings.Contains(errs.Error(), `broken link "/notes/hop-thang-1/"`) {
+		t.Errorf("errors:\n%v\nwant a broken link at %s", errs, at)
+	}
+}

@@ -25,9 +25,27 @@
 //
 // Sections are folders: content/reports/ (conclusions of meetings),
 // content/notes/ (short editor notes) and content/pages/ (about, methodology).
-// The file name is the page's URL slug: lower-case ASCII letters, digits and
-// '-' (use `tiendo new` to make one from a Vietnamese title). x.md is the
-// Vietnamese page; x.en.md its English version, published under /en/.
+// x.md is the Vietnamese page; x.en.md, in the same folder, its English
+// version, published under /en/.
+//
+// The file name is the page's URL slug: only the letters a-z, digits and '-',
+// with no accents, capitals or spaces (`tiendo new` makes one from a
+// Vietnamese title). A file named otherwise is an error that gives the name
+// to use: content/notes/Báo cáo.md is to be renamed bao-cao.md.
+//
+// Reports and notes can be kept in folders, by year or otherwise, and the
+// folder is part of the URL: content/notes/2025/hop-thang-1.md is the page
+// /notes/2025/hop-thang-1/, and hop-thang-1.en.md beside it is
+// /en/notes/2025/hop-thang-1/. This is what Hugo does, for two reasons: the
+// URL says where the file is, so an editor finds one from the other; and
+// two notes of the same name in different years (hop-ban-chi-dao-thang-11)
+// are two pages, not a clash. Folder names follow the rule of file names,
+// and none is called "page" (/notes/page/2/ is the second page of the list
+// of notes). A folder has no page of its own: its pages are listed with the
+// others of their section, newest first. Moving a file to another folder
+// moves its page: links to the old URL from the site's pages are then
+// reported as broken. The pages of content/pages/ are not in folders: each
+// is at /<slug>/ (content/pages/gioi-thieu.md is /gioi-thieu/).
 // Files and folders whose names begin with a dot, anywhere under content/,
 // templates/ and assets/, are not part of the site: editors keep their lock
 // and swap files there (.#x.md, .x.md.swp).
@@ -66,6 +84,7 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -138,8 +157,11 @@ func LoadSite(fsys fs.FS) (*Site, diag.List) {
 	}
 	seen := map[string]bool{}
 	for i, t := range s.Themes {
-		if !metrics.ValidID(t.ID) || seen[t.ID] {
-			errs.Add(f.Pos("themes", i, "id"), "theme id %q must be unique, lower-case letters, digits and '-'", t.ID)
+		switch {
+		case !metrics.ValidID(t.ID):
+			errs.Add(f.Pos("themes", i, "id"), "%s", metrics.NotID("theme id", t.ID, `write id = "%s"`))
+		case seen[t.ID]:
+			errs.Add(f.Pos("themes", i, "id"), "duplicate theme id %q", t.ID)
 		}
 		seen[t.ID] = true
 		if t.Title == "" || t.TitleEn == "" {
@@ -153,7 +175,7 @@ func LoadSite(fsys fs.FS) (*Site, diag.List) {
 type Page struct {
 	// Computed from the file name, never read from the front matter.
 	Section string `toml:"-"` // reports, notes, pages
-	Slug    string `toml:"-"`
+	Slug    string `toml:"-"` // the path under the section, without .md or .en.md: "hop", "2025/hop"
 	Lang    string `toml:"-"` // vi or en
 	File    string `toml:"-"` // path, for messages
 
@@ -218,28 +240,36 @@ func cutLine(b []byte) (line, rest []byte, found bool) {
 }
 
 // ParsePage parses one page file. name is its path, e.g.
-// "content/reports/ket-luan.en.md".
+// "content/reports/ket-luan.en.md" or "content/notes/2025/hop.md".
 func ParsePage(name string, data []byte) (*Page, diag.List) {
 	var errs diag.List
 	p := &Page{File: name}
-	rel := strings.TrimPrefix(name, "content/")
-	dir, file := path.Split(rel)
-	p.Section = strings.TrimSuffix(dir, "/")
+	start := diag.Pos{File: name, Line: 1, Col: 1}
+	dir, file := path.Split(strings.TrimPrefix(name, "content/"))
+	folders := strings.Split(strings.TrimSuffix(dir, "/"), "/")
+	p.Section, folders = folders[0], folders[1:]
 	base := strings.TrimSuffix(file, ".md")
 	p.Lang = "vi"
+	ext := ".md"
 	if strings.HasSuffix(base, ".en") {
-		p.Lang, base = "en", strings.TrimSuffix(base, ".en")
+		p.Lang, base, ext = "en", strings.TrimSuffix(base, ".en"), ".en.md"
 	}
-	p.Slug = base
-	if !metrics.ValidID(p.Slug) {
-		errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "file name %q must be a slug: lower-case ASCII letters, digits and '-' (try `tiendo new`)", p.Slug)
+	p.Slug = path.Join(append(folders, base)...)
+	switch {
+	case !slices.Contains(Sections, p.Section):
+		errs.Add(start, "pages live in content/%s/", strings.Join(Sections, "/, content/"))
+	case p.Section == "pages" && len(folders) > 0:
+		errs.Add(start, "the pages of content/pages/ are not in folders (each is at /<name>/ on the site): move the file to content/pages/%s", file)
+	case len(folders) > 0 && folders[0] == "page":
+		errs.Add(start, "a folder of content/%s/ cannot be called \"page\": /%s/page/2/ is the second page of its list; rename the folder", p.Section, p.Section)
 	}
-	known := false
-	for _, s := range Sections {
-		known = known || s == p.Section
+	for _, f := range folders {
+		if !metrics.ValidID(f) {
+			errs.Add(start, "%s", metrics.NotID("the folder name", f, "rename the folder to %s"))
+		}
 	}
-	if !known {
-		errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "pages live in content/%s/", strings.Join(Sections, "/, content/"))
+	if !metrics.ValidID(base) {
+		errs.Add(start, "%s", metrics.NotID("the file name", base, "rename the file to %s"+ext))
 	}
 	front, body, bodyLine, serr := Split(name, data)
 	if serr != nil {
@@ -253,7 +283,7 @@ func ParsePage(name string, data []byte) (*Page, diag.List) {
 	if strings.TrimSpace(p.Title) == "" && problems.Err() == nil {
 		errs.Add(f.Pos("title"), "title is required") // at an empty title, or the file's start
 	}
-	if p.Section != "pages" && p.Date.IsZero() && problems.Err() == nil {
+	if (p.Section == "reports" || p.Section == "notes") && p.Date.IsZero() && problems.Err() == nil {
 		errs.Add(f.Pos("date"), "date is required for %s", p.Section)
 	}
 	return p, errs
@@ -287,7 +317,8 @@ func PageFiles(fsys fs.FS) ([]string, diag.List) {
 	return names, errs
 }
 
-// LoadPages reads every content/<section>/*.md page.
+// LoadPages reads every page: content/<section>/*.md, and the files in
+// the section's folders.
 func LoadPages(fsys fs.FS) ([]*Page, diag.List) {
 	var pages []*Page
 	names, errs := PageFiles(fsys)

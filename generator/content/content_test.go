@@ -88,6 +88,21 @@ func TestParsePage(t *testing.T) {
 		t.Errorf(".en.md: lang %q slug %q", en.Lang, en.Slug)
 	}
 
+	// A folder of a section is part of the slug, and so of the URL.
+	for _, name := range []string{"content/notes/2025/hop-thang-1.md", "content/notes/2025/hop-thang-1.en.md", "content/reports/2025/q1/hop.md"} {
+		p, errs := ParsePage(name, []byte(report))
+		if len(errs) != 0 {
+			t.Fatal(errs)
+		}
+		dir, file, _ := strings.Cut(strings.TrimPrefix(name, "content/"), "/")
+		if slug := strings.TrimSuffix(strings.TrimSuffix(file, ".md"), ".en"); p.Section != dir || p.Slug != slug {
+			t.Errorf("%s: section %q slug %q, want %q %q", name, p.Section, p.Slug, dir, slug)
+		}
+		if want := map[bool]string{true: "en", false: "vi"}[strings.HasSuffix(name, ".en.md")]; p.Lang != want {
+			t.Errorf("%s: lang %q, want %q", name, p.Lang, want)
+		}
+	}
+
 	page, errs := ParsePage("content/pages/phuong-phap.md", []byte("+++\ntitle = \"Phương pháp\"\nweight = 10\n+++\n"))
 	if len(errs) != 0 {
 		t.Fatal(errs)
@@ -126,14 +141,22 @@ func TestParsePageErrors(t *testing.T) {
 			[]string{`content/notes/x.md:3:9: title is required`}},
 		{"date required for reports", "content/reports/x.md", "+++\ntitle = \"x\"\n+++\n",
 			[]string{`content/reports/x.md:1:1: date is required for reports`}},
-		{"slug with accents", "content/reports/Kết-luận.md", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n",
-			[]string{`content/reports/Kết-luận.md:1:1: file name "Kết-luận" must be a slug`}},
-		{"slug with spaces", "content/notes/ket luan.en.md", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n",
-			[]string{`file name "ket luan" must be a slug`}},
+		{"file name with accents and a capital", "content/reports/Kết-luận.md", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n",
+			[]string{`content/reports/Kết-luận.md:1:1: the file name "Kết-luận" can have only the letters a-z, digits and '-' (no accents, capitals or spaces): rename the file to ket-luan.md`}},
+		{"file name with a space, English", "content/notes/Báo cáo.en.md", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n",
+			[]string{`content/notes/Báo cáo.en.md:1:1: the file name "Báo cáo" can have only the letters a-z, digits and '-' (no accents, capitals or spaces): rename the file to bao-cao.en.md`}},
+		{"file name with nothing to keep", "content/notes/字.md", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n",
+			[]string{`content/notes/字.md:1:1: the file name "字" can have only the letters a-z, digits and '-' (no accents, capitals or spaces)`}},
+		{"folder name with accents", "content/notes/Năm 2025/hop.md", "+++\ntitle = \"x\"\ndate = 2025-01-10\n+++\n",
+			[]string{`content/notes/Năm 2025/hop.md:1:1: the folder name "Năm 2025" can have only the letters a-z, digits and '-' (no accents, capitals or spaces): rename the folder to nam-2025`}},
 		{"unknown section", "content/news/x.md", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n",
 			[]string{`content/news/x.md:1:1: pages live in content/reports/, content/notes/, content/pages/`}},
-		{"nested folder", "content/reports/2024/x.md", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n",
-			[]string{`pages live in`}},
+		{"a page in content/", "content/x.md", "+++\ntitle = \"x\"\n+++\n",
+			[]string{`content/x.md:1:1: pages live in content/reports/`}},
+		{"a folder in content/pages/", "content/pages/2024/x.md", "+++\ntitle = \"x\"\n+++\n",
+			[]string{`content/pages/2024/x.md:1:1: the pages of content/pages/ are not in folders (each is at /<name>/ on the site): move the file to content/pages/x.md`}},
+		{"the folder of the list's pages", "content/notes/page/2.md", "+++\ntitle = \"x\"\ndate = 2024-07-10\n+++\n",
+			[]string{`content/notes/page/2.md:1:1: a folder of content/notes/ cannot be called "page": /notes/page/2/ is the second page of its list; rename the folder`}},
 		{"no front matter", "content/reports/x.md", "## x\n",
 			[]string{`content/reports/x.md:1:1: a page must start with a line "+++"`}},
 	}
@@ -186,11 +209,17 @@ func TestLoadSite(t *testing.T) {
 	errs.Sort()
 	want := []string{
 		`content/site.toml:12:1: theme "international-rankings" needs title and title_en`,
-		`content/site.toml:13:6: theme id "international-rankings" must be unique, lower-case letters, digits and '-'`,
+		`content/site.toml:13:6: duplicate theme id "international-rankings"`,
 		`content/site.toml:14:9: unknown key "themes.titel": did you mean "title"?`,
 	}
 	if got := messages(errs); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	bad = strings.Replace(siteTOML, `id = "digital-government"`, `id = "Chính phủ số"`, 1)
+	_, errs = LoadSite(fstest.MapFS{SiteFile: {Data: []byte(bad)}})
+	if want := `content/site.toml:13:6: theme id "Chính phủ số" can have only the letters a-z, digits and '-' (no accents, capitals or spaces): write id = "chinh-phu-so"`; errs.Error() != want {
+		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
 	}
 
 	_, errs = LoadSite(fstest.MapFS{})
@@ -213,6 +242,7 @@ func TestLoadPages(t *testing.T) {
 		"content/reports/b.en.md": {Data: []byte(report)},
 		"content/pages/a.md":      {Data: []byte("+++\ntitle = \"A\"\n+++\n")},
 		"content/notes/bad.md":    {Data: []byte("+++\ntitle = \"x\"\n")},
+		"content/notes/2025/c.md": {Data: []byte(report)},
 		"content/sources.toml":    {Data: []byte("not a page")},
 	}
 	pages, errs := LoadPages(fsys)
@@ -223,7 +253,7 @@ func TestLoadPages(t *testing.T) {
 	for _, p := range pages {
 		names = append(names, p.File)
 	}
-	if got := strings.Join(names, " "); got != "content/pages/a.md content/reports/b.en.md content/reports/b.md" {
+	if got := strings.Join(names, " "); got != "content/notes/2025/c.md content/pages/a.md content/reports/b.en.md content/reports/b.md" {
 		t.Errorf("pages = %s", got)
 	}
 }

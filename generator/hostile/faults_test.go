@@ -175,7 +175,7 @@ var faults = []fault{
 	{"unknown-theme", replace("metrics/egdi-rank.toml", `theme = "international-rankings"`, `theme = "international-ranking"`),
 		[]want{{file: "metrics/egdi-rank.toml", lineHas: "theme =", colAt: `"international`, msg: `theme "international-ranking"`}}},
 	{"bad-slug", create("notes/Ghi Chu.md", "+++\ntitle = \"x\"\ndate = 2025-01-01\n+++\n"),
-		[]want{{file: "notes/Ghi Chu.md", lineHas: "+++", msg: "slug"}}},
+		[]want{{file: "notes/Ghi Chu.md", lineHas: "+++", msg: "rename the file to ghi-chu.md"}}},
 }
 
 // noise lists, per case, a message that must not appear: one mistake is

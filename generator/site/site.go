@@ -53,6 +53,10 @@ func (u URLs) Abs(rel string) string { return u.Origin + u.Path(rel) }
 // Site-relative paths of every kind of page. lang decides the prefix.
 
 func Home(l *i18n.Lang) string { return l.Prefix }
+
+// Page is a page of content/: the folders of its slug are part of the URL
+// (notes, "2025/hop" is notes/2025/hop/), and those of content/pages/ are
+// at the top (pages, "gioi-thieu" is gioi-thieu/).
 func Page(l *i18n.Lang, section, slug string) string {
 	if section == "pages" {
 		return l.Prefix + slug + "/"

@@ -86,6 +86,8 @@ func TestPaths(t *testing.T) {
 		{Page(en, "reports", "ket-luan"), "en/reports/ket-luan/"},
 		{Page(vi, "pages", "phuong-phap"), "phuong-phap/"},
 		{Page(en, "pages", "phuong-phap"), "en/phuong-phap/"},
+		{Page(vi, "notes", "2025/hop"), "notes/2025/hop/"},
+		{Page(en, "notes", "2025/hop"), "en/notes/2025/hop/"},
 		{Metric(en, "egdi-rank"), "en/metrics/egdi-rank/"},
 		{MetricsIndex(vi), "metrics/"},
 		{SectionIndex(en, "notes"), "en/notes/"},
