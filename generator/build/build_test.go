@@ -1463,3 +1463,24 @@ func TestNoteInAYearFolder(t *testing.T) {
 		t.Errorf("errors:\n%v\nwant a broken link at %s", errs, at)
 	}
 }
+
+// TestIndentedTableWarns: a table pasted with a tab before each line is
+// shown as code; the check says so at its first row in the page file.
+func TestIndentedTableWarns(t *testing.T) {
+	fsys := fixture(t)
+	for _, name := range []string{"content/notes/bang.md", "content/notes/bang.en.md"} {
+		fsys[name] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Bảng dán vào\"\ndate = 2024-07-11\n+++\n\nSố liệu:\n\n\t| Tỉnh | Tỷ lệ |\n\t|---|--:|\n\t| Nghệ An | 90 |\n")}
+	}
+	s, errs := build.Load(siteFS(fsys), build.Options{})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	_, errs = s.Render()
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	const want = "content/notes/bang.md:8:2: warning: this table is indented, so it shows as code: remove the indentation"
+	if got := errs.Warnings().Error(); !strings.Contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant one that is\n%s", got, want)
+	}
+}

@@ -53,7 +53,8 @@
 // The build warns (and --strict fails) when a page has no version in one
 // of the site's languages (one line for a section with several), when a
 // draft's translation is published, and when two pages of a section and
-// language share a title.
+// language share a title. What it warns of in a page's text (raw HTML, a
+// table indented so that it shows as code, …) is in package markdown.
 //
 // Reports and notes are listed newest first: the ten newest on the home
 // page, fifty per page on their section's index (/notes/, /notes/page/2/,

@@ -33,6 +33,11 @@
 //
 // Wide tables scroll sideways on narrow screens. Cell alignment (:--, :-:,
 // --:) is kept as the classes align-left, align-center and align-right.
+// Write a table from the start of its lines: indented by a tab or four
+// spaces (as a table pasted from elsewhere often is), Markdown shows them as
+// code, and the check warns "this table is indented, so it shows as code"
+// at its first row. To show a table's text as code on purpose, put it in a
+// fenced block (```).
 //
 // # Charts
 //

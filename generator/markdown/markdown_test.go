@@ -303,6 +303,36 @@ func TestEmptyHeadingWarns(t *testing.T) {
 	}
 }
 
+// A table pasted with its lines indented (by a tab or four spaces) is
+// shown as code; the editor is told where, and what to do.
+func TestIndentedTableWarns(t *testing.T) {
+	const warning = ": warning: this table is indented, so it shows as code: remove the indentation"
+	tests := []struct{ src, at string }{
+		{"Đoạn.\n\n\t| A | B |\n\t|---|---|\n\t| 1 | 2 |\n", "p.md:3:2"},
+		{"    Tỉnh | Tỷ lệ\n    :-- | --:\n    Nghệ An | 90\n", "p.md:1:5"},
+		{"    Ghi chú.\n\n    | A |\n    | :-: |\n", "p.md:3:5"},
+		{"- Mục\n\n      | A | B |\n      | --- | --- |\n", "p.md:3:7"},
+		{"  | A | B |\n  |---|---|\n", ""},             // indented less: a table
+		{"| A | B |\n|---|---|\n", ""},                 // a table
+		{"    cat a.txt | sort\n    ls | wc -l\n", ""}, // code with pipes
+		{"    | A | B |\n    | 1 | 2 |\n", ""},         // no delimiter row
+		{"```\n| A |\n|---|\n```\n", ""},               // fenced: code on purpose
+	}
+	for _, tt := range tests {
+		res, errs := convert(t, Options{}, tt.src)
+		var want []string
+		if tt.at != "" {
+			want = []string{tt.at + warning}
+		}
+		if !reflect.DeepEqual(errs, want) {
+			t.Errorf("%q: errors = %q, want %q", tt.src, errs, want)
+		}
+		if tt.at != "" && !strings.Contains(string(res.HTML), "<pre><code>") {
+			t.Errorf("%q: warned, but it is not shown as code:\n%s", tt.src, res.HTML)
+		}
+	}
+}
+
 func TestTables(t *testing.T) {
 	src := "| A | B |\n|:--|:-:|\n| 1 | 2 |\n\nĐoạn.\n\n| C |\n|--:|\n| 3 |\n"
 	res, _ := convert(t, Options{}, src)

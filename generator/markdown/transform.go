@@ -95,6 +95,10 @@ func (t *transformer) Transform(root *ast.Document, _ text.Reader, pc parser.Con
 				d.res.Links = append(d.res.Links, Link{Pos: d.pos(d.offsetOf(label, n)), Dest: string(url)})
 				d.addText(label)
 			}
+		case *ast.CodeBlock:
+			if entering {
+				d.indentedTable(n)
+			}
 		case *ast.FencedCodeBlock:
 			if entering && n.Info != nil && string(n.Language(src)) == "chart" {
 				fences = append(fences, n)
@@ -262,4 +266,41 @@ func (d *doc) offsetOf(label []byte, n ast.Node) int {
 		off--
 	}
 	return off
+}
+
+// indentedTable warns of a table written with its lines indented (by a tab
+// or four spaces, as when pasted), which Markdown shows as code: a line
+// with a '|' followed by a delimiter row such as "|---|:--:|".
+func (d *doc) indentedTable(n *ast.CodeBlock) {
+	lines := n.Lines()
+	for i := 0; i+1 < lines.Len(); i++ {
+		row := lines.At(i)
+		next := lines.At(i + 1)
+		if bytes.IndexByte(row.Value(d.src), '|') >= 0 && delimiterRow(next.Value(d.src)) {
+			at := row.Start
+			for at < row.Stop && (d.src[at] == ' ' || d.src[at] == '\t') {
+				at++
+			}
+			d.errs.Warn(d.pos(at), "this table is indented, so it shows as code: remove the indentation")
+			return
+		}
+	}
+}
+
+// delimiterRow reports whether line is the row under a table's header:
+// cells of '-' (at least one each), perhaps with ':' at their ends, between '|'.
+func delimiterRow(line []byte) bool {
+	line = bytes.TrimSpace(line)
+	if bytes.IndexByte(line, '|') < 0 {
+		return false
+	}
+	line = bytes.TrimPrefix(bytes.TrimSuffix(line, []byte("|")), []byte("|"))
+	for _, cell := range bytes.Split(line, []byte("|")) {
+		cell = bytes.TrimSpace(cell)
+		cell = bytes.TrimPrefix(bytes.TrimSuffix(cell, []byte(":")), []byte(":"))
+		if len(cell) == 0 || len(bytes.Trim(cell, "-")) != 0 {
+			return false
+		}
+	}
+	return true
 }
