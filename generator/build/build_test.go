@@ -1413,6 +1413,10 @@ func TestNoteInAYearFolder(t *testing.T) {
 		fsys[name] = &fstest.MapFile{Data: []byte(report + "\nXem [cuộc họp](" + dest + ").\n")}
 	}
 	link("/notes/2025/hop-thang-1/")
+	s, errs := build.Load(siteFS(fsys), build.Options{})
+	if errs.Err() != nil || len(s.Warnings) != 0 {
+		t.Fatalf("the note and its translation are not a pair:\n%v%v", errs, s.Warnings)
+	}
 	out := render(t, fsys, build.Options{BaseURL: "https://example.github.io/tiendo/"})
 	const vi, en = "/tiendo/notes/2025/hop-thang-1/", "/tiendo/en/notes/2025/hop-thang-1/"
 	for file, text := range map[string]string{
@@ -1453,7 +1457,7 @@ func TestNoteInAYearFolder(t *testing.T) {
 
 	// The same name without its folder is no page.
 	link("/notes/hop-thang-1/")
-	s, errs := build.Load(siteFS(fsys), build.Options{})
+	s, errs = build.Load(siteFS(fsys), build.Options{})
 	if errs.Err() != nil {
 		t.Fatal(errs)
 	}
