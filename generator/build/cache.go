@@ -56,13 +56,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/gohugoio/hashstructure"
@@ -70,8 +68,10 @@ import (
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/diag"
 	"github.com/tiendo/tiendo/generator/i18n"
+	"github.com/tiendo/tiendo/generator/internal/workers"
 	"github.com/tiendo/tiendo/generator/markdown"
 	"github.com/tiendo/tiendo/generator/metrics"
+	"github.com/tiendo/tiendo/generator/output"
 )
 
 // cacheVersion changes when the format of the cache files changes.
@@ -102,11 +102,9 @@ type inputFile struct {
 	Racy  bool // hash it again next time
 }
 
+// outputFile is a file of the output and how it was made.
 type outputFile struct {
-	Path  string
-	Hash  uint64
-	Size  int64
-	Gz    int     // gzip -6 size of an HTML page
+	output.File
 	Key   uint64  // key of what its job read (readKey); 0 when it has none
 	Reads []int32 // what its job read: indexes in manifest.Deps
 
@@ -387,10 +385,7 @@ func key(v any) uint64 {
 }
 
 // hashBytes is the content hash of file bytes.
-func hashBytes(b []byte) uint64 {
-	sum := sha256.Sum256(b)
-	return binary.LittleEndian.Uint64(sum[:8])
-}
+func hashBytes(b []byte) uint64 { return output.HashBytes(b) }
 
 // binaryID identifies the running binary by the hash of its file; a binary
 // whose stamp is the recorded one is not read again.
@@ -603,32 +598,7 @@ func outside(err error) error {
 func errorsIsNotExist(err error) bool { return err != nil && os.IsNotExist(err) }
 
 // parallel runs f(0..n-1) on every core and returns the first error.
-func parallel(n int, f func(i int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next atomic.Int64
-	var failed atomic.Bool
-	var once sync.Once
-	var first error
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for !failed.Load() {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				if err := f(i); err != nil {
-					once.Do(func() { first = err })
-					failed.Store(true)
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return first
-}
+func parallel(n int, f func(i int) error) error { return workers.Do(n, f) }
 
 // unchanged reports whether the previous build had exactly these inputs and
 // its output directory is still the one it wrote.
@@ -795,7 +765,7 @@ func (c *buildCache) result(out string) Result {
 		files[f.Path] = f
 	}
 	res.Sizes = sizesOf(files, out)
-	res.Stats = WriteStats{Files: len(files), Unchanged: len(files)}
+	res.Stats = output.Stats{Files: len(files), Unchanged: len(files)}
 	for _, f := range files {
 		res.Stats.Bytes += f.Size
 	}
@@ -1323,7 +1293,7 @@ func sizesOf(files map[string]outputFile, dir string) []PageSize {
 		}
 		f := files[sizes[i].Path]
 		if data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path))); err == nil {
-			f.Gz = gzipSize(data)
+			f.Gz = output.GzipSize(data)
 			files[f.Path] = f
 			sizes[i].Compressed = f.Gz
 		}

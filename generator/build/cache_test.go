@@ -258,44 +258,6 @@ func TestNoChangeRebuildWritesNothing(t *testing.T) {
 	})
 }
 
-// TestInterruptedCommit leaves an in-place commit half done, as a build
-// killed while moving its files in would: the next build completes it
-// before anything else, and then builds what the site holds.
-func TestInterruptedCommit(t *testing.T) {
-	root := corpusSite(t)
-	out, cache := filepath.Join(root, "public"), filepath.Join(root, ".cache", "tiendo")
-	runSite(t, root, out, cache)
-	stage := filepath.Join(root, ".public.new-1")
-	for name, data := range map[string]string{"notes/moi/index.html": "mới", "index.html": "trang chủ"} {
-		os.MkdirAll(filepath.Join(stage, filepath.Dir(name)), 0o755)
-		os.WriteFile(filepath.Join(stage, name), []byte(data), 0o644)
-	}
-	note := strings.TrimSuffix(strings.TrimPrefix(bench.NotePath(bench.Small, 2), "content/"), ".md") + "/index.html"
-	journal := "put index.html\nput notes/moi/index.html\ndel " + note + "\n"
-	os.WriteFile(filepath.Join(stage, commitName), []byte(journal), 0o644)
-	os.Rename(filepath.Join(stage, "index.html"), filepath.Join(out, "index.html")) // the first move was done
-	os.Remove(filepath.Join(cache, "manifest"))                                     // as Run does before a commit
-
-	if !recoverOutput(out) {
-		t.Fatal("recoverOutput found nothing to do")
-	}
-	got := files(t, out)
-	if got["notes/moi/index.html"] != "mới" || got["index.html"] != "trang chủ" {
-		t.Error("the journal's files were not moved in")
-	}
-	if _, ok := got[note]; ok {
-		t.Errorf("%s was not deleted", note)
-	}
-	if _, err := os.Stat(stage); !os.IsNotExist(err) {
-		t.Error("the staging directory is left")
-	}
-	// The next build gives what a clean build gives.
-	runSite(t, root, out, cache)
-	clean := filepath.Join(t.TempDir(), "clean")
-	runSite(t, root, clean, "")
-	sameFiles(t, "after recovery", files(t, out), files(t, clean))
-}
-
 // TestCodec stores what gob and JSON would lose: a pointer to zero apart
 // from a nil pointer, fields JSON ignores, nil apart from empty slices.
 func TestCodec(t *testing.T) {

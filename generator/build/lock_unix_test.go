@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tiendo/tiendo/generator/output"
 )
 
 // A build of an output that another build is writing fails at once, says
@@ -17,7 +19,7 @@ func TestSecondBuildOfTheSameOutputIsRefused(t *testing.T) {
 	cache := filepath.Join(root, ".cache", "tiendo")
 	runSite(t, root, out, cache)
 	before := files(t, out)
-	unlock, err := lockOutput(out) // the first build, still running
+	unlock, err := output.Lock(out) // the first build, still running
 	if err != nil {
 		t.Fatal(err)
 	}

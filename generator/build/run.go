@@ -2,19 +2,22 @@ package build
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/output"
 )
 
 // Result reports a build or check.
 type Result struct {
 	Warnings diag.List
-	Stats    WriteStats
+	Stats    output.Stats
 	Render   RenderStats
 	Out      string
 	Sizes    []PageSize // HTML pages, largest first
@@ -32,26 +35,23 @@ type PageSize struct {
 	Compressed int // gzip -6; worked out for the pages Summary shows only
 }
 
-// Run loads, renders and writes the site in fsys to out. Files are written
-// into a staging directory beside out as they are rendered, and out is
-// replaced only when all are (see Write); a failed build leaves out as it
-// was. With opt.Cache, only what changed since the last build is loaded,
-// rendered and written (see cache.go), and when a few files changed they
-// are moved into out one by one, after a journal that the next run
-// completes if this one is killed (see writer.commitInPlace). A second Run
-// of the same out while one runs fails at once (see lockOutput).
+// Run loads, renders and writes the site in fsys to out, through an
+// output.Writer: out is replaced only when every file is written, and a
+// failed build leaves it as it was. With opt.Cache, only what changed
+// since the last build is loaded, rendered and written (see cache.go). A
+// second Run of the same out while one runs fails at once (output.Lock).
 func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 	var res Result
 	var c *buildCache
 	var cacheErr error
 	traceStart()
-	unlock, err := lockOutput(out)
+	unlock, err := output.Lock(out)
 	if err != nil {
 		return res, err
 	}
 	defer unlock()
 	if opt.Cache != "" {
-		recovered := recoverOutput(out) // before the output is compared with the manifest
+		recovered := output.Recover(out) // before the output is compared with the manifest
 		if c, cacheErr = openCache(opt.Cache, fsys, opt); cacheErr != nil {
 			c = nil // build without, and say so below
 		} else if recovered && c.prev != nil {
@@ -74,23 +74,23 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 			return res, err
 		}
 	}
-	w, err := newWriter(out, c.previousOutput(out))
+	o, err := newOutputs(out, c.previousOutput(out))
 	if err != nil {
 		return res, err
 	}
 	tmark("writer")
-	rs, errs := s.render(c, w.prev, w.put, w.stream, true)
+	rs, errs := s.render(c, o.prev, o.put, o.stream, true)
 	tmark("rendered")
 	res.Warnings = s.warnings(errs)
 	if errs.Err() != nil || (s.strict && len(res.Warnings) > 0) {
-		w.abort()
+		o.w.Abort()
 		c.awaitParsed() // no half-written cache file is left behind
 		return res, s.failures(errs)
 	}
 	if c != nil {
 		c.invalidate() // until the new output is complete
 	}
-	st, err := w.commit()
+	st, err := o.w.Commit()
 	tmark("committed")
 	res.Stats, res.Render, res.Out = st, rs, out
 	if err != nil {
@@ -100,18 +100,74 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 		res.Warnings = append(res.Warnings, &diag.Error{Pos: diag.Pos{File: opt.Cache}, Warning: true,
 			Msg: fmt.Sprintf("the build cache could not be used (everything was built again): %v", cacheErr)})
 	}
-	res.Sizes = sizesOf(w.files, out)
+	res.Sizes = sizesOf(o.files, out)
 	res.count(s)
 	tmark("sized")
 	defer tmark("saved")
 	if c != nil {
-		if err := c.save(s, out, w.files, res); err != nil {
+		if err := c.save(s, out, o.files, res); err != nil {
 			c.invalidate()
 			res.Warnings = append(res.Warnings, &diag.Error{Pos: diag.Pos{File: opt.Cache}, Warning: true,
 				Msg: fmt.Sprintf("the build cache could not be saved (the next build starts from scratch): %v", err)})
 		}
 	}
 	return res, nil
+}
+
+// outputs is the output being written (by an output.Writer) and how each
+// of its files was made, for the build cache.
+type outputs struct {
+	w     *output.Writer
+	prev  map[string]outputFile // the previous output, when known
+	mu    sync.Mutex
+	files map[string]outputFile
+}
+
+func newOutputs(dir string, prev map[string]outputFile) (*outputs, error) {
+	var files map[string]output.File
+	if prev != nil {
+		files = make(map[string]output.File, len(prev))
+		for p, f := range prev {
+			files[p] = f.File
+		}
+	}
+	w, err := output.New(dir, files)
+	if err != nil {
+		return nil, err
+	}
+	if w.Prev() == nil { // dir is not there
+		prev = nil
+	}
+	return &outputs{w: w, prev: prev, files: map[string]outputFile{}}, nil
+}
+
+func (o *outputs) put(p string, rec record, data []byte, keep bool) error {
+	var f output.File
+	var err error
+	if keep {
+		f, err = o.w.Keep(p)
+	} else {
+		f, err = o.w.Put(p, data)
+	}
+	if err == nil {
+		o.add(outputFile{File: f, Key: rec.Key, deps: rec.Reads})
+	}
+	return err
+}
+
+func (o *outputs) stream(p string, write func(io.Writer) error, rec func() record) error {
+	f, err := o.w.Stream(p, write)
+	if err == nil {
+		r := rec()
+		o.add(outputFile{File: f, Key: r.Key, deps: r.Reads})
+	}
+	return err
+}
+
+func (o *outputs) add(f outputFile) {
+	o.mu.Lock()
+	o.files[f.Path] = f
+	o.mu.Unlock()
 }
 
 // Check loads and renders the site without writing anything. Loading

@@ -1,4 +1,11 @@
-package build
+// Package output writes a build's files into its output directory
+// atomically: every file goes into a staging directory beside it, which
+// becomes the output only once every file is written, or, for a few
+// changed files, is moved in after a journal that the next run completes
+// if this one is killed. A failed or killed build leaves the previous
+// output as it was; one output is written by one build at a time (Lock).
+// The package knows files and directories only, nothing of what a site is.
+package output
 
 import (
 	"bufio"
@@ -13,10 +20,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/tiendo/tiendo/generator/internal/workers"
 )
 
-// WriteStats counts what Write did.
-type WriteStats struct {
+// Stats counts what a Writer did.
+type Stats struct {
 	Files     int // files in the output
 	Written   int // files whose bytes changed (or are new)
 	Unchanged int // files carried over from the previous output as they were
@@ -24,28 +33,14 @@ type WriteStats struct {
 	Bytes     int64
 }
 
-// Write puts out into the directory dir atomically: the files are written into
-// a fresh directory beside dir, which replaces dir only when every file was
-// written. Files whose bytes did not change are hard-linked from the previous
-// output instead of being written again, so they keep their modification
-// time. A failed or killed build leaves the previous dir in place; files of
-// deleted content do not survive into the new one.
-func Write(dir string, out Output) (WriteStats, error) {
-	w, err := newWriter(dir, nil)
-	if err != nil {
-		return WriteStats{}, err
-	}
-	paths := make([]string, 0, len(out))
-	for p := range out {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	err = parallel(len(paths), func(i int) error { return w.put(paths[i], record{}, out[paths[i]], false) })
-	if err != nil {
-		w.abort()
-		return w.stats, err
-	}
-	return w.commit()
+// File is one file of an output: its site-relative path, the hash and
+// size of its bytes, and the gzipped size of an HTML page once worked out
+// (see GzipSize), which a file that did not change keeps.
+type File struct {
+	Path string
+	Hash uint64
+	Size int64
+	Gz   int
 }
 
 // smallCommit is the largest number of changed and deleted files that are
@@ -53,27 +48,27 @@ func Write(dir string, out Output) (WriteStats, error) {
 // rather than by building a whole new tree and swapping it in.
 const smallCommit = 256
 
-// writer streams a build's files to disk: a file whose bytes differ from
+// A Writer streams a build's files to disk: a file whose bytes differ from
 // the previous output's is written into a staging directory beside the
 // output as soon as it is rendered, so that the build never holds the whole
-// site in memory. commit then makes the staging directory the new output.
-type writer struct {
+// site in memory. Commit then makes the staging directory the new output.
+type Writer struct {
 	dir, parent, base string
 	stage             string
-	prev              map[string]outputFile // the previous output, when known
-	hadOld            bool                  // dir existed
+	prev              map[string]File // the previous output, when known
+	hadOld            bool            // dir existed
 
 	mu      sync.Mutex
-	files   map[string]outputFile // the new output
-	changed []string              // written into stage
-	dirs    map[string]bool       // made in stage
-	stats   WriteStats
+	files   map[string]File // the new output
+	changed []string        // written into stage
+	dirs    map[string]bool // made in stage
+	stats   Stats
 }
 
-// newWriter starts writing the output dir. prev describes the files dir
-// holds (from the build cache), or is nil: unchanged files are then found
-// by reading them.
-func newWriter(dir string, prev map[string]outputFile) (*writer, error) {
+// New starts writing the output dir. prev describes the files dir holds
+// (as a previous build recorded them), or is nil: unchanged files are then
+// found by reading them.
+func New(dir string, prev map[string]File) (*Writer, error) {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
 	if parent == "" {
@@ -82,7 +77,7 @@ func newWriter(dir string, prev map[string]outputFile) (*writer, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	recoverOutput(dir)
+	Recover(dir)
 	stage, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
 		return nil, err
@@ -91,8 +86,8 @@ func newWriter(dir string, prev map[string]outputFile) (*writer, error) {
 		os.RemoveAll(stage)
 		return nil, err
 	}
-	w := &writer{dir: dir, parent: parent, base: base, stage: stage, prev: prev,
-		files: map[string]outputFile{}, dirs: map[string]bool{}}
+	w := &Writer{dir: dir, parent: parent, base: base, stage: stage, prev: prev,
+		files: map[string]File{}, dirs: map[string]bool{}}
 	if _, err := os.Stat(dir); err == nil {
 		w.hadOld = true
 	} else {
@@ -101,46 +96,54 @@ func newWriter(dir string, prev map[string]outputFile) (*writer, error) {
 	return w, nil
 }
 
-// put records one file of the new output. With keep, the previous output's
-// file is kept as it is (its job was not run); else data are its bytes,
-// written to disk unless the previous output has them already. Safe for
-// concurrent use.
-func (w *writer) put(p string, rec record, data []byte, keep bool) error {
-	if keep {
-		f, ok := w.prev[p]
-		if !ok {
-			return fmt.Errorf("%s: no previous file to keep", p)
-		}
-		w.add(f, false)
-		return nil
+// Prev is the previous output as New was told, or nil when dir did not
+// exist.
+func (w *Writer) Prev() map[string]File { return w.prev }
+
+// Files is the new output, once every file is put.
+func (w *Writer) Files() map[string]File { return w.files }
+
+// Keep keeps the previous output's file p as it is. Safe for concurrent
+// use, as are Put and Stream.
+func (w *Writer) Keep(p string) (File, error) {
+	f, ok := w.prev[p]
+	if !ok {
+		return f, fmt.Errorf("%s: no previous file to keep", p)
 	}
-	f := outputFile{Path: p, Hash: hashBytes(data), Size: int64(len(data)), Key: rec.Key, deps: rec.Reads}
+	w.add(f, false)
+	return f, nil
+}
+
+// Put records the file p of the new output, whose bytes are data, written
+// to disk unless the previous output has them already.
+func (w *Writer) Put(p string, data []byte) (File, error) {
+	f := File{Path: p, Hash: HashBytes(data), Size: int64(len(data))}
 	rel := filepath.FromSlash(p)
 	same := w.unchanged(&f, func() bool { return sameFile(filepath.Join(w.dir, rel), data) })
 	if !same {
 		if err := w.mkdirs(filepath.Dir(rel)); err != nil {
-			return err
+			return f, err
 		}
 		if err := os.WriteFile(filepath.Join(w.stage, rel), data, 0o644); err != nil {
-			return err
+			return f, err
 		}
 	}
 	w.add(f, !same)
-	return nil
+	return f, nil
 }
 
-// stream records one file of the new output, which write writes: it is
+// Stream records the file p of the new output, which write writes: it is
 // written into the staging directory as it is made, and dropped again when
 // its bytes turn out to be the previous output's.
-func (w *writer) stream(p string, write func(io.Writer) error, recOf func() record) error {
+func (w *Writer) Stream(p string, write func(io.Writer) error) (File, error) {
 	rel := filepath.FromSlash(p)
 	if err := w.mkdirs(filepath.Dir(rel)); err != nil {
-		return err
+		return File{}, err
 	}
 	name := filepath.Join(w.stage, rel)
 	file, err := os.Create(name)
 	if err != nil {
-		return err
+		return File{}, err
 	}
 	h := sha256.New()
 	n := countWriter(0)
@@ -149,22 +152,21 @@ func (w *writer) stream(p string, write func(io.Writer) error, recOf func() reco
 		err = cerr
 	}
 	if err != nil {
-		return err
+		return File{}, err
 	}
-	rec := recOf()
-	f := outputFile{Path: p, Hash: binary.LittleEndian.Uint64(h.Sum(nil)[:8]), Size: int64(n), Key: rec.Key, deps: rec.Reads}
+	f := File{Path: p, Hash: binary.LittleEndian.Uint64(h.Sum(nil)[:8]), Size: int64(n)}
 	same := w.unchanged(&f, func() bool { return sameContent(filepath.Join(w.dir, rel), name) })
 	if same {
 		os.Remove(name)
 	}
 	w.add(f, !same)
-	return nil
+	return f, nil
 }
 
 // unchanged reports whether the output directory already holds the file f
 // describes: by the previous output's record when there is one (whose
 // gzipped size f then keeps), else by comparing the bytes on disk (onDisk).
-func (w *writer) unchanged(f *outputFile, onDisk func() bool) bool {
+func (w *Writer) unchanged(f *File, onDisk func() bool) bool {
 	if w.prev != nil {
 		old, ok := w.prev[f.Path]
 		if ok && old.Hash == f.Hash && old.Size == f.Size {
@@ -209,7 +211,7 @@ func sameContent(a, b string) bool {
 	}
 }
 
-func (w *writer) add(f outputFile, written bool) {
+func (w *Writer) add(f File, written bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.files[f.Path] = f
@@ -225,7 +227,7 @@ func (w *writer) add(f outputFile, written bool) {
 
 // mkdirs makes the directory rel (and its parents) in the staging
 // directory, with one system call per directory not made yet.
-func (w *writer) mkdirs(rel string) error {
+func (w *Writer) mkdirs(rel string) error {
 	if rel == "." {
 		return nil
 	}
@@ -247,14 +249,14 @@ func (w *writer) mkdirs(rel string) error {
 	return nil
 }
 
-// abort drops what was written; the output directory was not touched.
-func (w *writer) abort() { os.RemoveAll(w.stage) }
+// Abort drops what was written; the output directory was not touched.
+func (w *Writer) Abort() { os.RemoveAll(w.stage) }
 
-// commit makes the new output the output directory. A few changed files are
+// Commit makes the new output the output directory. A few changed files are
 // moved into the existing directory (commitInPlace); otherwise the staging
 // directory gets hard links to the unchanged files and replaces the output
 // directory with two renames (dir -> old, new -> dir).
-func (w *writer) commit() (WriteStats, error) {
+func (w *Writer) Commit() (Stats, error) {
 	var deleted []string
 	for p := range w.prev {
 		if _, ok := w.files[p]; !ok {
@@ -278,7 +280,7 @@ func (w *writer) commit() (WriteStats, error) {
 			}
 		}
 		sort.Strings(same)
-		err := parallel(len(same), func(i int) error {
+		err := workers.Do(len(same), func(i int) error {
 			rel := filepath.FromSlash(same[i])
 			if err := w.mkdirs(filepath.Dir(rel)); err != nil {
 				return err
@@ -293,13 +295,13 @@ func (w *writer) commit() (WriteStats, error) {
 			return err
 		})
 		if err != nil {
-			w.abort()
+			w.Abort()
 			return w.stats, err
 		}
 	}
 	// Swap. Where the system can exchange two directories atomically, the
 	// output is never missing; elsewhere dir -> old, stage -> dir, and if we
-	// are killed between the two renames, recoverOutput puts the old output
+	// are killed between the two renames, Recover puts the old output
 	// back on the next run.
 	if w.hadOld && exchange(w.stage, w.dir) == nil {
 		os.RemoveAll(w.stage) // now the previous output
@@ -311,7 +313,7 @@ func (w *writer) commit() (WriteStats, error) {
 		old = filepath.Join(w.parent, "."+w.base+".old")
 		os.RemoveAll(old)
 		if err := os.Rename(w.dir, old); err != nil {
-			w.abort()
+			w.Abort()
 			return w.stats, fmt.Errorf("replace %s: %w", w.dir, err)
 		}
 	}
@@ -319,7 +321,7 @@ func (w *writer) commit() (WriteStats, error) {
 		if old != "" {
 			os.Rename(old, w.dir)
 		}
-		w.abort()
+		w.Abort()
 		return w.stats, fmt.Errorf("replace %s: %w", w.dir, err)
 	}
 	if old != "" {
@@ -336,11 +338,11 @@ const commitName = ".commit"
 // removes the deleted ones, which costs a rename per file instead of a new
 // tree of every file and directory. Everything is written before anything
 // is moved, and the moves are listed first in a journal: a build killed
-// while moving is completed by the next run (recoverOutput), before it
+// while moving is completed by the next run (Recover), before it
 // reads or writes anything.
-func (w *writer) commitInPlace(deleted []string) error {
+func (w *Writer) commitInPlace(deleted []string) error {
 	if len(w.changed)+len(deleted) == 0 {
-		w.abort()
+		w.Abort()
 		cleanStale(w.parent, w.base)
 		return nil
 	}
@@ -354,11 +356,11 @@ func (w *writer) commitInPlace(deleted []string) error {
 	}
 	name := filepath.Join(w.stage, commitName)
 	if err := os.WriteFile(name+".tmp", j.Bytes(), 0o644); err != nil {
-		w.abort()
+		w.Abort()
 		return err
 	}
 	if err := os.Rename(name+".tmp", name); err != nil { // the commit point
-		w.abort()
+		w.Abort()
 		return err
 	}
 	if err := applyJournal(w.dir, w.stage); err != nil {
@@ -418,11 +420,11 @@ func localPath(p string) bool {
 	return p != "" && filepath.IsLocal(filepath.FromSlash(p))
 }
 
-// recoverOutput finishes what a killed build left: it restores the previous
+// Recover finishes what a killed build left: it restores the previous
 // output if the build was killed between moving it aside and moving the new
 // one in, and completes an in-place commit that had started. It reports
 // whether it changed anything.
-func recoverOutput(dir string) bool {
+func Recover(dir string) bool {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
 	if parent == "" {
@@ -467,13 +469,20 @@ func cleanStale(parent, base string) {
 	}
 }
 
-// gzipSize is the size of data compressed with gzip -6.
-func gzipSize(data []byte) int {
+// GzipSize is the size of data compressed with gzip -6.
+func GzipSize(data []byte) int {
 	var n countWriter
 	w, _ := gzip.NewWriterLevel(&n, 6)
 	w.Write(data)
 	w.Close()
 	return int(n)
+}
+
+// HashBytes is the hash by which files' bytes are told apart: the first
+// 8 bytes of their SHA-256, as Stream computes while it writes.
+func HashBytes(b []byte) uint64 {
+	sum := sha256.Sum256(b)
+	return binary.LittleEndian.Uint64(sum[:8])
 }
 
 type countWriter int64

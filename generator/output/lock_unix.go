@@ -1,6 +1,6 @@
 //go:build unix
 
-package build
+package output
 
 import (
 	"errors"
@@ -10,7 +10,7 @@ import (
 	"syscall"
 )
 
-// lockOutput takes the lock of the directory that holds the output
+// Lock takes the lock of the directory that holds the output
 // directory dir (flock on the directory itself, so that no file is left
 // behind), for as long as the build runs: unlock releases it, and so does
 // the system if the process dies. A second build writing in the same
@@ -19,7 +19,7 @@ import (
 // complete journals, remove leftovers and replace directories there. On a
 // file system without locks (some network shares), the build runs unlocked,
 // as it did before there was a lock.
-func lockOutput(dir string) (unlock func(), err error) {
+func Lock(dir string) (unlock func(), err error) {
 	parent := filepath.Dir(filepath.Clean(dir))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
