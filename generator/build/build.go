@@ -47,6 +47,7 @@ type Site struct {
 	Data   *metrics.Data
 	Pages  []*content.Page // published pages (no drafts), sorted
 	AsOf   string
+	drafts int // pages, series, sources and commitments left out as drafts
 
 	tmpl   *render.Templates
 	md     map[string]*markdown.Converter // by language code
@@ -127,7 +128,10 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	}
 	s.AsOf = data.AsOf().String()
 	for _, id := range cfg.Headline {
-		if data.SeriesByID(id) == nil {
+		switch {
+		case data.DraftSeries(id) != nil:
+			errs.Add(cfg.HeadlinePos(), "headline: metric %q is a draft (draft = true in %s): remove that line to publish it, or take it out of headline", id, data.DraftSeries(id).File)
+		case data.SeriesByID(id) == nil:
 			errs.Add(cfg.HeadlinePos(), "headline: unknown metric %q", id)
 		}
 	}
@@ -148,6 +152,9 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 		if !p.Draft || opt.Drafts {
 			s.Pages = append(s.Pages, p)
 		}
+		if p.Draft {
+			s.drafts++
+		}
 	}
 	errs = append(errs, pageSlips(pages, langCodes(langs))...)
 	if m := cfg.Methodology; m != "" && seen["vi:"+site.Page(i18n.New("vi"), "pages", m)] == nil {
@@ -164,6 +171,10 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	})
 	errs = append(errs, tmplProblems...)
 	s.tmpl = tmpl
+	// Draft series, sources and commitments are checked, never published
+	// (not even in the preview); the cache keeps them all (c.data).
+	s.drafts += data.Drafts()
+	s.Data = data.Published()
 
 	// Warnings found while loading (a hedge not recorded, a document's
 	// hash not recorded) join those judged on the whole data.

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
@@ -9,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"html"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -27,6 +29,7 @@ import (
 	"github.com/tiendo/tiendo/generator/build"
 	"github.com/tiendo/tiendo/generator/diag"
 	"github.com/tiendo/tiendo/generator/metrics"
+	"github.com/tiendo/tiendo/generator/site"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -1237,6 +1240,83 @@ func TestDraftsInThePreviewOnly(t *testing.T) {
 	}
 	if html := string(preview[reportVI]); strings.Contains(html, `class="draft-note"`) {
 		t.Errorf("a published page is marked as a draft in the preview")
+	}
+}
+
+// TestDataDraftsNotPublished: a draft source, series and commitment are
+// checked but shown nowhere, not even in the preview, and nothing
+// published may name them.
+func TestDataDraftsNotPublished(t *testing.T) {
+	content := fixture(t)
+	content["content/sources.toml"].Data = append(content["content/sources.toml"].Data, `
+[[sources]]
+id = "nguon-nhap"
+draft = true
+title = "Nguồn nháp thử"
+document = "004_cb6bb587943c80bb.txt"
+sha256 = "848008d87fefc4726190b6f9bd446b5296b372979b65f8a9fbcd8647d36f4dcd"
+`...)
+	content["content/metrics/chi-so-nhap.toml"] = &fstest.MapFile{Data: []byte(`title = "Chỉ số nháp thử"
+draft = true
+kind = "rank"
+theme = "international-rankings"
+
+[[points]]
+period = 2024
+value = 71
+of = 193
+source = "nguon-nhap"
+quote = "Chỉ số Phát triển chính phủ điện tử năm 2024 tăng 15 bậc, xếp hạng 71/193."
+`)}
+	content["content/commitments/nhiem-vu-nhap.toml"] = &fstest.MapFile{Data: []byte(`[[commitments]]
+id = "nhiem-vu-nhap"
+draft = true
+task = "Nhiệm vụ nháp thử"
+metrics = ["chi-so-nhap"]
+`)}
+	for _, opt := range []build.Options{{BaseURL: "/tiendo/"}, {BaseURL: "/", Drafts: true}} {
+		out := render(t, content, opt)
+		for p, b := range out {
+			if p == site.DataArchive {
+				z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, f := range z.File {
+					r, _ := f.Open()
+					b, _ := io.ReadAll(r)
+					if strings.Contains(f.Name, "nhap") || bytes.Contains(b, []byte("nhap")) {
+						t.Errorf("the data archive holds a draft in %s", f.Name)
+					}
+				}
+			}
+			if strings.Contains(p, "nhap") || bytes.Contains(b, []byte("nháp thử")) || bytes.Contains(b, []byte("-nhap")) {
+				t.Errorf("preview %v: %s shows a draft", opt.Drafts, p)
+			}
+		}
+		if _, ok := out["metrics/egdi-rank/index.html"]; !ok {
+			t.Fatal("no page of the published series")
+		}
+	}
+
+	// A published page, chart or headline that names a draft is an error.
+	report := "content/reports/so-ket-6-thang-2024-tai-nghe-an.md"
+	content[report].Data = bytes.Replace(content[report].Data, []byte(`sources = ["nghe-an-2024-07"]
+metrics = ["online-records-share"]`), []byte(`sources = ["nghe-an-2024-07", "nguon-nhap"]
+metrics = ["online-records-share", "chi-so-nhap"]`), 1)
+	content[report].Data = append(content[report].Data, "\n```chart\nmetrics = [\"chi-so-nhap\"]\n```\n"...)
+	content["content/site.toml"].Data = bytes.Replace(content["content/site.toml"].Data, []byte(`headline = ["egdi-rank"`), []byte(`headline = ["chi-so-nhap", "egdi-rank"`), 1)
+	_, err := build.Check(siteFS(content), build.Options{})
+	got := fmt.Sprint(err)
+	for _, want := range []string{
+		`content/site.toml:8:12: headline: metric "chi-so-nhap" is a draft (draft = true in content/metrics/chi-so-nhap.toml)`,
+		`so-ket-6-thang-2024-tai-nghe-an.md:6:11: metric "chi-so-nhap" is a draft (draft = true in content/metrics/chi-so-nhap.toml): remove that line to publish it, or make this page a draft too`,
+		`so-ket-6-thang-2024-tai-nghe-an.md:5:11: source "nguon-nhap" is a draft (draft = true at content/sources.toml:`,
+		`chart: metric "chi-so-nhap" is a draft`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in:\n%s", want, got)
+		}
 	}
 }
 

@@ -736,9 +736,9 @@ func (c *buildCache) saveParsed(s *Site) {
 			c.parsedSaved <- err
 			return
 		}
-		if !c.dataSaved && s.Data != nil {
+		if d := c.data; !c.dataSaved && d != nil { // drafts included
 			df := dataFile{Version: cacheVersion, Binary: c.binary, Key: c.dataKey,
-				Sources: s.Data.Sources, Series: s.Data.Series, Commitments: s.Data.Commitments, Problems: c.dataProblems}
+				Sources: d.Sources, Series: d.Series, Commitments: d.Commitments, Problems: c.dataProblems}
 			if err := writeCacheFile(filepath.Join(c.dir, "data"), &df); err != nil {
 				c.parsedSaved <- err
 				return

@@ -23,6 +23,9 @@ type Result struct {
 	Sizes    []PageSize // HTML pages, largest first
 
 	Pages, Series, Points, Targets, Commitments, Sources int
+	// Drafts counts the pages, series, sources and commitments with
+	// draft = true, which are checked but not published.
+	Drafts int
 	// Quotes found in their archived documents, and quotes whose source
 	// has no archived document.
 	Quotes, Unverified int
@@ -241,6 +244,7 @@ func (s *Site) failures(render diag.List) diag.List {
 func (r *Result) count(s *Site) {
 	r.Pages, r.Series, r.Sources, r.Commitments = len(s.Pages), len(s.Data.Series), len(s.Data.Sources), len(s.Data.Commitments)
 	r.Quotes, r.Unverified = s.Data.Verified, s.Data.Unverified
+	r.Drafts = s.drafts
 	for _, se := range s.Data.Series {
 		r.Points += len(se.Points)
 		r.Targets += len(se.Targets)

@@ -765,6 +765,10 @@ func (s *Site) chartView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartVie
 	var list []*metrics.Series
 	for _, id := range c.Metrics {
 		se := r.series(id)
+		if d := s.Data.DraftSeries(id); d != nil {
+			errs.Add(c.Pos, "chart: metric %q is a draft (draft = true in %s): it is not published, nor shown in the preview, until that line is removed", id, d.File)
+			continue
+		}
 		if se == nil {
 			errs.Add(c.Pos, "chart: unknown metric %q (no %s/%s.toml)", id, metrics.SeriesDir, id)
 			continue

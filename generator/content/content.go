@@ -56,6 +56,12 @@
 // language share a title. What it warns of in a page's text (raw HTML, a
 // table indented so that it shows as code, …) is in package markdown.
 //
+// A published page may not name a draft series or source (draft = true, see
+// Drafts in package metrics) in sources, metrics or a chart block; a draft
+// page may name them in sources and metrics, but no chart of a draft series
+// is drawn, not even in the preview. `tiendo new report|note` makes the new
+// page a draft.
+//
 // Reports and notes are listed newest first: the ten newest on the home
 // page, fifty per page on their section's index (/notes/, /notes/page/2/,
 // …), and the fifty newest in the language's Atom feed.
@@ -342,12 +348,18 @@ func LoadPages(fsys fs.FS) ([]*Page, diag.List) {
 func (p *Page) CheckRefs(d *metrics.Data) diag.List {
 	var errs diag.List
 	for _, id := range p.Sources {
-		if d.Source(id) == nil && !d.SourcesUnread() {
+		switch src := d.DraftSource(id); {
+		case src != nil && !p.Draft:
+			errs.Add(p.KeyPos("sources"), "source %q is a draft (draft = true at %s): remove that line to publish it, or make this page a draft too", id, src.Pos)
+		case src == nil && d.Source(id) == nil && !d.SourcesUnread():
 			errs.Add(p.KeyPos("sources"), "unknown source %q (not in %s)", id, metrics.SourcesFile)
 		}
 	}
 	for _, id := range p.Metrics {
-		if d.SeriesByID(id) == nil {
+		switch se := d.DraftSeries(id); {
+		case se != nil && !p.Draft:
+			errs.Add(p.KeyPos("metrics"), "metric %q is a draft (draft = true in %s): remove that line to publish it, or make this page a draft too", id, se.File)
+		case se == nil && d.SeriesByID(id) == nil:
 			errs.Add(p.KeyPos("metrics"), "unknown metric %q (no %s/%s.toml)", id, metrics.SeriesDir, id)
 		}
 	}

@@ -38,6 +38,7 @@
 //	license   = "..."                     # optional: how the text may be reused, in words
 //	                                      #   (license_en too)
 //	note      = "..."                     # optional remark on the document (note_en too)
+//	draft     = true                      # optional: not published yet, see Drafts
 //
 // Each source with a document has a page, /sources/<id>/ (and /en/…): its
 // details and its text in paragraphs (only the quoted paragraphs, each
@@ -135,6 +136,7 @@
 //	                                       #   at most 6 for an index)
 //	axis_min    = 0                        # optional: fix the chart's value axis (axis_max too),
 //	axis_max    = 1                        #   e.g. 0 and 1 for a 0–1 score
+//	draft       = true                     # optional: not published yet, see Drafts
 //
 // kind decides how the series is checked and drawn:
 //   - rank: a position in a ranking, 1 is best; give `of` (out of how many) when
@@ -297,6 +299,7 @@
 //	                                 #   sources for a report and found none
 //	as_of     = 2025-02-06           # optional: judge this task at another date than the
 //	                                 #   site's as_of (content/site.toml)
+//	draft     = true                 # optional: not published yet, see Drafts
 //
 // The deadline, as the document states it:
 //
@@ -322,6 +325,30 @@
 // whose deadline has passed reads "Đã qua hạn — chưa có nguồn báo cáo kết
 // quả" ("Deadline passed — no source reports the outcome"); until an editor
 // sets `checked` to (at least) that date, the build warns about it.
+//
+// # Drafts
+//
+// draft = true, at the top of a series file or in a [[sources]] or
+// [[commitments]] table, makes it a draft: it is loaded and checked like
+// the others, but not published: no page, chart, tile, search or feed
+// entry, no download and no line in the data archive, and no mark on its
+// document's page. tiendo serve does not show it either. `tiendo new`
+// makes every new file a draft; remove the line draft = true to publish
+// it.
+//
+// A draft may leave out what publishing needs, and the check then says
+// nothing of it: a series its title, title_en, unit and unit_en; a source
+// its title, publisher, date, kind and archived document; a commitment its
+// agency, task, deadline, source and quote. What it does give is checked
+// as for the others (kind and theme, ids, every point, target and report,
+// every quote against the archived text); once draft = true is removed,
+// the check lists what is still missing.
+//
+// Nothing published may rest on a draft: a published series, target or
+// task that cites a draft source, a published task or page that names a
+// draft series (metrics, a chart block), a page that names a draft source,
+// and a headline series that is a draft are errors. Drafts may cite and
+// name each other.
 //
 // # Warnings
 //

@@ -113,6 +113,8 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 				}
 				d.tables[s.ID] = t
 			}
+		case s.Draft:
+			// A draft's document may not be archived yet.
 		default:
 			errs.Warn(s.Pos, "source %q has no archived document: its quotes cannot be verified; put its text in %s/ and name the file in document", s.ID, ArchiveDir)
 		}
@@ -202,15 +204,16 @@ func loadSources(fsys fs.FS, errs *diag.List) ([]*Source, *tomlfile.File, bool) 
 		if !ValidID(s.ID) {
 			errs.Add(at("id"), "%s", NotID("source id", s.ID, `write id = "%s"`))
 		}
+		// A draft may leave out what publishing needs.
 		for _, key := range []struct{ name, v string }{{"title", s.Title}, {"publisher", s.Publisher}} {
-			if strings.TrimSpace(key.v) == "" {
+			if strings.TrimSpace(key.v) == "" && !s.Draft {
 				errs.Add(at(key.name), "source %q: %s is required", s.ID, key.name)
 			}
 		}
-		if s.Date.IsZero() {
+		if s.Date.IsZero() && !s.Draft {
 			errs.Add(at("date"), "source %q: date is required", s.ID)
 		}
-		if !slices.Contains(SourceKinds, s.Kind) {
+		if !slices.Contains(SourceKinds, s.Kind) && !(s.Draft && s.Kind == "") {
 			errs.Add(at("kind"), "source %q: kind %q must be one of %s", s.ID, s.Kind, strings.Join(SourceKinds, ", "))
 		}
 		if s.Document != "" && !plainName(s.Document) {
@@ -269,6 +272,8 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	}
 	s.File = name
 	s.Pos = diag.Pos{File: name, Line: 1, Col: 1}
+	d.loadingDraft = s.Draft
+	defer func() { d.loadingDraft = false }()
 	switch {
 	case s.ID == "":
 		s.ID = strings.TrimSuffix(path.Base(name), ".toml")
@@ -279,7 +284,7 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		errs.Add(f.Pos("id"), "%s", NotID("series id", s.ID, `write id = "%s"`))
 	}
 	for _, key := range []struct{ name, v string }{{"title", s.Title}, {"title_en", s.TitleEn}, {"unit", s.Unit}, {"unit_en", s.UnitEn}} {
-		if strings.TrimSpace(key.v) == "" {
+		if strings.TrimSpace(key.v) == "" && !s.Draft { // a draft may leave them out
 			errs.Add(f.Pos(key.name), "%s is required", key.name) // at an empty value, or the file's start
 		}
 	}
@@ -408,7 +413,8 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 				checkHedges(d.sourceByID[p.Source], p.Quote, *p.Value, p.Qualifier, p.Flag, p.QuotePos, errs)
 			}
 		}
-		if src := d.sourceByID[p.Source]; src != nil && p.Period.Timed() && p.Flag != Planned && p.Flag != Estimate &&
+		// (A draft source may have no date yet.)
+		if src := d.sourceByID[p.Source]; src != nil && !src.Date.IsZero() && p.Period.Timed() && p.Flag != Planned && p.Flag != Estimate &&
 			!p.Period.IsZero() && src.Date.Before(p.Period.Start()) {
 			errs.Warn(periodAt(p, at), "the period %s starts after its source's date (%s): a figure for the future is a target ([[targets]]), or a point with flag = \"planned\" or \"estimate\"", p.Period.Label(), src.Date)
 		}
@@ -419,7 +425,7 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 			errs.Add(p.Pos, "two rows for period %s of the same line", p.Period.Label())
 		}
 		seen[k] = true
-		if src := d.sourceByID[p.Source]; src != nil && p.Period.Timed() && src.Date.Before(p.Period.Start()) {
+		if src := d.sourceByID[p.Source]; src != nil && !src.Date.IsZero() && p.Period.Timed() && src.Date.Before(p.Period.Start()) {
 			errs.Warn(p.Pos, "the period %s starts after the table's date (%s): a figure for the future is a target", p.Period.Label(), src.Date)
 		}
 	}
@@ -530,11 +536,20 @@ func checkSource(d *Data, source string, pos diag.Pos, errs *diag.List) (lang st
 	case source == "":
 		errs.Add(pos, "source is required")
 	case src != nil:
+		d.citeDraft(src, pos, errs)
 		return src.Language()
 	case !d.sourcesUnread:
 		errs.Add(pos, "unknown source %q (not in %s)", source, SourcesFile)
 	}
 	return "vi"
+}
+
+// citeDraft reports a published series or commitment that cites a draft
+// source: the source is not published, so neither can what rests on it be.
+func (d *Data) citeDraft(src *Source, pos diag.Pos, errs *diag.List) {
+	if src.Draft && !d.loadingDraft {
+		errs.Add(pos, "source %q is a draft (draft = true at %s): remove that line to publish it, or make this a draft too", src.ID, src.Pos)
+	}
 }
 
 // checkCitation checks a citation by quote: a known source, and a quote
@@ -688,14 +703,17 @@ func loadCommitments(fsys fs.FS, name string, d *Data, errs *diag.List) []*Commi
 	if !f.Decoded() {
 		return nil
 	}
+	defer func() { d.loadingDraft = false }()
 	for i, c := range doc.Commitments {
 		c.Pos = f.Pos("commitments", i)
 		c.QuotePos = f.Pos("commitments", i, "quote")
+		d.loadingDraft = c.Draft
 		at := func(k string) diag.Pos { return f.Pos("commitments", i, k) }
 		if !ValidID(c.ID) {
 			errs.Add(at("id"), "%s", NotID("commitment id", c.ID, `write id = "%s"`))
 		}
-		if c.Agency == "" || c.Task == "" {
+		// A draft may leave out what publishing needs: what it gives is checked.
+		if (c.Agency == "" || c.Task == "") && !c.Draft {
 			errs.Add(c.Pos, "commitment %q: agency (the lead agency) and task are required", c.ID)
 		}
 		deadlines := 0
@@ -705,6 +723,7 @@ func loadCommitments(fsys fs.FS, name string, d *Data, errs *diag.List) []*Commi
 			}
 		}
 		switch {
+		case deadlines == 0 && c.Draft:
 		case deadlines == 0:
 			errs.Add(c.Pos, "commitment %q: the deadline is required, as the source states it: due (within a period, by a day), due_before (before a day) or due_event (at an event)", c.ID)
 		case deadlines > 1:
@@ -715,7 +734,12 @@ func loadCommitments(fsys fs.FS, name string, d *Data, errs *diag.List) []*Commi
 		if len(c.PartnersEn) > 0 && len(c.PartnersEn) != len(c.Partners) {
 			errs.Add(at("partners_en"), "partners_en must name the same %d agencies as partners, in the same order", len(c.Partners))
 		}
-		checkCitation(d, c.Source, c.Quote, nil, at("source"), at("quote"), errs)
+		switch {
+		case !c.Draft || strings.TrimSpace(c.Quote) != "":
+			checkCitation(d, c.Source, c.Quote, nil, at("source"), at("quote"), errs)
+		case c.Source != "":
+			checkSource(d, c.Source, at("source"), errs)
+		}
 		assigned := calendar.Date{}
 		if src := d.sourceByID[c.Source]; src != nil {
 			assigned = src.Date
@@ -739,15 +763,18 @@ func loadCommitments(fsys fs.FS, name string, d *Data, errs *diag.List) []*Commi
 			}
 			if src := d.sourceByID[r.Source]; src != nil {
 				r.Date = src.Date
-				if r.Date.Before(assigned) {
+				if !r.Date.IsZero() && r.Date.Before(assigned) { // a draft source may have no date yet
 					errs.Add(rat("source"), "this report's source (%s) is older than the one that assigns the task (%s)", r.Date, assigned)
 				}
 			}
 		}
 		sort.SliceStable(c.Reports, func(a, b int) bool { return c.Reports[a].Date.Before(c.Reports[b].Date) })
 		for _, m := range c.Metrics {
-			if d.seriesByID[m] == nil && !d.unloaded[m] {
+			switch s := d.seriesByID[m]; {
+			case s == nil && !d.unloaded[m]:
 				errs.Add(at("metrics"), "unknown metric %q", m)
+			case s != nil && s.Draft && !c.Draft:
+				errs.Add(at("metrics"), "metric %q is a draft (draft = true in %s): remove that line to publish it, or make this task a draft too", m, s.File)
 			}
 		}
 	}

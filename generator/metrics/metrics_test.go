@@ -1260,3 +1260,118 @@ func TestIDNames(t *testing.T) {
 		}
 	}
 }
+
+// TestDrafts: a draft (draft = true) is loaded and checked, may leave out
+// what publishing needs, is left out by Published, and nothing published
+// may rest on it.
+func TestDrafts(t *testing.T) {
+	fsys := fixture(t)
+	fsys[SourcesFile] = &fstest.MapFile{Data: append(fsys[SourcesFile].Data, []byte(strings.Join([]string{
+		``,
+		`[[sources]]`,
+		`id = "bao-cao-moi"`, // no publisher, date, kind or document yet
+		`draft = true`,
+		`title = "Báo cáo mới"`,
+	}, "\n")+"\n")...)}
+	draftSeries := []string{
+		`title = "Tỷ lệ mới"`, // 1: no title_en, unit or unit_en yet
+		`draft = true`,
+		`kind = "rate"`,
+		`theme = "digital-government"`,
+	}
+	fsys["content/metrics/ty-le-moi.toml"] = text(draftSeries...)
+	draftTask := []string{
+		`[[commitments]]`, // 1: no agency, deadline, source or quote yet
+		`id = "nhiem-vu-moi"`,
+		`draft = true`,
+		`task = "Nhiệm vụ mới"`,
+		`metrics = ["ty-le-moi"]`,
+	}
+	fsys["content/commitments/nhiem-vu-moi.toml"] = text(draftTask...)
+	d, errs := Load(fsys, themes)
+	if len(errs) != 0 {
+		t.Fatalf("drafts have problems:\n%s", strings.Join(messages(errs), "\n"))
+	}
+	if d.SeriesByID("ty-le-moi") == nil || d.Drafts() != 3 {
+		t.Errorf("Load: series %v, %d drafts; want the draft series loaded and 3 drafts", d.SeriesByID("ty-le-moi"), d.Drafts())
+	}
+	p := d.Published()
+	if p.SeriesByID("ty-le-moi") != nil || p.Source("bao-cao-moi") != nil || len(p.Series) != len(d.Series)-1 ||
+		len(p.Sources) != len(d.Sources)-1 || len(p.Commitments) != len(d.Commitments)-1 {
+		t.Errorf("Published keeps drafts: %d of %d series, %d of %d sources, %d of %d commitments",
+			len(p.Series), len(d.Series), len(p.Sources), len(d.Sources), len(p.Commitments), len(d.Commitments))
+	}
+	if p.DraftSeries("ty-le-moi") == nil || p.DraftSource("bao-cao-moi") == nil || p.DraftSeries("egdi-rank") != nil || p.Drafts() != 3 {
+		t.Error("Published forgets its drafts")
+	}
+	for _, c := range p.Commitments {
+		if c.ID == "nhiem-vu-moi" {
+			t.Error("the draft commitment is published")
+		}
+	}
+
+	// What a draft gives is checked; it may cite drafts; what is
+	// published may not.
+	fsys["content/metrics/ty-le-moi.toml"] = text(append(draftSeries,
+		`[[points]]`,
+		`period = 2024`,
+		`value = 150`, // 7: not a rate
+		`source = "bao-cao-moi"`,
+		`quote = "150"`,
+	)...)
+	fsys["content/commitments/nhiem-vu-moi.toml"] = text(append(draftTask,
+		`source = "ket-luan-2024-07"`,
+		`quote = "không có trong văn bản"`, // 7
+		`[[commitments]]`,                  // 8: published
+		`id = "nhiem-vu-cong-bo"`,
+		`agency = "Bộ Công an"`,
+		`task = "Nhiệm vụ"`,
+		`due = 2025`,
+		`source = "bao-cao-moi"`, // 13
+		`quote = "Nhiệm vụ"`,
+		`metrics = ["ty-le-moi"]`, // 15
+	)...)
+	egdi := string(fsys["content/metrics/egdi-rank.toml"].Data)
+	fsys["content/metrics/egdi-rank.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(egdi, `source = "thuong-truc-2024-07"`, `source = "bao-cao-moi"`, 1))}
+	_, errs = Load(fsys, themes)
+	errs.Sort()
+	want := []string{
+		`content/commitments/nhiem-vu-moi.toml:7:9: the quote is not in content/sources/000_56ca7df9ef5d81dd.txt: copy it from the document exactly, letter for letter ("không có trong văn bản")`,
+		`content/commitments/nhiem-vu-moi.toml:13:10: source "bao-cao-moi" is a draft (draft = true at content/sources.toml:60:1): remove that line to publish it, or make this a draft too`,
+		`content/commitments/nhiem-vu-moi.toml:15:11: metric "ty-le-moi" is a draft (draft = true in content/metrics/ty-le-moi.toml): remove that line to publish it, or make this task a draft too`,
+		`content/metrics/egdi-rank.toml:14:10: source "bao-cao-moi" is a draft (draft = true at content/sources.toml:60:1): remove that line to publish it, or make this a draft too`,
+		`content/metrics/ty-le-moi.toml:7:9: a rate must be between 0 and 100, not 150`,
+	}
+	if got := messages(errs.Errors()); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+
+	// Published, each lists what it still lacks.
+	for name, f := range fsys {
+		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".toml") {
+			f.Data = []byte(strings.ReplaceAll(string(f.Data), "draft = true\n", ""))
+		}
+	}
+	fsys["content/metrics/egdi-rank.toml"] = &fstest.MapFile{Data: []byte(egdi)}
+	fsys["content/metrics/ty-le-moi.toml"] = text(draftSeries[0], draftSeries[2], draftSeries[3])
+	fsys["content/commitments/nhiem-vu-moi.toml"] = text(draftTask[0], draftTask[1], draftTask[3])
+	_, errs = Load(fsys, themes)
+	got := strings.Join(messages(errs.Errors()), "\n")
+	for _, w := range []string{
+		`source "bao-cao-moi": publisher is required`,
+		`source "bao-cao-moi": date is required`,
+		`source "bao-cao-moi": kind "" must be one of`,
+		`ty-le-moi.toml:1:1: title_en is required`,
+		`ty-le-moi.toml:1:1: unit is required`,
+		`commitment "nhiem-vu-moi": agency (the lead agency) and task are required`,
+		`commitment "nhiem-vu-moi": the deadline is required`,
+		`nhiem-vu-moi.toml:1:1: source is required`,
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("once published, no %q in:\n%s", w, got)
+		}
+	}
+	if w := messages(errs.Warnings()); !strings.Contains(strings.Join(w, "\n"), `source "bao-cao-moi" has no archived document`) {
+		t.Errorf("once published, no warning of the missing document: %q", w)
+	}
+}

@@ -70,6 +70,7 @@ type Source struct {
 	LicenseEn    string `toml:"license_en"`
 	Note         string `toml:"note"`
 	NoteEn       string `toml:"note_en"`
+	Draft        bool   `toml:"draft"` // loaded and checked, not published (see Published)
 
 	Pos diag.Pos `toml:"-"`
 }
@@ -98,6 +99,7 @@ type Series struct {
 	Points        []Point     `toml:"points"`
 	Targets       []Target    `toml:"targets"`
 	Tables        []TableFill `toml:"table"` // points read from archived tables
+	Draft         bool        `toml:"draft"` // loaded and checked, not published (see Published)
 
 	autoSubseries bool // sub-series made from a table's values
 
@@ -195,6 +197,7 @@ type Commitment struct {
 	AsOf       calendar.Date   `toml:"as_of" json:"as_of,omitempty"`
 	Note       string          `toml:"note" json:"note,omitempty"`
 	NoteEn     string          `toml:"note_en" json:"note_en,omitempty"`
+	Draft      bool            `toml:"draft" json:"-"` // loaded and checked, not published (see Published)
 
 	QuotePos diag.Pos `toml:"-" json:"-"`
 	Pos      diag.Pos `toml:"-" json:"-"`
@@ -322,6 +325,90 @@ type Data struct {
 	sourceByID map[string]*Source
 	seriesByID map[string]*Series
 	unloaded   map[string]bool // see Unloaded
+
+	// The drafts left out by Published, by id (see DraftSource).
+	draftSources map[string]*Source
+	draftSeries  map[string]*Series
+	draftTasks   int  // commitments
+	loadingDraft bool // Load is checking a draft, which may cite drafts
+}
+
+// Published returns the data without its drafts (draft = true): what the
+// site shows. Load has checked that nothing published rests on a draft;
+// the drafts stay known by id (DraftSource, DraftSeries), so that a page
+// naming one is told that it is a draft rather than unknown.
+func (d *Data) Published() *Data {
+	p := *d
+	p.Sources, p.Series, p.Commitments = nil, nil, nil
+	p.sourceByID, p.seriesByID = map[string]*Source{}, map[string]*Series{}
+	p.draftSources, p.draftSeries = map[string]*Source{}, map[string]*Series{}
+	for _, s := range d.Sources {
+		switch {
+		case s.Draft:
+			p.draftSources[s.ID] = s
+		case p.sourceByID[s.ID] == nil:
+			p.sourceByID[s.ID] = s
+			p.Sources = append(p.Sources, s)
+		}
+	}
+	for _, s := range d.Series {
+		if s.Draft {
+			p.draftSeries[s.ID] = s
+			continue
+		}
+		p.seriesByID[s.ID] = s
+		p.Series = append(p.Series, s)
+	}
+	for id, s := range d.seriesByID { // the stubs of series with errors
+		if p.seriesByID[id] == nil && p.draftSeries[id] == nil && !s.Draft {
+			p.seriesByID[id] = s
+		}
+	}
+	for _, c := range d.Commitments {
+		if c.Draft {
+			p.draftTasks++
+			continue
+		}
+		p.Commitments = append(p.Commitments, c)
+	}
+	return &p
+}
+
+// DraftSource returns the source with the given id if it is a draft, else nil.
+func (d *Data) DraftSource(id string) *Source {
+	if s := d.sourceByID[id]; s != nil && s.Draft {
+		return s
+	}
+	return d.draftSources[id]
+}
+
+// DraftSeries returns the series with the given id if it is a draft, else nil.
+func (d *Data) DraftSeries(id string) *Series {
+	if s := d.seriesByID[id]; s != nil && s.Draft {
+		return s
+	}
+	return d.draftSeries[id]
+}
+
+// Drafts counts the drafts among the sources, series and commitments.
+func (d *Data) Drafts() int {
+	n := len(d.draftSources) + len(d.draftSeries) + d.draftTasks
+	for _, s := range d.Sources {
+		if s.Draft {
+			n++
+		}
+	}
+	for _, s := range d.Series {
+		if s.Draft {
+			n++
+		}
+	}
+	for _, c := range d.Commitments {
+		if c.Draft {
+			n++
+		}
+	}
+	return n
 }
 
 // Unloaded reports whether id names a series whose file has errors: known

@@ -214,6 +214,7 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) []Poi
 			errs.Add(at("source"), "the document of source %q is not a .csv table", tf.Source)
 			continue
 		}
+		d.citeDraft(d.sourceByID[tf.Source], at("source"), errs)
 		cols := map[string]int{}
 		ok := true
 		for _, c := range []struct{ key, name string }{{"period", tf.Period}, {"value", tf.Value}, {"subseries", tf.Subseries}} {
