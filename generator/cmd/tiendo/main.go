@@ -4,7 +4,12 @@
 //	tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache]
 //	tiendo check [--root DIR] [--strict] [--coverage]
 //	tiendo serve [--root DIR] [--port N]
-//	tiendo new report|note|metric "Tiêu đề có dấu" [--root DIR]
+//	tiendo new report|note|metric|commitment|source "Tiêu đề có dấu" [--root DIR]
+//	tiendo new metric "Tiêu đề có dấu" [--kind KIND] [--theme THEME] [--root DIR]
+//
+// Each command works on the site in the folder it is run from or the
+// nearest one above it that holds content/site.toml, as git finds its
+// repository; --root DIR names the site's folder instead.
 //
 // Problems in editors' files are printed one per line as file:line:col:
 // message, and the command exits with status 1.
@@ -21,6 +26,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/generator/build"
+	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/diag"
 	"github.com/tiendo/tiendo/generator/metrics"
 )
@@ -47,7 +53,10 @@ const usage = `usage:
   tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache]
   tiendo check [--root DIR] [--strict] [--coverage]
   tiendo serve [--root DIR] [--port N]
-  tiendo new report|note|metric "Tiêu đề" [--root DIR]`
+  tiendo new report|note|metric|commitment|source "Tiêu đề" [--root DIR]
+  tiendo new metric "Tiêu đề" [--kind KIND] [--theme THEME] [--root DIR]
+
+Run it in the site's folder or any folder below it, or give --root DIR.`
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -62,7 +71,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fl.SetOutput(stdout) // asked for: not an error
 		}
 	}
-	root := fl.String("root", ".", "directory holding content/, templates/ and assets/")
+	root := fl.String("root", "", "the site's folder, holding content/, templates/ and assets/\n(default: this folder or the nearest above it that holds content/site.toml)")
 	var out, baseURL *string
 	var port *int
 	var strict, noCache, coverage *bool
@@ -98,26 +107,63 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tiendo %s: unexpected argument %q\n", cmd, fl.Arg(0))
 		return 2
 	}
+	dir, err := siteRoot(*root)
+	if err != nil {
+		fmt.Fprintf(stderr, "tiendo %s: %v\n", cmd, err)
+		return 1
+	}
 	switch cmd {
 	case "build":
-		dir := *out
-		if dir == "" {
-			dir = filepath.Join(*root, "public")
+		to := *out
+		if to == "" {
+			to = filepath.Join(dir, "public")
 		}
-		opt := build.Options{BaseURL: *baseURL, Strict: *strict, Cache: filepath.Join(*root, ".cache", "tiendo")}
+		opt := build.Options{BaseURL: *baseURL, Strict: *strict, Cache: filepath.Join(dir, ".cache", "tiendo")}
 		if *noCache {
 			opt.Cache = ""
 		}
-		return buildCmd(*root, dir, opt, stdout, stderr)
+		return buildCmd(dir, to, opt, stdout, stderr)
 	case "check":
 		if *coverage {
-			return coverageCmd(*root, stdout, stderr)
+			return coverageCmd(dir, stdout, stderr)
 		}
-		return checkCmd(*root, *strict, stdout, stderr)
+		return checkCmd(dir, *strict, stdout, stderr)
 	case "serve":
-		return serveCmd(*root, *port, stdout, stderr)
+		return serveCmd(dir, *port, stdout, stderr)
 	}
 	return 2
+}
+
+// siteRoot returns the site's folder: dir when --root names one, else the
+// working directory or the nearest folder above it that holds
+// content/site.toml, as git finds its repository. A found folder is
+// relative to the working directory (".", "../..").
+func siteRoot(dir string) (string, error) {
+	isSite := func(dir string) bool {
+		fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(content.SiteFile)))
+		return err == nil && fi.Mode().IsRegular()
+	}
+	if dir != "" {
+		if !isSite(dir) {
+			return "", fmt.Errorf("--root %s: that folder has no %s, so it is not a site's folder (the one holding content/, templates/ and assets/)", dir, content.SiteFile)
+		}
+		return dir, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if isSite(d) {
+			if rel, err := filepath.Rel(wd, d); err == nil {
+				return rel, nil
+			}
+			return d, nil
+		}
+		if filepath.Dir(d) == d {
+			return "", fmt.Errorf("no site here: neither %s nor any folder above it holds %s; go into the site's folder (cd), or give --root DIR", wd, content.SiteFile)
+		}
+	}
 }
 
 // report prints problems one per line and says whether the run failed.
@@ -200,6 +246,9 @@ func checkCmd(root string, strict bool, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "; %d quotes verified in %s", res.Quotes, metrics.ArchiveDir)
 	if res.Unverified > 0 {
 		fmt.Fprintf(stdout, ", %d not verified (their sources have no archived document)", res.Unverified)
+	}
+	if res.Drafts > 0 {
+		fmt.Fprintf(stdout, "; %d draft%s, not published", res.Drafts, plural(res.Drafts))
 	}
 	fmt.Fprintln(stdout)
 	return 0

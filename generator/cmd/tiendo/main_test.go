@@ -165,6 +165,9 @@ func TestBuild(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
+	minimal := t.TempDir() // a content/site.toml and nothing else
+	os.MkdirAll(filepath.Join(minimal, "content"), 0o755)
+	os.WriteFile(filepath.Join(minimal, "content", "site.toml"), []byte("title = \"T\"\ntitle_en = \"T\"\n"), 0o644)
 	tests := []struct {
 		args   []string
 		code   int
@@ -174,7 +177,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"publish"}, 2, `unknown command "publish"`},
 		{[]string{"check", "--nope"}, 2, "flag provided but not defined"},
 		{[]string{"check", "extra"}, 2, `unexpected argument "extra"`},
-		{[]string{"build", "--root", "x", "--base-url", "ftp://x/"}, 1, "--base-url"},
+		{[]string{"build", "--root", minimal, "--base-url", "ftp://x/"}, 1, "--base-url"},
+		{[]string{"check", "--root", filepath.Join(minimal, "content")}, 1, "that folder has no content/site.toml"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCmd(tt.args...)
@@ -194,10 +198,10 @@ func TestHelp(t *testing.T) {
 		cmd        string
 		has, hasNo []string
 	}{
-		{"build", []string{"-base-url", "-strict", "-no-cache"}, []string{"-port", "-coverage"}},
+		{"build", []string{"-base-url", "-strict", "-no-cache"}, []string{"-port", "-coverage", "-kind"}},
 		{"check", []string{"-strict", "-coverage"}, []string{"-port", "-base-url"}},
 		{"serve", []string{"-port"}, []string{"-strict", "-base-url"}},
-		{"new", []string{"-root", "tiendo new"}, []string{"-strict", "-port"}},
+		{"new", []string{"-root", "-kind", "-theme", "tiendo new", "commitment|source"}, []string{"-strict", "-port", "-base-url"}},
 	} {
 		code, out, errOut := runCmd(tt.cmd, "--help")
 		if code != 0 || errOut != "" {
