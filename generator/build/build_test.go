@@ -1311,7 +1311,7 @@ metrics = ["online-records-share", "chi-so-nhap"]`), 1)
 	for _, want := range []string{
 		`content/site.toml:8:12: headline: metric "chi-so-nhap" is a draft (draft = true in content/metrics/chi-so-nhap.toml)`,
 		`so-ket-6-thang-2024-tai-nghe-an.md:6:11: metric "chi-so-nhap" is a draft (draft = true in content/metrics/chi-so-nhap.toml): remove that line to publish it, or make this page a draft too`,
-		`so-ket-6-thang-2024-tai-nghe-an.md:5:11: source "nguon-nhap" is a draft (draft = true at content/sources.toml:`,
+		`so-ket-6-thang-2024-tai-nghe-an.md:5:11: source "nguon-nhap" is a draft (its entry at content/sources.toml:39:1 says draft = true): remove that line to publish it, or make this page a draft too`,
 		`chart: metric "chi-so-nhap" is a draft`,
 	} {
 		if !strings.Contains(got, want) {

@@ -350,7 +350,7 @@ func (p *Page) CheckRefs(d *metrics.Data) diag.List {
 	for _, id := range p.Sources {
 		switch src := d.DraftSource(id); {
 		case src != nil && !p.Draft:
-			errs.Add(p.KeyPos("sources"), "source %q is a draft (draft = true at %s): remove that line to publish it, or make this page a draft too", id, src.Pos)
+			errs.Add(p.KeyPos("sources"), "source %q is a draft (its entry at %s says draft = true): remove that line to publish it, or make this page a draft too", id, src.Pos)
 		case src == nil && d.Source(id) == nil && !d.SourcesUnread():
 			errs.Add(p.KeyPos("sources"), "unknown source %q (not in %s)", id, metrics.SourcesFile)
 		}

@@ -548,7 +548,7 @@ func checkSource(d *Data, source string, pos diag.Pos, errs *diag.List) (lang st
 // source: the source is not published, so neither can what rests on it be.
 func (d *Data) citeDraft(src *Source, pos diag.Pos, errs *diag.List) {
 	if src.Draft && !d.loadingDraft {
-		errs.Add(pos, "source %q is a draft (draft = true at %s): remove that line to publish it, or make this a draft too", src.ID, src.Pos)
+		errs.Add(pos, "source %q is a draft (its entry at %s says draft = true): remove that line to publish it, or make this a draft too", src.ID, src.Pos)
 	}
 }
 

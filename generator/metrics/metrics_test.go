@@ -1337,9 +1337,9 @@ func TestDrafts(t *testing.T) {
 	errs.Sort()
 	want := []string{
 		`content/commitments/nhiem-vu-moi.toml:7:9: the quote is not in content/sources/000_56ca7df9ef5d81dd.txt: copy it from the document exactly, letter for letter ("không có trong văn bản")`,
-		`content/commitments/nhiem-vu-moi.toml:13:10: source "bao-cao-moi" is a draft (draft = true at content/sources.toml:60:1): remove that line to publish it, or make this a draft too`,
+		`content/commitments/nhiem-vu-moi.toml:13:10: source "bao-cao-moi" is a draft (its entry at content/sources.toml:60:1 says draft = true): remove that line to publish it, or make this a draft too`,
 		`content/commitments/nhiem-vu-moi.toml:15:11: metric "ty-le-moi" is a draft (draft = true in content/metrics/ty-le-moi.toml): remove that line to publish it, or make this task a draft too`,
-		`content/metrics/egdi-rank.toml:14:10: source "bao-cao-moi" is a draft (draft = true at content/sources.toml:60:1): remove that line to publish it, or make this a draft too`,
+		`content/metrics/egdi-rank.toml:14:10: source "bao-cao-moi" is a draft (its entry at content/sources.toml:60:1 says draft = true): remove that line to publish it, or make this a draft too`,
 		`content/metrics/ty-le-moi.toml:7:9: a rate must be between 0 and 100, not 150`,
 	}
 	if got := messages(errs.Errors()); strings.Join(got, "\n") != strings.Join(want, "\n") {
