@@ -20,6 +20,7 @@ import (
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/diag"
 	"github.com/tiendo/tiendo/generator/i18n"
+	"github.com/tiendo/tiendo/generator/inputs"
 	"github.com/tiendo/tiendo/generator/markdown"
 	"github.com/tiendo/tiendo/generator/metrics"
 	"github.com/tiendo/tiendo/generator/render"
@@ -88,8 +89,8 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) { return load(fsys, opt, n
 // whose files did not change come from the cache instead of being parsed.
 func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	var errs diag.List
-	if _, ok := fsys.(visibleFS); !ok {
-		fsys = visibleFS{fsys}
+	if _, ok := fsys.(inputs.Visible); !ok {
+		fsys = inputs.Visible{FS: fsys}
 	}
 	urls, err := site.NewURLs(opt.BaseURL)
 	if err != nil {

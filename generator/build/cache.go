@@ -50,13 +50,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,6 +66,7 @@ import (
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/diag"
 	"github.com/tiendo/tiendo/generator/i18n"
+	"github.com/tiendo/tiendo/generator/inputs"
 	"github.com/tiendo/tiendo/generator/internal/workers"
 	"github.com/tiendo/tiendo/generator/markdown"
 	"github.com/tiendo/tiendo/generator/metrics"
@@ -85,15 +84,8 @@ const racyWindow = time.Second
 // that an edit rewrites one small file.
 const pageShards = 64
 
-// inputDirs are the directories whose files are the build's inputs.
-var inputDirs = []string{"content", "templates", "assets"}
-
 // stamp identifies a version of a file without reading it.
-type stamp struct {
-	Size         int64
-	MTime, CTime int64
-	Dev, Ino     uint64
-}
+type stamp = inputs.Stamp
 
 type inputFile struct {
 	Path  string
@@ -398,7 +390,7 @@ func binaryID(prevStamp *stamp, prev *manifest) (uint64, stamp, error) {
 	if err != nil {
 		return 0, stamp{}, fmt.Errorf("build cache: %v", err)
 	}
-	st, ok := stampOf(info)
+	st, ok := inputs.StampOf(info)
 	if ok && prevStamp != nil && *prevStamp == st && time.Since(info.ModTime()) > racyWindow {
 		return prev.Binary, st, nil
 	}
@@ -417,7 +409,7 @@ func binaryID(prevStamp *stamp, prev *manifest) (uint64, stamp, error) {
 // scanInputs lists the files of inputDirs with their content hashes. Only
 // files whose stamp changed since prev are read.
 func scanInputs(fsys fs.FS, prev []inputFile, now time.Time, lazy bool) ([]inputFile, error) {
-	list, err := listInputs(fsys)
+	list, err := inputs.List(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -428,7 +420,7 @@ func scanInputs(fsys fs.FS, prev []inputFile, now time.Time, lazy bool) ([]input
 	}
 	out := make([]inputFile, len(list))
 	err = parallel(len(list), func(i int) error {
-		name, st, ok := list[i].name, list[i].stamp, list[i].ok
+		name, st, ok := list[i].Name, list[i].Stamp, list[i].OK
 		f := inputFile{Path: name}
 		if p := old[name]; ok && p != nil && p.Stamp == st && !p.Racy {
 			f.Stamp, f.Hash = st, p.Hash
@@ -457,145 +449,6 @@ func scanInputs(fsys fs.FS, prev []inputFile, now time.Time, lazy bool) ([]input
 	})
 	return out, err
 }
-
-// listed is an input file and its stamp (ok is false when it has none).
-type listed struct {
-	name  string
-	stamp stamp
-	ok    bool
-}
-
-// listInputs lists the files of inputDirs, sorted by name, with their
-// stamps: from the operating system directly for a Dir (see listDir), else
-// through fsys.
-func listInputs(fsys fs.FS) ([]listed, error) {
-	if d, ok := fsys.(dirFS); ok {
-		if list, ok, err := listDir(d.root); ok {
-			return list, err
-		}
-	}
-	var list []listed
-	for _, dir := range inputDirs {
-		err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if name == dir && errorsIsNotExist(err) {
-					return fs.SkipDir
-				}
-				return err
-			}
-			switch {
-			case hidden(d.Name()) && d.IsDir():
-				return fs.SkipDir
-			case !d.IsDir() && !hidden(d.Name()):
-				list = append(list, listed{name: name})
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	err := parallel(len(list), func(i int) error {
-		info, err := fs.Stat(fsys, list[i].name)
-		if err != nil {
-			return err
-		}
-		list[i].stamp, list[i].ok = stampOf(info)
-		return nil
-	})
-	sortListed(list)
-	return list, err
-}
-
-// Fingerprint hashes the names and stamps (size, times, inode) of the
-// site's input files: it changes when one is added, removed or saved. It
-// lists them, as a build does first, and reads none: `tiendo serve` looks
-// with it (at 11,000 files, 45 ms for a Dir against 90-140 ms through
-// fs.WalkDir).
-func Fingerprint(fsys fs.FS) (uint64, error) {
-	list, err := listInputs(fsys)
-	if err != nil {
-		return 0, err
-	}
-	h := fnv.New64a()
-	var b []byte
-	for _, f := range list {
-		b = append(append(b[:0], f.name...), 0)
-		for _, x := range []uint64{uint64(f.stamp.Size), uint64(f.stamp.MTime), uint64(f.stamp.CTime), f.stamp.Dev, f.stamp.Ino} {
-			b = binary.LittleEndian.AppendUint64(b, x)
-		}
-		h.Write(b)
-	}
-	return h.Sum64(), nil
-}
-
-func sortListed(list []listed) {
-	slices.SortFunc(list, func(a, b listed) int { return strings.Compare(a.name, b.name) })
-}
-
-// Dir is the site in directory root. Nothing outside root is read: a
-// symbolic link that leads out of it (a file or a folder), or is absolute,
-// fails to open with ErrOutside; a relative one that stays inside is
-// followed (os.Root's rules). Run scans a Dir's
-// input files for changes with fewer system calls than any fs.FS allows.
-func Dir(root string) fs.FS {
-	if r, ok := roots.Load(root); ok {
-		return dirFS{r.(*os.Root).FS(), root}
-	}
-	r, err := os.OpenRoot(root)
-	if err != nil {
-		return dirFS{os.DirFS(root), root} // reading it fails, with the reason
-	}
-	if prev, loaded := roots.LoadOrStore(root, r); loaded {
-		r.Close()
-		r = prev.(*os.Root)
-	}
-	return dirFS{r.FS(), root}
-}
-
-// roots holds the directories Dir opened, kept open for the process (tiendo
-// serve asks for the same one at every look).
-var roots sync.Map // root path → *os.Root
-
-// ErrOutside is the error of reading, through a Dir, a symbolic link that
-// leads outside the site.
-var ErrOutside = errors.New("it is a symbolic link that leads outside the site, or is written as an absolute path, and is not read: copy the file into the site, or make the link relative")
-
-type dirFS struct {
-	fs.FS
-	root string
-}
-
-func (d dirFS) Open(name string) (fs.File, error) {
-	f, err := d.FS.Open(name)
-	return f, outside(err)
-}
-
-// What os.DirFS does faster than the generic fs functions.
-func (d dirFS) ReadFile(name string) ([]byte, error) {
-	b, err := fs.ReadFile(d.FS, name)
-	return b, outside(err)
-}
-func (d dirFS) Stat(name string) (fs.FileInfo, error) {
-	info, err := fs.Stat(d.FS, name)
-	return info, outside(err)
-}
-
-func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	ents, err := fs.ReadDir(d.FS, name)
-	return ents, outside(err)
-}
-
-// outside puts ErrOutside in place of os.Root's "path escapes from
-// parent"; the messages that report it name the file.
-func outside(err error) error {
-	if err != nil && strings.HasSuffix(err.Error(), "path escapes from parent") {
-		return ErrOutside
-	}
-	return err
-}
-
-func errorsIsNotExist(err error) bool { return err != nil && os.IsNotExist(err) }
 
 // parallel runs f(0..n-1) on every core and returns the first error.
 func parallel(n int, f func(i int) error) error { return workers.Do(n, f) }
@@ -628,7 +481,7 @@ func dirID(dir string) (stamp, bool) {
 	if err != nil || !info.IsDir() {
 		return stamp{}, false
 	}
-	st, ok := stampOf(info)
+	st, ok := inputs.StampOf(info)
 	if !ok || st.Ino == 0 {
 		return stamp{}, false // no identity on this system: never trusted
 	}
@@ -688,7 +541,7 @@ func (c *buildCache) save(s *Site, out string, files map[string]outputFile, res 
 		if err != nil {
 			continue
 		}
-		if st, _ := stampOf(info); st == f.Stamp && time.Since(time.Unix(0, max(st.MTime, st.CTime))) >= racyWindow {
+		if st, _ := inputs.StampOf(info); st == f.Stamp && time.Since(time.Unix(0, max(st.MTime, st.CTime))) >= racyWindow {
 			if data, err := fs.ReadFile(fsys, f.Path); err == nil && hashBytes(data) == f.Hash {
 				f.Racy = false
 			}
@@ -824,7 +677,7 @@ func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*cont
 			case path.Ext(name) == "":
 				// Perhaps a link to a folder, which PageFiles reports
 				// when it leads out of the site.
-				if _, err := fs.Stat(fsys, name); errors.Is(err, ErrOutside) {
+				if _, err := fs.Stat(fsys, name); errors.Is(err, inputs.ErrOutside) {
 					linkProblems.Add(diag.Pos{File: name}, "cannot read: %v", err)
 				}
 			}

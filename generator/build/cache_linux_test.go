@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+
+	"github.com/tiendo/tiendo/generator/inputs"
 )
 
 // Listing the inputs of a Dir keeps one directory open at a time: more
@@ -34,7 +36,7 @@ func TestDirListsManyDirectories(t *testing.T) {
 	if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &low); err != nil {
 		t.Skip(err)
 	}
-	list, err := listInputs(Dir(root))
+	list, err := inputs.List(inputs.Dir(root))
 	syscall.Setrlimit(syscall.RLIMIT_NOFILE, &lim)
 	if err != nil || len(list) != 300 {
 		t.Errorf("with %d open files allowed: %d files, %v", low.Cur, len(list), err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tiendo/tiendo/generator/bench"
 	"github.com/tiendo/tiendo/generator/calendar"
+	"github.com/tiendo/tiendo/generator/inputs"
 	"github.com/tiendo/tiendo/generator/metrics"
 )
 
@@ -33,7 +34,7 @@ func corpusSite(t *testing.T) string {
 
 func runSite(t *testing.T, root, out, cache string) Result {
 	t.Helper()
-	res, err := Run(Dir(root), out, Options{BaseURL: "/tiendo/", Cache: cache})
+	res, err := Run(inputs.Dir(root), out, Options{BaseURL: "/tiendo/", Cache: cache})
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
@@ -308,53 +309,6 @@ func TestCodec(t *testing.T) {
 	}
 }
 
-// A Dir's inputs are listed with the same names, order and stamps as
-// through fs.WalkDir and fs.Stat: nested directories, a missing input
-// directory, a file behind a symbolic link, a name that sorts before its
-// directory's files.
-func TestDirListsAsWalkDir(t *testing.T) {
-	root := t.TempDir()
-	for _, name := range []string{"content/b.md", "content/a/z.md", "content/a-b.md", "content/notes/deep/x.md", "assets/css/site.css", "outside.md"} {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(name), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.Symlink(filepath.Join(root, "outside.md"), filepath.Join(root, "content", "link.md")); err != nil {
-		t.Fatal(err)
-	}
-	fast, err := listInputs(Dir(root)) // no templates/
-	if err != nil {
-		t.Fatal(err)
-	}
-	slow, err := listInputs(os.DirFS(root))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(fast) != 6 || !reflect.DeepEqual(fast, slow) {
-		t.Errorf("Dir lists\n%v\nfs.WalkDir and fs.Stat list\n%v", fast, slow)
-	}
-	if err := os.Remove(filepath.Join(root, "outside.md")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := listInputs(Dir(root)); err == nil || !strings.Contains(err.Error(), "content/link.md") {
-		t.Errorf("a dangling link: %v, want an error naming it", err)
-	}
-	os.Remove(filepath.Join(root, "content", "link.md"))
-
-	// An input directory that is a file is an input, as fs.WalkDir lists it.
-	if err := os.WriteFile(filepath.Join(root, "templates"), []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	fast, err = listInputs(Dir(root))
-	if err != nil || len(fast) != 6 || fast[5].name != "templates" {
-		t.Errorf("templates as a file: %v, %v", fast, err)
-	}
-}
-
 // shardOf is FNV-1a, as its comment says (the search index files depend on
 // it: changing it moves every page's entry).
 func TestShardOfIsFNV1a(t *testing.T) {
@@ -364,52 +318,6 @@ func TestShardOfIsFNV1a(t *testing.T) {
 		if want := int(h.Sum32() % pageShards); shardOf(f) != want {
 			t.Errorf("shardOf(%q) = %d, want %d", f, shardOf(f), want)
 		}
-	}
-}
-
-// Fingerprint changes when an input is saved, added or removed, and only
-// then.
-func TestFingerprint(t *testing.T) {
-	root := t.TempDir()
-	write := func(name, data string) {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("content/a.md", "a")
-	write("assets/x.css", "x")
-	write("public/index.html", "not an input")
-	look := func() uint64 {
-		fp, err := Fingerprint(Dir(root))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return fp
-	}
-	seen := map[uint64]string{look(): "first"}
-	if fp := look(); seen[fp] != "first" {
-		t.Error("two looks at the same files differ")
-	}
-	write("public/index.html", "changed, but not an input")
-	if fp := look(); seen[fp] != "first" {
-		t.Error("a file that is not an input changed the fingerprint")
-	}
-	for _, step := range []struct {
-		name string
-		edit func()
-	}{
-		{"saved with the same size", func() { write("content/a.md", "b") }},
-		{"added", func() { write("templates/base.html", "") }},
-		{"removed", func() { os.Remove(filepath.Join(root, "assets", "x.css")) }},
-	} {
-		step.edit()
-		fp := look()
-		if prev, ok := seen[fp]; ok {
-			t.Errorf("%s: the fingerprint is the one after %s", step.name, prev)
-		}
-		seen[fp] = step.name
 	}
 }
 
@@ -446,17 +354,17 @@ func TestHiddenFilesAreNotInputs(t *testing.T) {
 			t.Errorf("a hidden file became %s", name)
 		}
 	}
-	before, err := Fingerprint(Dir(root))
+	before, err := inputs.Fingerprint(inputs.Dir(root))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(swap, []byte("+++\ntitle = \"Bản sao đã sửa\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if after, err := Fingerprint(Dir(root)); err != nil || after != before {
+	if after, err := inputs.Fingerprint(inputs.Dir(root)); err != nil || after != before {
 		t.Errorf("saving a hidden file changed the fingerprint (%x → %x, %v)", before, after, err)
 	}
-	if slow, err := Fingerprint(os.DirFS(root)); err != nil || slow != before {
+	if slow, err := inputs.Fingerprint(os.DirFS(root)); err != nil || slow != before {
 		t.Errorf("fs.WalkDir's listing differs: %x, %v; Dir's %x", slow, err, before)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/inputs"
 )
 
 // TestLinksOutOfTheSiteAreRefused: a page, a template or a folder that is a
@@ -31,7 +32,7 @@ func TestLinksOutOfTheSiteAreRefused(t *testing.T) {
 			}
 			for _, cache := range []string{"", filepath.Join(t.TempDir(), "cache")} {
 				out := filepath.Join(t.TempDir(), "public")
-				_, err := Run(Dir(root), out, Options{Cache: cache})
+				_, err := Run(inputs.Dir(root), out, Options{Cache: cache})
 				var list diag.List
 				if !errors.As(err, &list) || len(list) != 1 || list[0].Pos.File != tt.link || !strings.Contains(list[0].Msg, "leads outside the site") {
 					t.Fatalf("cache %q: error %v, want one problem at %s saying it leads outside the site", cache, err, tt.link)
@@ -53,7 +54,7 @@ func TestLinksOutOfTheSiteAreRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Run(Dir(root), out, Options{}); err != nil {
+	if _, err := Run(inputs.Dir(root), out, Options{}); err != nil {
 		t.Fatalf("a link inside the site: %v", err)
 	}
 	if b, err := os.ReadFile(filepath.Join(out, "notes", "linked", "index.html")); err != nil || !strings.Contains(string(b), "SECRET-TEXT") {

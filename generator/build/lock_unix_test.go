@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tiendo/tiendo/generator/inputs"
 	"github.com/tiendo/tiendo/generator/output"
 )
 
@@ -24,7 +25,7 @@ func TestSecondBuildOfTheSameOutputIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	editFile(t, root, "content/site.toml", func(s string) string { return s + "\n# sửa\n" })
-	_, err = Run(Dir(root), out, Options{BaseURL: "/tiendo/", Cache: cache})
+	_, err = Run(inputs.Dir(root), out, Options{BaseURL: "/tiendo/", Cache: cache})
 	if err == nil || !strings.Contains(err.Error(), "another tiendo build is writing") {
 		t.Fatalf("a second build: %v, want it refused", err)
 	}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/tiendo/tiendo/generator/content"
+	"github.com/tiendo/tiendo/generator/inputs"
 	"github.com/tiendo/tiendo/generator/metrics"
 )
 
@@ -85,7 +86,7 @@ func soundSite(t *testing.T) string {
 func inputFiles(t *testing.T, root string) []string {
 	t.Helper()
 	var names []string
-	for _, dir := range inputDirs {
+	for _, dir := range inputs.Dirs {
 		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
@@ -232,7 +233,7 @@ func TestCachedEqualsClean(t *testing.T) {
 	opt := Options{BaseURL: "/tiendo/", Cache: cache}
 	clean := func() (map[string]string, string) {
 		dir := filepath.Join(t.TempDir(), "clean")
-		_, err := Run(Dir(root), dir, Options{BaseURL: opt.BaseURL})
+		_, err := Run(inputs.Dir(root), dir, Options{BaseURL: opt.BaseURL})
 		if err != nil {
 			return nil, err.Error()
 		}
@@ -244,7 +245,7 @@ func TestCachedEqualsClean(t *testing.T) {
 	contentSteps, reused := 0, 0
 	check := func(step string, want map[string]string, wantErr string) bool {
 		t.Helper()
-		res, err := Run(Dir(root), out, opt)
+		res, err := Run(inputs.Dir(root), out, opt)
 		switch {
 		case err != nil && err.Error() != wantErr:
 			t.Errorf("%s: the cached build fails with\n%v\nand a clean one with\n%s", step, err, wantErr)

@@ -298,7 +298,7 @@ func ParsePage(name string, data []byte) (*Page, diag.List) {
 
 // PageFiles lists the markdown files under content/, sorted. A folder that
 // cannot be listed is reported at its path, and so is a link to a folder
-// that the file system refuses to open (build.Dir refuses links out of the
+// that the file system refuses to open (inputs.Dir refuses links out of the
 // site): its pages are not silently left out. Links to folders are not
 // followed.
 func PageFiles(fsys fs.FS) ([]string, diag.List) {

@@ -28,6 +28,7 @@ import (
 	"github.com/tiendo/tiendo/generator/build"
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/inputs"
 	"github.com/tiendo/tiendo/generator/metrics"
 )
 
@@ -204,7 +205,7 @@ func plural(n int) string {
 
 func buildCmd(root, out string, opt build.Options, stdout, stderr io.Writer) int {
 	start := time.Now()
-	res, err := build.Run(build.Dir(root), out, opt)
+	res, err := build.Run(inputs.Dir(root), out, opt)
 	var errs diag.List
 	errs.Append(err)
 	if report(stderr, errs, res.Warnings) {
@@ -218,7 +219,7 @@ func buildCmd(root, out string, opt build.Options, stdout, stderr io.Writer) int
 // coverageCmd prints the numbers of the archived documents that nothing
 // cites, one per line at its place; it exits 1 when there is any.
 func coverageCmd(root string, stdout, stderr io.Writer) int {
-	list, err := build.Coverage(build.Dir(root))
+	list, err := build.Coverage(inputs.Dir(root))
 	var errs diag.List
 	errs.Append(err)
 	if report(stderr, errs, nil) {
@@ -236,7 +237,7 @@ func coverageCmd(root string, stdout, stderr io.Writer) int {
 }
 
 func checkCmd(root string, strict bool, stdout, stderr io.Writer) int {
-	res, err := build.Check(build.Dir(root), build.Options{Strict: strict})
+	res, err := build.Check(inputs.Dir(root), build.Options{Strict: strict})
 	var errs diag.List
 	errs.Append(err)
 	if report(stderr, errs, res.Warnings) {

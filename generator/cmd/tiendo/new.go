@@ -13,10 +13,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiendo/tiendo/generator/build"
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/diag"
 	"github.com/tiendo/tiendo/generator/i18n"
+	"github.com/tiendo/tiendo/generator/inputs"
 	"github.com/tiendo/tiendo/generator/markdown"
 	"github.com/tiendo/tiendo/generator/metrics"
 )
@@ -132,7 +132,7 @@ func (n *newFile) page() error {
 }
 
 func (n *newFile) metric(kind, theme string) error {
-	cfg, problems := content.LoadSite(build.Dir(n.root))
+	cfg, problems := content.LoadSite(inputs.Dir(n.root))
 	if problems.Err() != nil {
 		return fmt.Errorf("%s has problems (tiendo check lists them); fix them first", content.SiteFile)
 	}
@@ -226,7 +226,7 @@ func (n *newFile) source() error {
 
 // loadData loads the site's data, drafts included, to look its ids up.
 func (n *newFile) loadData(themes []string) (*metrics.Data, error) {
-	d, _ := metrics.Load(build.Dir(n.root), themes)
+	d, _ := metrics.Load(inputs.Dir(n.root), themes)
 	if d == nil {
 		return nil, fmt.Errorf("cannot read the site's data in %s", n.path("content"))
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/tiendo/tiendo/generator/build"
 	"github.com/tiendo/tiendo/generator/devserver"
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/inputs"
 )
 
 // serveDir is where `tiendo serve` builds the preview, inside the
@@ -30,10 +31,10 @@ var serveDir = filepath.Join(".cache", "serve")
 func serveCmd(root string, port int, stdout, stderr io.Writer) int {
 	opt := build.Options{BaseURL: "/", Drafts: true, Cache: filepath.Join(root, ".cache", "tiendo-serve")}
 	srv := &devserver.Server{Root: root, Out: filepath.Join(root, serveDir)}
-	srv.Look = func() (uint64, error) { return build.Fingerprint(build.Dir(root)) }
+	srv.Look = func() (uint64, error) { return inputs.Fingerprint(inputs.Dir(root)) }
 	srv.Build = func() (bool, error) {
 		start := time.Now()
-		res, err := build.Run(build.Dir(root), srv.Out, opt)
+		res, err := build.Run(inputs.Dir(root), srv.Out, opt)
 		var errs diag.List
 		errs.Append(err)
 		if report(stderr, errs, res.Warnings) {
