@@ -881,6 +881,7 @@ func (s *Site) chartView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartVie
 			cv.Rows = append(cv.Rows, row)
 		}
 	}
+	groupRows(cv.Rows, list, lang)
 	cv.Unit = strings.Join(unitList, "; ")
 	if !first.IsZero() {
 		cv.Periods = rangeEnd(lang, first)

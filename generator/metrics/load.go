@@ -435,7 +435,7 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	s.Points = slices.DeleteFunc(s.Points, func(p Point) bool {
 		return p.Period.IsZero() || (!p.Derived() && !p.IsGap() && p.Value == nil)
 	})
-	sortPoints(s.Points)
+	sortPoints(s.Points, s.subOrder())
 	for i := range s.Points {
 		if p := &s.Points[i]; p.Derived() {
 			derive(s, p, errs)
@@ -489,8 +489,40 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 			}
 		}
 	}
-	sort.SliceStable(s.Targets, func(i, j int) bool { return s.Targets[i].By.Compare(*s.Targets[j].By) < 0 })
+	// By line, as the points are, then by deadline.
+	order := s.subOrder()
+	sort.SliceStable(s.Targets, func(i, j int) bool {
+		a, b := &s.Targets[i], &s.Targets[j]
+		if a.Subseries != b.Subseries {
+			return subBefore(a.Subseries, b.Subseries, order)
+		}
+		return a.By.Compare(*b.By) < 0
+	})
 	return s
+}
+
+// subOrder returns the place of a sub-series among those the series file
+// declares: the one order of the lines on every tile, legend, table and
+// list. An undeclared one ("" or a slip, reported) comes after them, by id.
+func (s *Series) subOrder() func(string) int {
+	at := make(map[string]int, len(s.Subseries))
+	for i, sub := range s.Subseries {
+		at[sub.ID] = i
+	}
+	return func(id string) int {
+		if i, ok := at[id]; ok {
+			return i
+		}
+		return len(s.Subseries)
+	}
+}
+
+// subBefore reports whether sub-series a comes before b.
+func subBefore(a, b string, order func(string) int) bool {
+	if oa, ob := order(a), order(b); oa != ob {
+		return oa < ob
+	}
+	return a < b
 }
 
 // periodAt is where a point says its period: at period, or at as_of.
@@ -603,11 +635,13 @@ func short(s string) string {
 	return s
 }
 
-func sortPoints(ps []Point) {
+// sortPoints sorts points by line, in the order the series file declares
+// its sub-series (order), then by period and source.
+func sortPoints(ps []Point, order func(string) int) {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
 		if a.Subseries != b.Subseries {
-			return a.Subseries < b.Subseries
+			return subBefore(a.Subseries, b.Subseries, order)
 		}
 		if c := a.Period.Compare(b.Period); c != 0 {
 			return c < 0

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -112,14 +113,15 @@ func TestLoadFixture(t *testing.T) {
 		t.Error("amounts default to higher is better")
 	}
 
-	// Points are sorted by sub-series, then period: the derived first-half
-	// 2023 point comes before the stated first-half 2024 one.
+	// Points are sorted by sub-series, in the order the file declares them,
+	// then period: the derived first-half 2023 point comes before the
+	// stated first-half 2024 one.
 	exp := d.SeriesByID("digital-product-exports")
 	var order []string
 	for _, p := range exp.Points {
 		order = append(order, p.Subseries+"/"+p.Period.String())
 	}
-	if got := strings.Join(order, " "); got != "first-half/2023-H1 first-half/2024-H1 full-year/2021 full-year/2023" {
+	if got := strings.Join(order, " "); got != "full-year/2021 full-year/2023 first-half/2023-H1 first-half/2024-H1" {
 		t.Errorf("point order: %s", got)
 	}
 	derived := exp.PointsOf("first-half")[0]
@@ -1373,5 +1375,42 @@ func TestDrafts(t *testing.T) {
 	}
 	if w := messages(errs.Warnings()); !strings.Contains(strings.Join(w, "\n"), `source "bao-cao-moi" has no archived document`) {
 		t.Errorf("once published, no warning of the missing document: %q", w)
+	}
+}
+
+// The lines of a series keep the order its file declares its sub-series
+// in, whatever the order of its points and targets (not their ids' order):
+// tiles, legends, tables and lists all show them so.
+func TestSubseriesOrder(t *testing.T) {
+	l := head("rate", "digital-government")
+	l = append(l, "", "[[subseries]]", `id = "national"`, `label = "Cả nước"`, `label_en = "Whole country"`,
+		"", "[[subseries]]", `id = "localities"`, `label = "Địa phương"`, `label_en = "Localities"`)
+	for _, p := range []string{"localities:2023:9", "national:2024:42", "localities:2024:17", "national:2023:17"} {
+		sub, rest, _ := strings.Cut(p, ":")
+		period, value, _ := strings.Cut(rest, ":")
+		l = append(l, "", "[[points]]", "period = "+period, "value = "+value, `subseries = "`+sub+`"`,
+			`source = "ket-luan-2024-07"`, `quote = "đạt `+value+`"`)
+	}
+	for _, tg := range []string{"localities:2025:50", "national:2026:100", "national:2025:80"} {
+		sub, rest, _ := strings.Cut(tg, ":")
+		by, value, _ := strings.Cut(rest, ":")
+		l = append(l, "", "[[targets]]", "by = "+by, "value = "+value, `subseries = "`+sub+`"`,
+			`source = "ket-luan-2024-07"`, `quote = "phấn đấu đạt `+value+`"`)
+	}
+	_, s := loadOne(t, text(l...))
+	var points, targets []string
+	for _, p := range s.Points {
+		points = append(points, p.Subseries+":"+p.Period.String())
+	}
+	for _, tg := range s.Targets {
+		targets = append(targets, tg.Subseries+":"+tg.By.String())
+	}
+	wantPoints := []string{"national:2023", "national:2024", "localities:2023", "localities:2024"}
+	wantTargets := []string{"national:2025", "national:2026", "localities:2025"}
+	if !slices.Equal(points, wantPoints) {
+		t.Errorf("points in order %v, want %v", points, wantPoints)
+	}
+	if !slices.Equal(targets, wantTargets) {
+		t.Errorf("targets in order %v, want %v", targets, wantTargets)
 	}
 }

@@ -96,10 +96,10 @@ type Series struct {
 	AxisMin       *float64    `toml:"axis_min"`
 	AxisMax       *float64    `toml:"axis_max"`
 	Subseries     []Subseries `toml:"subseries"`
-	Points        []Point     `toml:"points"`
-	Targets       []Target    `toml:"targets"`
-	Tables        []TableFill `toml:"table"` // points read from archived tables
-	Draft         bool        `toml:"draft"` // loaded and checked, not published (see Published)
+	Points        []Point     `toml:"points"`  // by line, in the order of Subseries, then by period
+	Targets       []Target    `toml:"targets"` // by line, as Points, then by deadline
+	Tables        []TableFill `toml:"table"`   // points read from archived tables
+	Draft         bool        `toml:"draft"`   // loaded and checked, not published (see Published)
 
 	autoSubseries bool // sub-series made from a table's values
 
