@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/tiendo/tiendo/generator/calendar"
 	"github.com/tiendo/tiendo/generator/charts"
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/i18n"
@@ -92,9 +93,11 @@ func changeText(lang *i18n.Lang, se *metrics.Series, sum metrics.Summary) string
 	}
 	switch {
 	case sum.Stated && sum.ChangeSince != nil:
-		out += " " + lang.T("tile.since", lang.Period(*sum.ChangeSince))
-	case sum.Previous != nil:
+		out += " " + lang.T("tile.since", lang.PeriodNoun(*sum.ChangeSince))
+	case sum.Previous != nil && sum.Previous.Period.Grain == calendar.AsOf:
 		out += " " + lang.T("tile.since", rangeEnd(lang, sum.Previous.Period))
+	case sum.Previous != nil:
+		out += " " + lang.T("tile.since", lang.PeriodNoun(sum.Previous.Period))
 	case sum.Stated:
 		out += " (" + lang.T("change.stated") + ")"
 	}

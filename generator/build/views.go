@@ -173,7 +173,7 @@ func (v *View) evidence(se *metrics.Series) []Evidence {
 			e.Sub = v.Label(se, p.Subseries)
 		}
 		if e.Derived {
-			e.DerivedFrom = v.T("metric.derived_from", v.Period(*p.DerivedFrom))
+			e.DerivedFrom = v.T("metric.derived_from", v.Lang.PeriodNoun(*p.DerivedFrom))
 		} else {
 			e.InDocument = v.InDocument(p.Source, p.Quote)
 			if p.Row != 0 {
@@ -659,7 +659,7 @@ func dueText(l *i18n.Lang, c *metrics.Commitment) string {
 	case c.Due.Grain == calendar.Year:
 		return l.T("due.in_year", l.Period(c.Due))
 	}
-	return l.T("due.in", l.Period(c.Due))
+	return l.T("due.in", l.PeriodNoun(c.Due))
 }
 
 // Status is a commitment's status at the date it is judged at (see

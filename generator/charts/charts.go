@@ -99,7 +99,7 @@ type PointMeta struct {
 	// value is hedged nor derived: the tooltip shows the change against it
 	// in %.
 	Prev   *float64 `json:"prev,omitempty"`
-	PrevAt string   `json:"prevAt,omitempty"` // the period of Prev, as on the axis
+	PrevAt string   `json:"prevAt,omitempty"` // the period of Prev, spelled out as in meta.periods
 }
 
 type payload struct {
@@ -198,10 +198,10 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 	for i, s := range slots {
 		switch {
 		case !s.gap:
-			labels[i] = lang.ShortPeriod(s.period)
+			labels[i] = lang.AxisPeriod(s.period)
 			meta.Periods[i] = lang.Period(s.period)
 		case gapLabels:
-			labels[i] = lang.ShortPeriod(s.period)
+			labels[i] = lang.AxisPeriod(s.period)
 			gaps = true
 		default:
 			gaps = true
@@ -262,7 +262,7 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 			parts = l.parts()
 		}
 		for k, part := range parts {
-			m := SeriesMeta{Role: "line", Line: lineAt[i], Decimals: l.decimals, Points: l.pointMeta(part, kind, labels, lang, spec.Passage)}
+			m := SeriesMeta{Role: "line", Line: lineAt[i], Decimals: l.decimals, Points: l.pointMeta(part, kind, meta.Periods, lang, spec.Passage)}
 			if k > 0 {
 				m.Role = "part"
 			} else {
@@ -283,7 +283,7 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 			}
 			others.AddSeries(l.name+" ("+meta.Words.Other+")", scatterData(e),
 				ec.WithScatterChartOpts(opts.ScatterChart{Symbol: "diamond", SymbolSize: 11}))
-			meta.Series = append(meta.Series, SeriesMeta{Role: "other", Line: lineAt[i], Decimals: l.decimals, Points: l.pointMeta(e, kind, labels, lang, spec.Passage)})
+			meta.Series = append(meta.Series, SeriesMeta{Role: "other", Line: lineAt[i], Decimals: l.decimals, Points: l.pointMeta(e, kind, meta.Periods, lang, spec.Passage)})
 		}
 	}
 	if others != nil {
@@ -306,7 +306,7 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 		ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		ec.WithGridOpts(grid),
 		ec.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Label: &opts.AriaLabel{
-			Enabled: opts.Bool(true), Description: describe(title, lines, labels, kind, unit, lang)}}),
+			Enabled: opts.Bool(true), Description: describe(title, lines, meta.Periods, kind, unit, lang)}}),
 	)
 	chart.Validate()
 	option := chart.JSON()
@@ -661,8 +661,8 @@ func scatterData(ps []*metrics.Point) []opts.ScatterData {
 }
 
 // pointMeta describes the points ps (the line's own or one of its extra
-// rows) for the formatters.
-func (l *line) pointMeta(ps []*metrics.Point, kind string, labels []string, lang *i18n.Lang, passage func(*metrics.Point) string) []*PointMeta {
+// rows) for the formatters; periods are the categories' names, spelled out.
+func (l *line) pointMeta(ps []*metrics.Point, kind string, periods []string, lang *i18n.Lang, passage func(*metrics.Point) string) []*PointMeta {
 	out := make([]*PointMeta, len(ps))
 	for i, p := range ps {
 		if p == nil {
@@ -679,7 +679,7 @@ func (l *line) pointMeta(ps []*metrics.Point, kind string, labels []string, lang
 			m.Flag = lang.T("flag." + p.Flag)
 		}
 		if p.Derived() {
-			m.From = lang.ShortPeriod(*p.DerivedFrom)
+			m.From = lang.Period(*p.DerivedFrom)
 		}
 		if p.Change != nil || p.ChangePct != nil {
 			m.Change = ChangeWords(lang, l.series, p.Change, p.ChangePct, p.ChangeQualifier) // the source's own
@@ -689,7 +689,7 @@ func (l *line) pointMeta(ps []*metrics.Point, kind string, labels []string, lang
 			for j := i - 1; j >= 0; j-- {
 				if q := l.main[j]; q != nil && q.Period.Comparable(p.Period) && sameOf(q.Of, p.Of) &&
 					q.Quoted() && !metrics.Bound(q.Qualifier) && q.Flag != metrics.Planned {
-					m.Prev, m.PrevAt = q.Value, labels[j]
+					m.Prev, m.PrevAt = q.Value, periods[j]
 					break
 				}
 			}
@@ -918,7 +918,7 @@ func niceCeil(v float64) float64 {
 
 // describe writes the chart's text equivalent for screen readers:
 // "Title. Line: 2022 86/193; 2024 71/193. Mục tiêu 80% (2024)."
-func describe(title string, lines []*line, labels []string, kind, unit string, lang *i18n.Lang) string {
+func describe(title string, lines []*line, periods []string, kind, unit string, lang *i18n.Lang) string {
 	var b strings.Builder
 	b.WriteString(strings.TrimRight(title, ". "))
 	w := words(lang.Code)
@@ -933,9 +933,9 @@ func describe(title string, lines []*line, labels []string, kind, unit string, l
 				if q == nil {
 					continue
 				}
-				s := labels[i] + " " + Hedged(lang, valueText(*q.Value, q.Of, kind, unit, l.decimals, lang), q.Qualifier, q.Flag)
+				s := periods[i] + " " + Hedged(lang, valueText(*q.Value, q.Of, kind, unit, l.decimals, lang), q.Qualifier, q.Flag)
 				if q.Derived() {
-					s += " (" + w.Derived + " " + lang.ShortPeriod(*q.DerivedFrom) + ")"
+					s += " (" + w.Derived + " " + lang.Period(*q.DerivedFrom) + ")"
 				}
 				parts = append(parts, s)
 			}

@@ -177,7 +177,7 @@ func TestKinds(t *testing.T) {
 		}},
 		{"amount sub-series derived", Spec{ID: "exports", Series: series(t, d, "digital-product-exports")}, en, func(t *testing.T, p decoded) {
 			// Half-years and years: the two halves of 2022 are blank gaps.
-			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2021", "", "", "H1 2023", "2023", "H1 2024"})
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2021", "", "", "1st half\n2023", "2023", "1st half\n2024"})
 			equalJSON(t, "all real labels", at(t, p.Option, "xAxis", 0, "axisLabel"), map[string]any{"interval": 0, "hideOverlap": true})
 			equalJSON(t, "full year", values(t, p, 0), []any{113.5, "-", "-", "-", 117.3, "-"})
 			equalJSON(t, "faded derived bar", at(t, p.Option, "series", 1, "data", 3, "itemStyle", "opacity"), 0.45)
@@ -185,6 +185,11 @@ func TestKinds(t *testing.T) {
 			// 2023, which is derived from the change H1 2024 states.
 			if pm := p.Meta.Series[1].Points[5]; pm.Prev != nil {
 				t.Errorf("H1 2024 compared with %q, want no computed change", pm.PrevAt)
+			}
+			// Tooltips spell periods out, where the axis may be short.
+			equalJSON(t, "periods", p.Meta.Periods, []string{"2021", "", "", "first half of 2023", "2023", "first half of 2024"})
+			if pm := p.Meta.Series[1].Points[3]; pm.From != "first half of 2024" {
+				t.Errorf("derived from %q, want it spelled out", pm.From)
 			}
 			// Two lines of two points: no point labels.
 			equalJSON(t, "labels", at(t, p.Option, "series", 0, "label"), nil)
@@ -217,7 +222,7 @@ func TestKinds(t *testing.T) {
 		{"rate sub-series", Spec{ID: "records", Series: series(t, d, "online-records-share")}, vi, func(t *testing.T, p decoded) {
 			equalJSON(t, "legend", at(t, p.Option, "legend", "show"), true)
 			equalJSON(t, "names", []any{at(t, p.Option, "series", 0, "name"), at(t, p.Option, "series", 2, "name")}, []string{"Cả nước", "Địa phương"})
-			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2023", "6T/2024"})
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2023", "6 tháng đầu\n2024"})
 			equalJSON(t, "yAxis", []any{at(t, p.Option, "yAxis", 0, "min"), at(t, p.Option, "yAxis", 0, "max")}, []any{0, 70})
 			// Three lines of two points each: labels would collide.
 			equalJSON(t, "labels", at(t, p.Option, "series", 0, "label"), nil)
@@ -236,7 +241,7 @@ func TestKinds(t *testing.T) {
 		}},
 		{"two sources, one period", Spec{ID: "conflict", Series: series(t, d, "test-conflicting-reports")}, vi, func(t *testing.T, p decoded) {
 			// 2022, (H1 2023), 2023, H1 2024, (H2 2024), (H1 2025), 2025.
-			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2022", "", "2023", "6T/2024", "", "", "2025"})
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2022", "", "2023", "6 tháng đầu\n2024", "", "", "2025"})
 			equalJSON(t, "line", values(t, p, 0), []any{30, "-", 40, 4543.5, "-", "-", "-"})
 			equalJSON(t, "other source", values(t, p, 1), []any{"-", "-", 45.5, "-", "-", "-", "-"})
 			equalJSON(t, "to the deadline", at(t, p.Option, "series", 0, "markLine", "data", 0, 1, "coord"), []any{6, 5000})

@@ -163,8 +163,15 @@ func (l *Lang) Date(d calendar.Date) string {
 	return fmt.Sprintf("%d/%d/%d", d.Day, d.Month, d.Year)
 }
 
-// Period formats p for people: "2024", "6 tháng đầu năm 2024" / "H1 2024",
-// "Quý II/2024" / "Q2 2024", "tháng 6/2024" / "June 2024", or a date.
+var (
+	ordinalsEn = []string{"first", "second", "third", "fourth"}
+	halvesVi   = []string{"đầu", "cuối"}
+	romanVi    = []string{"I", "II", "III", "IV"}
+)
+
+// Period formats p for people, spelled out as tables and tooltips write
+// it: "2024", "6 tháng đầu năm 2024" / "first half of 2024", "Quý II/2024"
+// / "second quarter of 2024", "tháng 6/2024" / "June 2024", or a date.
 func (l *Lang) Period(p calendar.Period) string {
 	en := l.Code == "en"
 	switch p.Grain {
@@ -172,17 +179,14 @@ func (l *Lang) Period(p calendar.Period) string {
 		return strconv.Itoa(p.Year)
 	case calendar.Half:
 		if en {
-			return fmt.Sprintf("H%d %d", p.N, p.Year)
+			return fmt.Sprintf("%s half of %d", ordinalsEn[p.N-1], p.Year)
 		}
-		if p.N == 1 {
-			return fmt.Sprintf("6 tháng đầu năm %d", p.Year)
-		}
-		return fmt.Sprintf("6 tháng cuối năm %d", p.Year)
+		return fmt.Sprintf("6 tháng %s năm %d", halvesVi[p.N-1], p.Year)
 	case calendar.Quarter:
 		if en {
-			return fmt.Sprintf("Q%d %d", p.N, p.Year)
+			return fmt.Sprintf("%s quarter of %d", ordinalsEn[p.N-1], p.Year)
 		}
-		return fmt.Sprintf("Quý %s/%d", []string{"I", "II", "III", "IV"}[p.N-1], p.Year)
+		return fmt.Sprintf("Quý %s/%d", romanVi[p.N-1], p.Year)
 	case calendar.Month:
 		if en {
 			return fmt.Sprintf("%s %d", monthsEn[p.N-1], p.Year)
@@ -213,21 +217,23 @@ func (l *Lang) Period(p calendar.Period) string {
 	return ""
 }
 
-// ShortPeriod formats p compactly for chart axes: "2024", "6T/2024" / "H1 2024",
-// "Q2/2024" / "Q2 2024", "6/2024" / "Jun 2024", "10/7/2024" / "10 Jul 2024".
+// ShortPeriod formats p compactly, on one line, for charts (target labels,
+// and the axis, see AxisPeriod), but never cryptically: "2024", "6 tháng
+// đầu 2024" / "1st half 2024", "Quý II/2024" / "Q2 2024", "6/2024" / "Jun
+// 2024", "10/7/2024" / "10 Jul 2024".
 func (l *Lang) ShortPeriod(p calendar.Period) string {
 	en := l.Code == "en"
 	switch p.Grain {
 	case calendar.Half:
 		if en {
-			return fmt.Sprintf("H%d %d", p.N, p.Year)
+			return fmt.Sprintf("%s half %d", []string{"1st", "2nd"}[p.N-1], p.Year)
 		}
-		return fmt.Sprintf("%dT/%d", 6*p.N, p.Year)
+		return fmt.Sprintf("6 tháng %s %d", halvesVi[p.N-1], p.Year)
 	case calendar.Quarter:
 		if en {
 			return fmt.Sprintf("Q%d %d", p.N, p.Year)
 		}
-		return fmt.Sprintf("Q%d/%d", p.N, p.Year)
+		return fmt.Sprintf("Quý %s/%d", romanVi[p.N-1], p.Year)
 	case calendar.Month:
 		if en {
 			return fmt.Sprintf("%s %d", monthsEn[p.N-1][:3], p.Year)
@@ -244,4 +250,45 @@ func (l *Lang) ShortPeriod(p calendar.Period) string {
 		return l.ShortPeriod(calendar.PeriodOf(p.End()))
 	}
 	return l.Period(p)
+}
+
+// AxisPeriod is ShortPeriod for a category of a chart's x axis, where a
+// half-year, the longest, takes two lines: "6 tháng đầu\n2024", "1st
+// half\n2024".
+func (l *Lang) AxisPeriod(p calendar.Period) string {
+	s := l.ShortPeriod(p)
+	if p.Grain == calendar.Half {
+		if i := strings.LastIndexByte(s, ' '); i > 0 {
+			return s[:i] + "\n" + s[i+1:]
+		}
+	}
+	return s
+}
+
+// PeriodNoun is Period as a noun in a sentence: in English a half-year or a
+// quarter takes "the" ("by the end of the first half of 2025", "since the
+// second quarter of 2024"); otherwise it is Period.
+func (l *Lang) PeriodNoun(p calendar.Period) string {
+	if l.Code == "en" && (p.Grain == calendar.Half || p.Grain == calendar.Quarter) {
+		return "the " + l.Period(p)
+	}
+	return l.Period(p)
+}
+
+// InPeriod says when, to follow a figure: "năm 2021" / "in 2021", "6
+// tháng đầu năm 2024" / "in the first half of 2024", "tính đến 10/7/2024"
+// / "as of 10 July 2024", "ngày 30/6/2024" / "on 30 June 2024".
+func (l *Lang) InPeriod(p calendar.Period) string {
+	s := l.PeriodNoun(p)
+	switch {
+	case l.Code == "en" && p.Grain == calendar.Day:
+		return "on " + s
+	case l.Code == "en" && p.Grain != calendar.AsOf && p.Grain != calendar.Unstated:
+		return "in " + s
+	case p.Grain == calendar.Year:
+		return "năm " + s
+	case p.Grain == calendar.Day:
+		return "ngày " + s
+	}
+	return s
 }

@@ -98,10 +98,10 @@ func TestPeriod(t *testing.T) {
 		viShort, enShort string
 	}{
 		{"2024", "2024", "2024", "2024", "2024"},
-		{"2024-H1", "6 tháng đầu năm 2024", "H1 2024", "6T/2024", "H1 2024"},
-		{"2024-H2", "6 tháng cuối năm 2024", "H2 2024", "12T/2024", "H2 2024"},
-		{"2024-Q2", "Quý II/2024", "Q2 2024", "Q2/2024", "Q2 2024"},
-		{"2024-Q4", "Quý IV/2024", "Q4 2024", "Q4/2024", "Q4 2024"},
+		{"2024-H1", "6 tháng đầu năm 2024", "first half of 2024", "6 tháng đầu 2024", "1st half 2024"},
+		{"2024-H2", "6 tháng cuối năm 2024", "second half of 2024", "6 tháng cuối 2024", "2nd half 2024"},
+		{"2024-Q2", "Quý II/2024", "second quarter of 2024", "Quý II/2024", "Q2 2024"},
+		{"2024-Q4", "Quý IV/2024", "fourth quarter of 2024", "Quý IV/2024", "Q4 2024"},
 		{"2024-06", "tháng 6/2024", "June 2024", "6/2024", "Jun 2024"},
 		{"2024-09", "tháng 9/2024", "September 2024", "9/2024", "Sep 2024"},
 		{"2024-06-30", "30/6/2024", "30 June 2024", "30/6/2024", "30 Jun 2024"},
@@ -118,6 +118,41 @@ func TestPeriod(t *testing.T) {
 			{"en Period", en.Period(p), tt.en},
 			{"vi ShortPeriod", vi.ShortPeriod(p), tt.viShort},
 			{"en ShortPeriod", en.ShortPeriod(p), tt.enShort},
+		} {
+			if c.got != c.want {
+				t.Errorf("%s(%s) = %q, want %q", c.name, tt.p, c.got, c.want)
+			}
+		}
+	}
+}
+
+// Axis labels may be short, never cryptic: a half-year takes two lines.
+// InPeriod says when a figure was, after it ("từ 45,5% năm 2021").
+func TestAxisAndInPeriod(t *testing.T) {
+	vi, en := New("vi"), New("en")
+	tests := []struct {
+		p              string
+		viAxis, enAxis string
+		viIn, enIn     string
+	}{
+		{"2021", "2021", "2021", "năm 2021", "in 2021"},
+		{"2024-H1", "6 tháng đầu\n2024", "1st half\n2024", "6 tháng đầu năm 2024", "in the first half of 2024"},
+		{"2024-Q2", "Quý II/2024", "Q2 2024", "Quý II/2024", "in the second quarter of 2024"},
+		{"2024-06", "6/2024", "Jun 2024", "tháng 6/2024", "in June 2024"},
+		{"2024-06-30", "30/6/2024", "30 Jun 2024", "ngày 30/6/2024", "on 30 June 2024"},
+		{"../2024-07-10", "10/7/2024", "10 Jul 2024", "tính đến 10/7/2024", "as of 10 July 2024"},
+		{"2021/2024", "2021–2024", "2021–2024", "giai đoạn 2021–2024", "in 2021–2024"},
+	}
+	for _, tt := range tests {
+		p, err := calendar.ParsePeriod(tt.p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct{ name, got, want string }{
+			{"vi AxisPeriod", vi.AxisPeriod(p), tt.viAxis},
+			{"en AxisPeriod", en.AxisPeriod(p), tt.enAxis},
+			{"vi InPeriod", vi.InPeriod(p), tt.viIn},
+			{"en InPeriod", en.InPeriod(p), tt.enIn},
 		} {
 			if c.got != c.want {
 				t.Errorf("%s(%s) = %q, want %q", c.name, tt.p, c.got, c.want)
