@@ -28,6 +28,8 @@ type Tile struct {
 	Target    string // "80% (2024)"
 	Progress  float64
 	HasProg   bool
+	Against   string // with HasProg: the value against the target, "58% / mục tiêu 80% (2025)"
+	Baseline  string // what Progress is measured from, if not 0: "từ 45,5% năm 2021"
 	Status    string // metrics status constant
 	Derived   bool
 	Source    string
@@ -74,6 +76,7 @@ func (s *Site) tiles(lang *i18n.Lang, se *metrics.Series) []Tile {
 		}
 		if sum.Progress != nil {
 			t.Progress, t.HasProg = *sum.Progress, true
+			t.Against, t.Baseline = progressWords(lang, se, sum, t.Target)
 		}
 		out = append(out, t)
 	}

@@ -37,7 +37,11 @@ type Summary struct {
 	Improved   *bool   // whether the change goes the better way
 	Target     *Target // the target judged against
 	Progress   *float64
-	Status     string
+	// Baseline is the point Progress is measured from, when it is the
+	// share of the distance from an earlier point to the target; nil when
+	// Progress is latest ÷ target.
+	Baseline *Point
+	Status   string
 }
 
 // Summarize computes the headline of one line of s, judged at asOf.
@@ -74,7 +78,8 @@ type Summary struct {
 //   - Progress is the share of the distance from the first point to the
 //     target covered by the latest point, between 0 and 100; with a single
 //     period it is latest ÷ target (not for ranks, nor when lower is better).
-//     It is not computed from a hedged value.
+//     It is not computed from a hedged value. Baseline is that first point,
+//     so that the page names what progress is measured from.
 func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 	sum := Summary{Series: s, Subseries: sub, Status: NoData}
 	var points []*Point
@@ -163,6 +168,7 @@ func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 	case first.Period.Compare(l.Period) < 0 && *first.Value != tv:
 		prog := (lv - *first.Value) / (tv - *first.Value) * 100
 		sum.Progress = ptr(math.Max(0, math.Min(100, prog)))
+		sum.Baseline = first
 	case !s.LowerIsBetter() && tv > 0 && s.Kind != Rank:
 		sum.Progress = ptr(math.Max(0, math.Min(100, lv/tv*100)))
 	}
@@ -170,7 +176,7 @@ func Summarize(s *Series, sub string, d *Data, asOf calendar.Date) Summary {
 	switch {
 	case meets(lv, l.Qualifier):
 		sum.Status = Achieved
-		sum.Progress = ptr(100)
+		sum.Progress, sum.Baseline = ptr(100), nil // met: not measured from anything
 	case deadline.Before(asOf) && (!hedged || cannotMeet(s, lv, tv, l.Qualifier)):
 		sum.Status = OffTrack
 	case hedged || Bound(first.Qualifier) || first.Period.Compare(l.Period) >= 0:

@@ -608,6 +608,31 @@ func TestSummarize(t *testing.T) {
 	}
 }
 
+// Progress measured from an earlier point names it, so that a tile can
+// say "58% / mục tiêu 80%, từ 45,5% năm 2021"; latest ÷ target names none.
+func TestSummarizeBaseline(t *testing.T) {
+	jan2024 := calendar.Date{Year: 2024, Month: 1, Day: 1}
+	for _, tt := range []struct {
+		name     string
+		points   []string
+		baseline string
+	}{
+		{"from the first point", []string{"2021:45", "2023:58"}, "2021"},
+		{"a single point", []string{"2023:58"}, ""},
+		{"met", []string{"2021:45", "2023:85"}, ""},
+	} {
+		d, s := loadOne(t, seriesFile("rate", "ket-luan-2024-07", tt.points, []string{"2025:80"}))
+		sum := Summarize(s, "", d, jan2024)
+		got := ""
+		if sum.Baseline != nil {
+			got = sum.Baseline.Period.String()
+		}
+		if got != tt.baseline {
+			t.Errorf("%s: baseline %q, want %q", tt.name, got, tt.baseline)
+		}
+	}
+}
+
 func TestSummarizeChange(t *testing.T) {
 	d, errs := Load(fixture(t), themes)
 	if len(errs) != 0 {
