@@ -30,6 +30,7 @@ type Tile struct {
 	HasProg   bool
 	Against   string // with HasProg: the value against the target, "58% / mục tiêu 80% (2025)"
 	Baseline  string // what Progress is measured from, if not 0: "từ 45,5% năm 2021"
+	Subs      []Tile // a series' lines, inside its one tile (see seriesTile)
 	Status    string // metrics status constant
 	Derived   bool
 	Source    string
@@ -234,7 +235,7 @@ func (s *Site) jobs(docs []*doc) []job {
 			home := s.view(r, lang, "home", site.Home(lang), "")
 			for _, id := range s.Config.Headline {
 				if se := r.series(id); se != nil {
-					home.Tiles = append(home.Tiles, s.tiles(lang, se)...)
+					home.Tiles = append(home.Tiles, s.seriesTile(lang, se)...)
 				}
 			}
 			home.List = r.latest(lang)
@@ -319,7 +320,7 @@ func (s *Site) jobs(docs []*doc) []job {
 			idx.Themes = s.themes(r, lang)
 			for i := range idx.Themes {
 				for _, se := range idx.Themes[i].Series {
-					idx.Themes[i].Tiles = append(idx.Themes[i].Tiles, s.tiles(lang, se)...)
+					idx.Themes[i].Tiles = append(idx.Themes[i].Tiles, s.seriesTile(lang, se)...)
 				}
 			}
 			return idx

@@ -22,3 +22,14 @@ func progressWords(lang *i18n.Lang, se *metrics.Series, sum metrics.Summary, tar
 	}
 	return against, baseline
 }
+
+// seriesTile is the one tile of a series on the home page and the metrics
+// index: a series with sub-series shows them inside it, in the order its
+// file declares them, under its title once.
+func (s *Site) seriesTile(lang *i18n.Lang, se *metrics.Series) []Tile {
+	lines := s.tiles(lang, se)
+	if len(lines) < 2 {
+		return lines
+	}
+	return []Tile{{Series: se, Subs: lines, Status: "group"}}
+}

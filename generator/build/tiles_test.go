@@ -1,11 +1,43 @@
 package build_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/tiendo/tiendo/generator/build"
 )
+
+// A series with sub-series is one tile on the home page and the metrics
+// index, its lines inside it in the order its file declares them; its own
+// page has a tile per line.
+func TestOneTilePerSeries(t *testing.T) {
+	out := render(t, fixture(t), build.Options{})
+	title := `<a href="/metrics/online-records-share/">`
+	line := regexp.MustCompile(`<h4 class="tile-line-name">([^<]+)</h4>`)
+	for _, page := range []string{"index.html", "metrics/index.html"} {
+		h := string(out[page])
+		if n := strings.Count(h, title); n != 1 {
+			t.Errorf("%s: %d tiles of online-records-share, want 1", page, n)
+		}
+		i := strings.Index(h, title)
+		if i < 0 {
+			continue
+		}
+		tile := h[i:]
+		tile = tile[:strings.Index(tile, "</article>")]
+		var names []string
+		for _, m := range line.FindAllStringSubmatch(tile, -1) {
+			names = append(names, m[1])
+		}
+		if got := strings.Join(names, ", "); got != "Cả nước, Bộ, ngành, Địa phương" {
+			t.Errorf("%s: the tile's lines are %q", page, got)
+		}
+	}
+	if n := strings.Count(string(out[metricVI]), `<h3 class="tile-title">`); n != 3 {
+		t.Errorf("the metric page has %d tiles, want one per line (3)", n)
+	}
+}
 
 // Progress is shown as the value against the target, with the figure it
 // is measured from, never as a bare share of the way.
