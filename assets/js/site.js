@@ -1,6 +1,7 @@
 /* site.js (ES2017, deferred): folds the data table of a chart that
    charts.js drew; opens every <details> for print; client-side search over
-   the per-language index named by the search form's data-index. */
+   the per-language index named by the search form's data-index; the filter
+   of the commitments page. */
 (function () {
   'use strict';
   const $$ = (s) => Array.prototype.slice.call(document.querySelectorAll(s));
@@ -130,10 +131,43 @@
       .catch(() => { status.textContent = msg('error'); });
   }
 
+  // The commitments page: the filter narrows the status groups' rows to an
+  // agency, a status and a deadline. Without JavaScript the form stays
+  // hidden and the page's indexes by agency and deadline do the same.
+  function filterCommitments(form) {
+    const groups = $$('.c-group');
+    const total = $$('.c-group tbody tr').length;
+    const status = form.querySelector('.c-filter-status');
+    const msg = form.getAttribute('data-msg-shown') || '';
+    function apply() {
+      const ag = form.elements.agency.value, st = form.elements.status.value, due = form.elements.due.value;
+      let shown = 0;
+      groups.forEach((g) => {
+        let n = 0;
+        g.querySelectorAll('tbody tr').forEach((tr) => {
+          const ok = (!st || g.id === st) && (!due || tr.getAttribute('data-due') === due) &&
+            (!ag || (tr.getAttribute('data-agencies') || '').split(' ').indexOf(ag) >= 0);
+          tr.hidden = !ok;
+          if (ok) n++;
+        });
+        g.hidden = n === 0;
+        const count = g.querySelector('h2 .count');
+        if (count) count.textContent = n;
+        shown += n;
+      });
+      status.textContent = ag || st || due ? msg.replace('%d', shown).replace('%d', total) : '';
+    }
+    form.hidden = false;
+    form.addEventListener('change', apply);
+    form.addEventListener('submit', (e) => e.preventDefault());
+  }
+
   function start() {
     afterCharts();
     const form = document.querySelector('form[data-index]');
     if (form && window.fetch && String.prototype.normalize) search(form);
+    const filter = document.querySelector('form.c-filter');
+    if (filter) filterCommitments(filter);
   }
   // Deferred scripts run before DOMContentLoaded: by then charts.js has drawn.
   if (document.readyState === 'complete') start();
