@@ -3,6 +3,7 @@ package build_test
 import (
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -32,5 +33,24 @@ func TestNumericColumnsRightAligned(t *testing.T) {
 		if !strings.Contains(string(out[metricVI]), want) {
 			t.Errorf("the metric page's table has no %s", want)
 		}
+	}
+}
+
+// Link underlines clear the dots Vietnamese puts below letters (ạ, ệ, ự,
+// ị, ụ): at .15em the underline ran through them.
+func TestUnderlineClearsDotsBelow(t *testing.T) {
+	css, err := os.ReadFile("../../assets/css/site.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^a \{[^}]*text-underline-offset: ([0-9.]+)em`).FindSubmatch(css)
+	if m == nil {
+		t.Fatal("site.css sets no text-underline-offset on links")
+	}
+	if off, _ := strconv.ParseFloat(string(m[1]), 64); off < .28 {
+		t.Errorf("text-underline-offset %sem: the underline meets the dots below ệ, ự, ị", m[1])
+	}
+	if !regexp.MustCompile(`(?m)^a \{[^}]*text-decoration-skip-ink: auto`).Match(css) {
+		t.Error("links do not skip ink")
 	}
 }
