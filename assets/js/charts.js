@@ -4,7 +4,8 @@
  *
  * Contract with the generator (Go package generator/charts, see its doc):
  *
- *   <div id="ID" class="chart-box" hidden></div>        (sized by CSS, else 320px)
+ *   <div id="ID" class="chart-box" hidden></div>        (sized by CSS, else 320px;
+ *                                                        taller by a legend's rows after the first)
  *   <script type="application/json" data-chart="ID">{"option": {…}, "meta": {…}}</script>
  *   <span data-chart-png="ID" hidden><a href="#">PNG</a></span>  (optional, any element)
  *   <script src="/assets/vendor/echarts/echarts.min.js" defer></script>
@@ -278,10 +279,28 @@
     if (changed) chart.setOption({series: update});
   }
 
+  // The legend's rows at the element's width (0 without a legend).
+  function legendRowsOf(option, el) {
+    const legend = [].concat(option.legend || [])[0];
+    return legend && legend.show ? legendRows(option.series || [], el) : 0;
+  }
+
+  // boxHeight makes the element taller by the legend's rows beyond the
+  // first, so that a legend of many lines takes no room from the plot: its
+  // height is the stylesheet's (or DEFAULT_HEIGHT) plus the rows.
+  function boxHeight(entry, rows) {
+    const el = entry.el;
+    el.style.height = entry.fixed ? DEFAULT_HEIGHT : '';
+    if (rows > 1) el.style.height = (el.clientHeight + (rows - 1) * LEGEND_ROW) + 'px';
+  }
+
   function render(entry) {
     if (entry.chart) entry.chart.dispose();
     entry.chart = null;
     const payload = JSON.parse(entry.json);
+    entry.option = payload.option;
+    entry.rows = legendRowsOf(payload.option, entry.el);
+    boxHeight(entry, entry.rows);
     const dark = isDark();
     const option = prepare(payload, entry.el, {dark: dark, animation: animated(), title: false});
     const chart = window.echarts.init(entry.el, dark ? 'dark' : null, {renderer: 'canvas'});
@@ -321,8 +340,15 @@
     redrawAll();
   }
 
+  // resize follows the element's size; when the legend's rows change with
+  // the width (a phone turned, a window narrowed), the chart is drawn again
+  // with room for them.
   function resize(entry) {
     if (!entry.chart) return;
+    if (legendRowsOf(entry.option, entry.el) !== entry.rows) {
+      draw(entry, entry.id);
+      return;
+    }
     entry.chart.resize();
     alignOthers(entry.chart, entry.meta);
   }
@@ -406,8 +432,7 @@
       const el = document.getElementById(id);
       if (!el || charts[id]) return;
       el.hidden = false; // hidden in the HTML so that no empty box shows without charts
-      if (!el.clientHeight) el.style.height = DEFAULT_HEIGHT;
-      const entry = {el: el, json: script.textContent, chart: null, meta: null};
+      const entry = {id: id, el: el, json: script.textContent, chart: null, meta: null, fixed: !el.clientHeight};
       if (!draw(entry, id)) {
         el.hidden = true;
         return;

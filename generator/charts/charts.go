@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -318,7 +319,16 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 	if gaps && !gapLabels {
 		// Unlabelled gaps: every real period's label is shown, unless it
 		// would overlap the one before (auto would skip real labels too).
-		x.AxisLabel = &axisLabel{Interval: 0, HideOverlap: true}
+		zero := 0
+		x.AxisLabel = &axisLabel{Interval: &zero, HideOverlap: true}
+	}
+	if slices.ContainsFunc(labels, func(l string) bool { return strings.Contains(l, "\n") }) {
+		// A label of two lines ("6 tháng đầu" over "2024") needs their
+		// height: ECharts would draw them over each other.
+		if x.AxisLabel == nil {
+			x.AxisLabel = &axisLabel{}
+		}
+		x.AxisLabel.LineHeight = axisLineHeight
 	}
 	option["xAxis"] = []xAxis{x}
 	y := yAxisOf(kind, unit, lines)
@@ -845,9 +855,14 @@ type xAxis struct {
 }
 
 type axisLabel struct {
-	Interval    int  `json:"interval"`
+	Interval    *int `json:"interval,omitempty"`
 	HideOverlap bool `json:"hideOverlap,omitempty"`
+	LineHeight  int  `json:"lineHeight,omitempty"`
 }
+
+// axisLineHeight is the height in px of a line of an x-axis label (ECharts'
+// labels are 12 px).
+const axisLineHeight = 15
 
 type yAxis struct {
 	opts.YAxis

@@ -77,7 +77,7 @@
 //   - x axis: honest about time. The categories are the union of the periods
 //     of every point and target deadline in range, in calendar order,
 //     labelled with Lang.AxisPeriod (short, never cryptic: a half-year is
-//     "6 tháng đầu" over "2024"; tooltips, the text equivalent and
+//     "6 tháng đầu" over "2024", axisLabel.lineHeight apart; tooltips, the text equivalent and
 //     meta.periods spell periods out with Lang.Period), and between them the gaps: each period
 //     stands at its end (a day at the end of its month), and every period of
 //     the fill grain that ends strictly between the first and the last, at
