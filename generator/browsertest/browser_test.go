@@ -49,6 +49,7 @@ type pageCase struct {
 	charts bool   // the page must have at least one chart
 	axe    bool   // run axe-core
 	search bool   // run the search check
+	filter bool   // check the commitments page's filter
 	// altPath is where the language switch must lead (site-relative); ""
 	// means "any page in the other language".
 	altPath string
@@ -243,16 +244,34 @@ func pages(t *testing.T) []pageCase {
 	enMetric := pageCase{name: "en-metric-rank", path: site.Metric(en, "egdi-rank"), lang: "en",
 		charts: true, altPath: site.Metric(vi, "egdi-rank")}
 	commitments := vc("commitments", site.Commitments(vi))
-	commitments.axe = true
+	commitments.axe, commitments.filter = true, true
+	enCommitments := pageCase{name: "en-commitments", path: site.Commitments(en), lang: "en", axe: true, filter: true,
+		altPath: site.Commitments(vi)}
+	enReport := pageCase{name: "en-report", path: site.Page(en, report.Section, report.Slug), lang: "en", charts: true, axe: true,
+		altPath: site.Page(vi, report.Section, report.Slug)}
+	// A series with sub-series: one tile of several lines, a legend, groups.
+	var grouped *metrics.Series
+	for _, se := range s.Data.Series {
+		if len(se.Points) > 0 && (grouped == nil || len(se.Subseries) > len(grouped.Subseries)) {
+			grouped = se
+		}
+	}
+	if grouped == nil || len(grouped.Subseries) < 2 {
+		t.Fatal("no metric with sub-series and points to visit")
+	}
+	sub := vc("metric-subseries", site.Metric(vi, grouped.ID))
+	sub.charts, sub.axe = true, true
+	enSub := pageCase{name: "en-metric-subseries", path: site.Metric(en, grouped.ID), lang: "en", charts: true, axe: true,
+		altPath: site.Metric(vi, grouped.ID)}
 	search := vc("search", site.Search(vi))
 	search.axe, search.search = true, true
 	notFound := pageCase{name: "404", path: "404.html", lang: "vi"}
-	t.Logf("report: %s; rate metric: %s", report.File, rate.ID)
+	t.Logf("report: %s; rate metric: %s; metric with sub-series: %s", report.File, rate.ID, grouped.ID)
 	return []pageCase{
-		home, enHome, rep,
+		home, enHome, rep, enReport,
 		vc("reports-index", site.SectionIndex(vi, "reports")),
 		vc("metrics-index", site.MetricsIndex(vi)),
-		rank, rateCase, amount, enMetric, commitments,
+		rank, rateCase, amount, enMetric, sub, enSub, commitments, enCommitments,
 		vc("sources", site.Sources(vi)),
 		vc("data", site.DataIndex(vi)),
 		search, notFound,
@@ -459,6 +478,9 @@ func (e *env) visit(t *testing.T, pc pageCase) {
 		report(checkAxe(t, ctx, e.axe))
 	}
 	report(e.screenshots(t, ctx, pc.name, nCharts > 0))
+	if pc.filter {
+		report(checkCommitmentFilter(t, ctx))
+	}
 	if len(results) > 0 {
 		report(followResult(t, ctx, results[0], e.searchWant))
 		run(t, ctx, chromedp.Navigate(pageURL)) // back, for the language switch

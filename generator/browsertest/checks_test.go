@@ -486,3 +486,37 @@ func clip(s string, n int) string {
 	}
 	return s
 }
+
+// checkCommitmentFilter picks the first agency in the commitments page's
+// filter (which site.js shows) and checks that exactly that agency's rows
+// stay visible, as many as its entry in the agency index links, that the
+// filter says how many, and that clearing it shows every row again.
+func checkCommitmentFilter(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	msg := eval[string](t, ctx, `(() => {
+  const form = document.querySelector('form.c-filter');
+  if (!form || form.hidden) return 'filter: the form is missing or hidden (site.js did not run?)';
+  const sel = form.elements.agency, opt = sel.options[1];
+  if (!opt) return 'filter: the agency list is empty';
+  const rows = Array.from(document.querySelectorAll('.c-group tbody tr'));
+  const visible = () => rows.filter((tr) => tr.getClientRects().length > 0).length;
+  const pick = (v) => { sel.value = v; sel.dispatchEvent(new Event('change', {bubbles: true})); };
+  pick(opt.value);
+  const shown = visible();
+  const want = rows.filter((tr) => (tr.dataset.agencies || '').split(' ').includes(opt.value)).length;
+  const entry = document.getElementById(opt.value);
+  const listed = entry ? entry.querySelectorAll('a[href^="#c-"]').length : -1;
+  const said = form.querySelector('[role=status]').textContent;
+  pick('');
+  const all = visible();
+  if (shown === 0 || shown !== want || shown !== listed)
+    return 'filter: ' + opt.text + ' shows ' + shown + ' rows, ' + want + ' name it, its index entry links ' + listed;
+  if (!said.includes(String(shown))) return 'filter: it says ' + JSON.stringify(said) + ' for ' + shown + ' rows';
+  if (all !== rows.length) return 'filter: cleared, it shows ' + all + ' of ' + rows.length + ' rows';
+  return '';
+})()`)
+	if msg != "" {
+		return []string{msg}
+	}
+	return nil
+}

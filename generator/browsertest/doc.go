@@ -12,10 +12,11 @@
 // 127.0.0.1 (a free port) under /tiendo/ the way GitHub Pages serves a
 // project site (a missing path gets 404.html with status 404), starts one
 // headless Chromium and visits every page type in a subtest of its own, each
-// in a fresh tab: the home page in both languages, a report, a section index,
-// the metrics index, a rank metric (egdi-rank), a rate with targets and
-// points, an amount (ecommerce-revenue), commitments, sources, data, search
-// and 404.html. On each page it checks:
+// in a fresh tab: the home page in both languages, a report in both, a
+// section index, the metrics index, a rank metric (egdi-rank, in both), a
+// rate with targets and points, an amount (ecommerce-revenue), the metric
+// with the most sub-series (in both), commitments in both, sources, data,
+// search and 404.html. On each page it checks:
 //
 //   - the page loads (status 200) with no console error, no uncaught
 //     exception, no failed request, no response with status ≥ 400, and no
@@ -32,9 +33,14 @@
 //     language: /tiendo/x ↔ /tiendo/en/x, <html lang> changes;
 //   - at 360 px the page does not scroll sideways (WCAG 2.1 1.4.10 Reflow,
 //     which axe-core cannot test);
-//   - on the home page, a report, a metric page, the commitments page and the
-//     search page: axe-core reports no violation of WCAG 2.0/2.1 A and AA
-//     (tags wcag2a, wcag2aa, wcag21a, wcag21aa);
+//   - on the home page, the reports, the rank and sub-series metric pages,
+//     the commitments pages and the search page: axe-core reports no
+//     violation of WCAG 2.0/2.1 A and AA (tags wcag2a, wcag2aa, wcag21a,
+//     wcag21aa);
+//   - on the commitments pages: the filter site.js shows, set to the first
+//     agency, leaves visible exactly that agency's rows, as many as its
+//     entry in the agency index links, says how many, and shows every row
+//     again when cleared;
 //   - on the search page: typing "de an 06" (no diacritics) into the search
 //     box (main input[type=search]) shows a new link in <main> whose text
 //     has "Đề án 06", and that link opens a page whose title has it.
