@@ -193,6 +193,9 @@
     // for as many rows as the names take at this width.
     const legend = [].concat(option.legend || [])[0];
     if (legend && legend.show) {
+      // A name wider than the chart breaks onto lines of its own.
+      legend.textStyle = Object.assign({}, legend.textStyle,
+        {width: legendText(el), overflow: 'break', lineHeight: LEGEND_LINE});
       const rows = legendRows(option.series || [], el);
       (option.grid || []).forEach((g) => { g.bottom = 8 + rows * LEGEND_ROW; });
     }
@@ -221,10 +224,16 @@
   }
 
   // legendRows is how many rows the legend's names take in el: each is its
-  // icon, its text and a gap, laid out as ECharts lays a plain legend.
+  // icon, its text and a gap, laid out as ECharts lays a plain legend; a
+  // name wider than legendText breaks onto lines, each counted a row, and
+  // the next name starts a row of its own.
   const LEGEND_ROW = 24;
+  const LEGEND_LINE = 14; // px per line of a name that breaks
+  const LEGEND_ICON = 25 + 5 + 10; // icon, its gap to the text, the gap to the next item
+  const legendWidth = (el) => Math.max(el.clientWidth - 16, 120);
+  const legendText = (el) => Math.max(legendWidth(el) - LEGEND_ICON, 60);
   function legendRows(series, el) {
-    const width = Math.max(el.clientWidth - 16, 120);
+    const width = legendWidth(el), most = legendText(el);
     if (!measure) measure = document.createElement('canvas').getContext('2d');
     if (!measure) return 1;
     measure.font = '12px sans-serif';
@@ -233,9 +242,12 @@
     series.forEach((s) => {
       if (!s.name || seen[s.name]) return;
       seen[s.name] = true;
-      const w = 25 + 5 + measure.measureText(s.name).width + 10;
-      if (x > 0 && x + w > width) { rows++; x = 0; }
-      x += w;
+      const text = measure.measureText(s.name).width;
+      const lines = Math.ceil(text / most) || 1;
+      const w = LEGEND_ICON + Math.min(text, most);
+      if (x > 0 && (x + w > width || lines > 1)) { rows++; x = 0; }
+      x = lines > 1 ? width : x + w;
+      rows += lines - 1;
     });
     return rows;
   }
