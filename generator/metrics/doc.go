@@ -150,7 +150,9 @@
 //
 // Optional sub-series, drawn as separate lines (national / ministries / localities,
 // or one per province). When a series declares sub-series, every point and target
-// names one of them; otherwise none does.
+// names one of them; otherwise none does. The order they are declared in is
+// the order of the lines everywhere: tiles, the chart's legend, its table,
+// the list of figures and the downloads.
 //
 //	[[subseries]]
 //	id       = "ministries"                # required, unique in the file
