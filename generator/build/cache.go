@@ -225,11 +225,10 @@ func openCache(dir string, fsys fs.FS, opt Options) (*buildCache, error) {
 		c.prev = nil
 	}
 	if c.prev != nil {
-		// Decoding the page records and the data takes about as long as
-		// listing the inputs: both at once. A build with nothing to do
-		// returns without waiting for them; they finish in the background
-		// for nothing (in `tiendo serve`, a save that changed no byte), a
-		// cost of ~20 ms of CPU at 10,000 notes.
+		// The page records and the data are decoded while the inputs are
+		// listed. A build with nothing to do returns without waiting for
+		// them; they finish in the background for nothing (in `tiendo
+		// serve`, a save that changed no byte).
 		c.prefetch()
 	}
 	var prevInputs []inputFile

@@ -202,8 +202,8 @@ func Coverage(fsys fs.FS) (diag.List, error) {
 // withPageProblems adds to load errors the problems found by converting
 // the pages that did load (chart blocks, broken links), so that one run
 // reports everything. Nothing is rendered or written: with data in error,
-// the templates' own failures would only repeat the load errors (and at
-// 10,000 notes rendering every page took 9 s before the errors showed).
+// the templates' own failures would only repeat the load errors, and
+// rendering every page would delay them.
 func (s *Site) withPageProblems(errs diag.List) (out diag.List) {
 	if s == nil || s.tmpl == nil || s.Data == nil || s.Config == nil || len(s.Langs) != 2 {
 		return errs

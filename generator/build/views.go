@@ -78,11 +78,9 @@ type sharedKey struct{ lang, name, kind, current string }
 // Shared is the shared template name (templates/partials) executed with
 // the page's ChromeView. Its HTML is made once per build for every
 // language, kind and menu entry, and reused: every page has a header and a
-// footer, and executing them for each of 12,000 pages was about a quarter
-// of the time spent in templates. A shared template that reads anything of
-// the page beyond ChromeView fails the build.
-// What the shared template read is recorded as read by every page it is
-// part of.
+// footer. A shared template that reads anything of the page beyond
+// ChromeView fails the build. What it read is recorded as read by every
+// page it is part of.
 func (v *View) Shared(name string) (template.HTML, error) {
 	k := sharedKey{v.Lang.Code, name, v.Kind, v.menuEntry()}
 	s := v.site()

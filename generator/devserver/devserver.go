@@ -25,6 +25,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -74,9 +75,10 @@ const (
 
 // Rebuild builds the site and, when what is served changed, makes the open
 // pages reload. It returns the build's error, which the pages show until a
-// build succeeds.
+// build succeeds. A build that panics (a bug in tiendo) is such an error:
+// the server keeps serving the last good site.
 func (s *Server) Rebuild() error {
-	changed, err := s.Build()
+	changed, err := s.safeBuild()
 	var problems []string
 	if err != nil {
 		var list diag.List
@@ -112,6 +114,18 @@ func (s *Server) state() (int, []string, <-chan struct{}) {
 		s.changed = make(chan struct{})
 	}
 	return s.gen, s.problems, s.changed
+}
+
+// safeBuild is Build, with a panic turned into an error (its stack goes
+// to standard error, for the bug report).
+func (s *Server) safeBuild() (changed bool, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(os.Stderr, "tiendo: panic while building: %v\n%s", p, debug.Stack())
+			changed, err = false, fmt.Errorf("tiendo stopped on a bug while building (%v): the site shown is the last good one; please report this with what the terminal printed", p)
+		}
+	}()
+	return s.Build()
 }
 
 // Watch looks at the site's files every Interval and calls Rebuild, then

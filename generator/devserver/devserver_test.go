@@ -152,6 +152,28 @@ func TestOverlayShowsProblems(t *testing.T) {
 	}
 }
 
+// A build that panics (a bug) is shown as a problem; the server goes on,
+// and the next good build clears it.
+func TestBuildThatPanicsIsAProblem(t *testing.T) {
+	var buildErr error
+	s, _ := newServer(t, &buildErr)
+	good := s.Build
+	s.Build = func() (bool, error) { panic("nil map") }
+	if err := s.Rebuild(); err == nil || !strings.Contains(err.Error(), "nil map") {
+		t.Fatalf("Rebuild after a panic: %v, want an error naming it", err)
+	}
+	if code, body := get(t, s, "/notes/a/"); code != 500 || !strings.Contains(body, "stopped on a bug") {
+		t.Errorf("the overlay after a panic: %d\n%s", code, body)
+	}
+	s.Build = good
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := get(t, s, "/notes/a/"); code != 200 {
+		t.Errorf("after a good build: %d", code)
+	}
+}
+
 func TestOverlayCountsOneProblem(t *testing.T) {
 	buildErr := error(diag.List{{Pos: diag.Pos{File: "content/notes/a.md", Line: 3, Col: 9}, Msg: "one"}})
 	s, _ := newServer(t, &buildErr)

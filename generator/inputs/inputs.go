@@ -86,8 +86,7 @@ func List(fsys fs.FS) ([]Listed, error) {
 // Fingerprint hashes the names and stamps (size, times, inode) of the
 // site's input files: it changes when one is added, removed or saved. It
 // lists them, as a build does first, and reads none: `tiendo serve` looks
-// with it (at 11,000 files, 45 ms for a Dir against 90-140 ms through
-// fs.WalkDir).
+// with it.
 func Fingerprint(fsys fs.FS) (uint64, error) {
 	list, err := List(fsys)
 	if err != nil {

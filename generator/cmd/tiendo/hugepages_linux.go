@@ -11,11 +11,8 @@ import (
 
 // preferHugePages asks Linux to back the heap with transparent huge pages
 // (2 MiB), which the Go runtime no longer requests itself. Where a 4 KiB
-// page fault is expensive (in this virtual machine, touching 100 MB of
-// fresh memory took 0.36-0.39 s in 4 KiB pages, about 15 µs a fault, and
-// 7-40 ms in huge pages) this makes the heap's first touch several times
-// cheaper: a one-note rebuild of the 10,000-note benchmark went from 0.58
-// to 0.26 s.
+// page fault is expensive (virtual machines), this makes the heap's first
+// touch several times cheaper (make bench measures it).
 //
 // It reserves the heap's address space with one large allocation, marks it
 // MADV_HUGEPAGE, and hands it back: the mapping keeps the advice, and the
