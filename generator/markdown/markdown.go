@@ -153,7 +153,7 @@ func (c *Converter) Convert(file string, lineOffset int, src []byte, chart Chart
 	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
 		d.errs.Add(diag.Pos{File: file}, "rendering Markdown: %v", err)
 	}
-	d.res.HTML = buf.Bytes()
+	d.res.HTML = bytes.Clone(buf.Bytes()) // as long as it is: callers keep many
 	d.res.Text = string(d.text)
 	if len(d.errs) == 0 {
 		return d.res, nil
