@@ -299,18 +299,19 @@ var pageBufs = sync.Pool{New: func() any { return new([]byte) }}
 // Render renders every file of the site. Problems found while rendering
 // (unknown metrics in chart blocks, broken internal links) come back together.
 func (s *Site) Render() (Output, diag.List) {
+	pl := s.plan(nil)
+	if pl.problems.Err() != nil {
+		return nil, pl.problems
+	}
 	out := Output{}
 	var mu sync.Mutex
-	_, errs := s.render(nil, nil, func(path string, _ record, data []byte, _ bool) error {
+	_, errs := s.render(pl, nil, nil, func(path string, _ record, data []byte, _ bool) error {
 		mu.Lock()
 		out[path] = data
 		mu.Unlock()
 		return nil
 	}, nil, false)
-	if errs.Err() != nil && len(out) == 0 {
-		return nil, errs
-	}
-	return out, errs
+	return out, append(pl.problems, errs...)
 }
 
 // RenderStats counts what a build rendered.
@@ -336,61 +337,68 @@ type putFunc func(path string, rec record, data []byte, keep bool) error
 // its record once it is written.
 type streamFunc func(path string, write func(io.Writer) error, rec func() record) error
 
-// render renders the site's files on every core and hands each to put as
-// soon as it is done. With a cache c and the previous output prev, a job
-// is not run when nothing it read last time changed (put gets keep), and
-// a page restored from the cache is converted again only when something
-// reads its HTML. With reuse, put must not keep the bytes it gets past its
-// return: their memory is used again for the next page. With no put,
-// nothing is rendered: only the pages are converted and their links
-// checked, for their problems.
-func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, stream streamFunc, reuse bool) (RenderStats, diag.List) {
-	var st RenderStats
-	var errs diag.List
+// plan is what a build outputs, before anything is rendered: the pages,
+// converted or restored from the cache, every output's job, and the
+// problems found making them (chart blocks, links, URL collisions), which
+// stop a build.
+type plan struct {
+	docs      []*doc
+	jobs      []job
+	converted int // pages whose markdown was converted
+	problems  diag.List
+}
+
+// plan converts the pages on every core (with a cache c, only those whose
+// conversion's key changed), lists every output once and checks them.
+func (s *Site) plan(c *buildCache) *plan {
+	pl := &plan{}
 	s.cache = c
 	// Markdown first: chart blocks and links are checked here, and pages
 	// need each other's existence for link checks.
-	docs := s.convertAll(c)
+	pl.docs = s.convertAll(c)
 	tmark("converted")
-	s.docs = make(map[string]*doc, len(docs))
-	for _, d := range docs {
+	s.docs = make(map[string]*doc, len(pl.docs))
+	for _, d := range pl.docs {
 		s.docs[d.page.File] = d
 	}
-	s.mentioned = mentionIndex(docs)
-	jobs := s.jobs(docs)
+	s.mentioned = mentionIndex(pl.docs)
+	pl.jobs = s.jobs(pl.docs)
 	tmark("jobs")
-	paths := make(map[string]bool, len(jobs))
-	owner := make(map[string]job, len(jobs))
-	for _, j := range jobs {
+	paths := make(map[string]bool, len(pl.jobs))
+	owner := make(map[string]job, len(pl.jobs))
+	for _, j := range pl.jobs {
 		if !site.Safe(j.path) {
-			errs.Add(diag.Pos{File: j.path}, "refusing to write outside the output directory")
+			pl.problems.Add(diag.Pos{File: j.path}, "refusing to write outside the output directory")
 		}
 		if prev, dup := owner[j.path]; dup {
-			errs.Add(collisionPos(j, prev), "two outputs at the same URL /%s: rename the page", strings.TrimSuffix(j.path, "index.html"))
+			pl.problems.Add(collisionPos(j, prev), "two outputs at the same URL /%s: rename the page", strings.TrimSuffix(j.path, "index.html"))
 		}
 		owner[j.path] = j
 		paths[j.path] = true
 	}
-	for _, d := range docs {
+	for _, d := range pl.docs {
 		if !d.cached {
-			st.Converted++
-			if c != nil {
-				c.putDoc(d)
-			}
+			pl.converted++
 		}
-		errs = append(errs, d.problems...)
+		pl.problems = append(pl.problems, d.problems...)
 	}
-	if c != nil && errs.Err() == nil {
-		c.saveParsed(s)
-	}
-	tmark("putDocs")
-	errs = append(errs, s.checkLinks(docs, paths)...)
+	pl.problems = append(pl.problems, s.checkLinks(pl.docs, paths)...)
 	tmark("checkLinks")
-	if errs.Err() != nil || put == nil {
-		errs.Sort()
-		return st, errs
-	}
+	pl.problems.Sort()
+	return pl
+}
 
+// render renders the plan's files on every core and hands each to put as
+// soon as it is done. With a cache c and the previous output prev, a job
+// is not run when nothing it read last time changed (put gets keep), and
+// a page restored from the cache is converted again only when something
+// reads its HTML. With reuse, put must not keep the bytes it gets past its
+// return: their memory is used again for the next page. stream, when not
+// nil, writes the files that are better streamed than held.
+func (s *Site) render(pl *plan, c *buildCache, prev map[string]outputFile, put putFunc, stream streamFunc, reuse bool) (RenderStats, diag.List) {
+	st := RenderStats{Converted: pl.converted}
+	var errs diag.List
+	jobs := pl.jobs
 	st.Jobs = len(jobs)
 	// Files nothing of which changed are kept; the others are rendered on
 	// every core, the longest first so that no core waits for one at the
@@ -423,7 +431,7 @@ func (s *Site) render(c *buildCache, prev map[string]outputFile, put putFunc, st
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return costs[order[a]] > costs[order[b]] })
-	jobs = nil
+	jobs, pl.jobs = nil, nil
 	// A page's HTML is dropped once its file is rendered, and every job
 	// once it ran, so that memory holds the pages still to render only.
 	var mu sync.Mutex

@@ -82,7 +82,24 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 		return res, err
 	}
 	tmark("writer")
-	rs, errs := s.render(c, o.prev, o.put, o.stream, true)
+	pl := s.plan(c)
+	errs = pl.problems
+	var rs RenderStats
+	if c != nil {
+		for _, d := range pl.docs {
+			if !d.cached {
+				c.putDoc(d)
+			}
+		}
+		if errs.Err() == nil {
+			c.saveParsed(s)
+		}
+	}
+	if errs.Err() == nil {
+		var rerrs diag.List
+		rs, rerrs = s.render(pl, c, o.prev, o.put, o.stream, true)
+		errs = append(errs, rerrs...)
+	}
 	tmark("rendered")
 	res.Warnings = s.warnings(errs)
 	if errs.Err() != nil || (s.strict && len(res.Warnings) > 0) {
@@ -214,8 +231,7 @@ func (s *Site) withPageProblems(errs diag.List) (out diag.List) {
 			out = errs
 		}
 	}()
-	_, rerrs := s.render(nil, nil, nil, nil, false)
-	for _, e := range s.failures(rerrs) {
+	for _, e := range s.failures(s.plan(nil).problems) {
 		if e.Pos.Line > 0 { // unplaced ones follow from the load errors
 			errs = append(errs, e)
 		}
