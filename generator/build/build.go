@@ -1,6 +1,3 @@
-// Package build turns a site's files into the published site: load and
-// validate everything, render every page in parallel, and write the output
-// directory atomically.
 package build
 
 import (

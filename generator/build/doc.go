@@ -1,0 +1,31 @@
+// Package build turns a site's files into the published site. It is the
+// orchestrator: the steps it puts together live in packages named for
+// what they know.
+//
+//   - inputs: which files are the site (content/, templates/, assets/),
+//     read only inside its root, with the stamps a rebuild tells changes
+//     by. It knows files, nothing of what they hold.
+//   - content, metrics, i18n: the editors' formats, loaded and checked
+//     with positioned problems: pages and content/site.toml; series,
+//     sources, commitments and the archived documents their quotes are
+//     checked against; interface strings. What they return is the model:
+//     validated and derived (changes, statuses), with no rendering.
+//   - build (this package): Load puts the model together as a Site. A
+//     build then has a plan (build.go): the pages'
+//     Markdown converted (markdown), every output file listed once as a
+//     job, and the problems that stop a build. render runs the jobs: each
+//     makes its view (views.go: what one page shows) from its reads and
+//     executes its template (render: the templates and their one FuncMap).
+//   - the incremental build (reads.go, cache.go, codec.go): every job
+//     reaches the site through one reads, which records what it read; the
+//     cache keeps each output's reads and a key of their values, and a
+//     rebuild runs only the jobs whose reads changed. The cache decides
+//     what a build may skip, never what it outputs: a cached build is a
+//     clean build, byte for byte (TestCachedEqualsClean).
+//   - output: the output directory written atomically (staging, journal,
+//     lock, swap). It knows files, nothing of sites.
+//
+// Entry points: Check loads and renders in memory and reports problems
+// only; Run builds into an output directory, with a cache when
+// Options.Cache is set; Load and Site.Render are the same steps for tests.
+package build
