@@ -1,5 +1,11 @@
 // Package diag carries positioned problems found in editors' files, so that every
 // mistake is reported at once, one line each, as "file:line:col: message".
+//
+// Messages are written in English in the code, as format strings; each
+// problem is also put into Vietnamese when it is made, from a catalog keyed
+// by the English format (vi.go), and printed in the language asked for
+// (List.In, Error.In). An argument that is itself a message (an *Error, a
+// Text, what Errorf returns) is put into the same language.
 package diag
 
 import (
@@ -30,36 +36,73 @@ func (p Pos) String() string {
 
 // Error is one problem at one position.
 type Error struct {
-	Pos     Pos
-	Msg     string
+	Pos Pos
+	Msg string // in English
+	// Vi is the message in Vietnamese, "" when the catalog has no
+	// translation of its format (Msg is printed instead).
+	Vi      string
 	Warning bool // a warning does not fail a build unless --strict
 	// Strict marks a warning that fails the build (--strict). It is still
 	// printed as a warning: the editor sees what kind of problem it is.
 	Strict bool
 }
 
-func (e *Error) Error() string {
+// Error prints the problem in English, as "file:line:col: message".
+func (e *Error) Error() string { return e.In(English) }
+
+// In prints the problem in the language lang ("en" or "vi"), as
+// "file:line:col: message", a warning labelled as one.
+func (e *Error) In(lang string) string {
 	at := e.Pos.String() + ": "
 	if at == ": " { // attributed to no position
 		at = ""
 	}
 	if e.Warning {
-		return at + "warning: " + e.Msg
+		at += Sprintf(lang, "warning:") + " "
 	}
-	return at + e.Msg
+	return at + e.Message(lang)
 }
+
+// Message returns the message alone, without position, in the language
+// lang; in English when it has no translation.
+func (e *Error) Message(lang string) string {
+	if e == nil {
+		return "<nil>"
+	}
+	if lang == Vietnamese && e.Vi != "" {
+		return e.Vi
+	}
+	return e.Msg
+}
+
+// New returns the problem at p of the message format, which is put into
+// each language as Add does.
+func New(p Pos, format string, args ...any) *Error {
+	t := T(format, args...)
+	return &Error{Pos: p, Msg: t.En, Vi: t.Vi}
+}
+
+// Errorf returns an error carrying the message format in each language,
+// at no position: for a function that cannot tell where its input came
+// from. Given to List.Append it is a problem at no position; given as an
+// argument of Add, Warn, New or T it is put into that message's language.
+func Errorf(format string, args ...any) error { return New(Pos{}, format, args...) }
 
 // List collects problems. The zero value is ready to use.
 type List []*Error
 
-// Add records an error at p.
+// Add records an error at p. The format is English; its translation is
+// looked up in the catalog by it, so it must be a constant (a test checks
+// that every one has a translation).
 func (l *List) Add(p Pos, format string, args ...any) {
-	*l = append(*l, &Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
+	*l = append(*l, New(p, format, args...))
 }
 
-// Warn records a warning at p.
+// Warn records a warning at p, with a format as Add's.
 func (l *List) Warn(p Pos, format string, args ...any) {
-	*l = append(*l, &Error{Pos: p, Msg: fmt.Sprintf(format, args...), Warning: true})
+	e := New(p, format, args...)
+	e.Warning = true
+	*l = append(*l, e)
 }
 
 // Append adds every problem carried by err (a List, an *Error or any error,
@@ -131,13 +174,17 @@ func (l List) Err() error {
 	return l
 }
 
-func (l List) Error() string {
+// Error prints the problems in English, one a line.
+func (l List) Error() string { return l.In(English) }
+
+// In prints the problems in the language lang, one a line.
+func (l List) In(lang string) string {
 	var b strings.Builder
 	for i, e := range l {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(e.Error())
+		b.WriteString(e.In(lang))
 	}
 	return b.String()
 }

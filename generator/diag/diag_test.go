@@ -107,3 +107,88 @@ func TestStrictWarningsStayLabelled(t *testing.T) {
 		t.Errorf("Strict changed the list it was given")
 	}
 }
+
+// withCatalog adds translations to the catalog for the test.
+func withCatalog(t *testing.T, entries map[string]string) {
+	t.Helper()
+	for en, tr := range entries {
+		if _, ok := vi[en]; ok {
+			t.Fatalf("%q is already in the catalog", en)
+		}
+		vi[en] = tr
+	}
+	t.Cleanup(func() {
+		for en := range entries {
+			delete(vi, en)
+		}
+	})
+}
+
+func TestLanguages(t *testing.T) {
+	withCatalog(t, map[string]string{
+		"unknown source %q":         "không có nguồn %q",
+		"chart: %v":                 "biểu đồ: %v",
+		"%q is not a date":          "%q không phải là ngày",
+		"a rank must be %d or more": "thứ hạng phải từ %d trở lên",
+		"%s and %s":                 "%s và %s",
+		"1 error":                   "1 lỗi",
+		"%d errors":                 "%d lỗi",
+	})
+	var l List
+	l.Add(Pos{"a.toml", 3, 7}, "unknown source %q", "vgp")
+	l.Warn(Pos{"b.md", 2, 1}, "a rank must be %d or more", 1)
+	l.Add(Pos{"c.md", 9, 1}, "chart: %v", Errorf("%q is not a date", "10/7/2024")) // a message as argument
+	l.Add(Pos{"d.md", 1, 1}, "no translation of %q", "x")
+	l.Append(Errorf("%q is not a date", "x")) // at no position
+	en := strings.Join([]string{
+		`a.toml:3:7: unknown source "vgp"`,
+		`b.md:2:1: warning: a rank must be 1 or more`,
+		`c.md:9:1: chart: "10/7/2024" is not a date`,
+		`d.md:1:1: no translation of "x"`,
+		`"x" is not a date`,
+	}, "\n")
+	if got := l.Error(); got != en {
+		t.Errorf("in English:\n%s\nwant:\n%s", got, en)
+	}
+	if got := l.In(English); got != en {
+		t.Errorf("In(English):\n%s\nwant:\n%s", got, en)
+	}
+	want := strings.Join([]string{
+		`a.toml:3:7: không có nguồn "vgp"`,
+		`b.md:2:1: cảnh báo: thứ hạng phải từ 1 trở lên`,
+		`c.md:9:1: biểu đồ: "10/7/2024" không phải là ngày`,
+		`d.md:1:1: no translation of "x"`, // English, rather than nothing
+		`"x" không phải là ngày`,
+	}, "\n")
+	if got := l.In(Vietnamese); got != want {
+		t.Errorf("in Vietnamese:\n%s\nwant:\n%s", got, want)
+	}
+
+	// Texts as arguments, and lines of the command.
+	count := func(n int) Text {
+		if n == 1 {
+			return T("1 error")
+		}
+		return T("%d errors", n)
+	}
+	if got := Sprintf(Vietnamese, "%s and %s", count(1), count(3)); got != "1 lỗi và 3 lỗi" {
+		t.Errorf("Sprintf in Vietnamese: %q", got)
+	}
+	if got := Sprintf(English, "%s and %s", count(1), count(3)); got != "1 error and 3 errors" {
+		t.Errorf("Sprintf in English: %q", got)
+	}
+	var b strings.Builder
+	Fprintf(&b, Vietnamese, "not in the catalog: %d", 2)
+	if b.String() != "not in the catalog: 2" {
+		t.Errorf("Fprintf of a format with no translation: %q", b.String())
+	}
+	// The English of a Text is its String; a nil *Error as argument does
+	// not panic.
+	if s := fmt.Sprint(count(2)); s != "2 errors" {
+		t.Errorf("Text prints %q", s)
+	}
+	var none *Error
+	if got := Sprintf(Vietnamese, "chart: %v", none); got != "biểu đồ: <nil>" {
+		t.Errorf("nil argument: %q", got)
+	}
+}
