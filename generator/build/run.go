@@ -267,10 +267,11 @@ func (r *Result) count(s *Site) {
 	}
 }
 
-// Summary is what `tiendo build` prints: counts, time and page weights.
-func (r Result) Summary(elapsed time.Duration) string {
+// Summary is what `tiendo build` prints, in the language lang: counts,
+// time and page weights.
+func (r Result) Summary(lang string, elapsed time.Duration) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "built %s in %v on %d cores: %d files (%d rendered, %d written, %d unchanged, %d deleted), %d pages, %d series, %d points\n",
+	diag.Fprintf(&b, lang, "built %s in %v on %d cores: %d files (%d rendered, %d written, %d unchanged, %d deleted), %d pages, %d series, %d points\n",
 		r.Out, elapsed.Round(time.Millisecond), runtime.GOMAXPROCS(0), r.Stats.Files, r.Render.Rendered, r.Stats.Written, r.Stats.Unchanged, r.Stats.Deleted, r.Pages, r.Series, r.Points)
 	if len(r.Sizes) == 0 {
 		return b.String()
@@ -279,13 +280,13 @@ func (r Result) Summary(elapsed time.Duration) string {
 	for _, s := range r.Sizes {
 		total += s.Bytes
 	}
-	fmt.Fprintf(&b, "HTML pages: %d, %s, median %s gzipped; largest:\n",
+	diag.Fprintf(&b, lang, "HTML pages: %d, %s, median %s gzipped; largest:\n",
 		len(r.Sizes), kb(total), kb(r.Sizes[len(r.Sizes)/2].Compressed))
 	for i, s := range r.Sizes {
 		if i == 5 {
 			break
 		}
-		fmt.Fprintf(&b, "  %-60s %8s %8s gzipped\n", s.Path, kb(s.Bytes), kb(s.Compressed))
+		diag.Fprintf(&b, lang, "  %-60s %8s %8s gzipped\n", s.Path, kb(s.Bytes), kb(s.Compressed))
 	}
 	return b.String()
 }

@@ -51,6 +51,9 @@ type Server struct {
 	// when one is added, removed or saved. Without it, Watch hashes the
 	// names, sizes and modification times of the files under Dirs.
 	Look func() (uint64, error)
+	// Lang is the language the problems are shown in ("vi" or "en";
+	// "" is English).
+	Lang string
 
 	mu       sync.Mutex
 	gen      int           // number of builds that changed what is served
@@ -84,7 +87,7 @@ func (s *Server) Rebuild() error {
 		var list diag.List
 		if errors.As(err, &list) {
 			for _, e := range list.Errors() {
-				problems = append(problems, e.Error())
+				problems = append(problems, e.In(s.Lang))
 			}
 		}
 		if len(problems) == 0 {
@@ -249,7 +252,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	root, err := os.OpenRoot(s.Out)
 	if err != nil {
-		s.overlay(w, gen, append(problems, fmt.Sprintf("the site was not built: %v", err)))
+		s.overlay(w, gen, append(problems, diag.Sprintf(s.Lang, "the site was not built: %v", err)))
 		return
 	}
 	defer root.Close()

@@ -174,6 +174,22 @@ func TestBuildThatPanicsIsAProblem(t *testing.T) {
 	}
 }
 
+// TestOverlayLanguage: the problems are shown in the server's language.
+func TestOverlayLanguage(t *testing.T) {
+	buildErr := error(diag.List{{Pos: diag.Pos{File: "content/notes/a.md", Line: 3, Col: 9}, Msg: "quote is required", Vi: "thiếu trích dẫn"}})
+	s, _ := newServer(t, &buildErr)
+	for _, tt := range []struct{ lang, want, notWant string }{
+		{"vi", "thiếu trích dẫn", "quote is required"},
+		{"en", "quote is required", "thiếu trích dẫn"},
+	} {
+		s.Lang = tt.lang
+		s.Rebuild()
+		if _, body := get(t, s, "/notes/a/"); !strings.Contains(body, tt.want) || strings.Contains(body, tt.notWant) {
+			t.Errorf("in %q, the overlay does not show %q alone:\n%s", tt.lang, tt.want, body)
+		}
+	}
+}
+
 func TestOverlayCountsOneProblem(t *testing.T) {
 	buildErr := error(diag.List{{Pos: diag.Pos{File: "content/notes/a.md", Line: 3, Col: 9}, Msg: "one"}})
 	s, _ := newServer(t, &buildErr)

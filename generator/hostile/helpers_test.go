@@ -28,6 +28,9 @@ func TestMain(m *testing.M) {
 
 func testMain(m *testing.M) int {
 	flag.Parse()
+	// The tests read the binary's messages in English (its default is the
+	// site's first language, Vietnamese).
+	os.Setenv("TIENDO_LANG", "en")
 	for _, f := range []string{"test.fuzz", "test.fuzzworker"} {
 		if fl := flag.Lookup(f); fl != nil && fl.Value.String() != "" && fl.Value.String() != "false" {
 			return m.Run() // fuzzing FuzzChartBlock needs no binary

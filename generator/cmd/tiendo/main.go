@@ -1,9 +1,9 @@
 // Command tiendo builds a progress-report site from content/, templates/ and
 // assets/.
 //
-//	tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache]
-//	tiendo check [--root DIR] [--strict] [--coverage]
-//	tiendo serve [--root DIR] [--port N]
+//	tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache] [--lang vi|en]
+//	tiendo check [--root DIR] [--strict] [--coverage] [--lang vi|en]
+//	tiendo serve [--root DIR] [--port N] [--lang vi|en]
 //	tiendo new report|note|metric|commitment|source "Tiêu đề có dấu" [--root DIR]
 //	tiendo new metric "Tiêu đề có dấu" [--kind KIND] [--theme THEME] [--root DIR]
 //
@@ -12,7 +12,9 @@
 // repository; --root DIR names the site's folder instead.
 //
 // Problems in editors' files are printed one per line as file:line:col:
-// message, and the command exits with status 1.
+// message, and the command exits with status 1. They are printed in the
+// site's first language (Vietnamese), or in the language of --lang, or else
+// of the environment variable TIENDO_LANG ("vi" or "en").
 package main
 
 import (
@@ -23,11 +25,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/tiendo/tiendo/generator/build"
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/i18n"
 	"github.com/tiendo/tiendo/generator/inputs"
 	"github.com/tiendo/tiendo/generator/metrics"
 )
@@ -51,13 +56,33 @@ func main() {
 }
 
 const usage = `usage:
-  tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache]
-  tiendo check [--root DIR] [--strict] [--coverage]
-  tiendo serve [--root DIR] [--port N]
+  tiendo build [--root DIR] [--out DIR] [--base-url URL] [--strict] [--no-cache] [--lang vi|en]
+  tiendo check [--root DIR] [--strict] [--coverage] [--lang vi|en]
+  tiendo serve [--root DIR] [--port N] [--lang vi|en]
   tiendo new report|note|metric|commitment|source "Tiêu đề" [--root DIR]
   tiendo new metric "Tiêu đề" [--kind KIND] [--theme THEME] [--root DIR]
 
 Run it in the site's folder or any folder below it, or give --root DIR.`
+
+// langEnv names the environment variable that chooses the language of the
+// messages when --lang is not given.
+const langEnv = "TIENDO_LANG"
+
+// messageLang returns the language problems are printed in: flag if set,
+// else $TIENDO_LANG, else the site's first language.
+func messageLang(flag string) (string, error) {
+	lang, from := flag, "--lang"
+	if lang == "" {
+		lang, from = os.Getenv(langEnv), langEnv
+	}
+	if lang == "" {
+		lang = i18n.Codes[0]
+	}
+	if !slices.Contains(diag.Langs, lang) {
+		return "", fmt.Errorf("%s=%s: the messages are in %s", from, lang, strings.Join(diag.Langs, " or "))
+	}
+	return lang, nil
+}
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -76,9 +101,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var out, baseURL *string
 	var port *int
 	var strict, noCache, coverage *bool
+	var langFlag *string
 	switch cmd {
 	case "build", "check":
 		strict = fl.Bool("strict", false, "make warnings fail, as errors do")
+	}
+	switch cmd {
+	case "build", "check", "serve":
+		langFlag = fl.String("lang", "", "language of the messages: vi or en (default $"+langEnv+", else the site's first language, vi)")
 	}
 	switch cmd {
 	case "build":
@@ -108,6 +138,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tiendo %s: unexpected argument %q\n", cmd, fl.Arg(0))
 		return 2
 	}
+	lang, err := messageLang(*langFlag)
+	if err != nil {
+		fmt.Fprintf(stderr, "tiendo %s: %v\n", cmd, err)
+		return 2
+	}
 	dir, err := siteRoot(*root)
 	if err != nil {
 		fmt.Fprintf(stderr, "tiendo %s: %v\n", cmd, err)
@@ -123,14 +158,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if *noCache {
 			opt.Cache = ""
 		}
-		return buildCmd(dir, to, opt, stdout, stderr)
+		return buildCmd(dir, to, opt, lang, stdout, stderr)
 	case "check":
 		if *coverage {
-			return coverageCmd(dir, stdout, stderr)
+			return coverageCmd(dir, lang, stdout, stderr)
 		}
-		return checkCmd(dir, *strict, stdout, stderr)
+		return checkCmd(dir, *strict, lang, stdout, stderr)
 	case "serve":
-		return serveCmd(dir, *port, stdout, stderr)
+		return serveCmd(dir, *port, lang, stdout, stderr)
 	}
 	return 2
 }
@@ -167,17 +202,18 @@ func siteRoot(dir string) (string, error) {
 	}
 }
 
-// report prints problems one per line and says whether the run failed.
-func report(stderr io.Writer, errs diag.List, warnings diag.List) bool {
+// report prints problems one per line in the language lang and says
+// whether the run failed.
+func report(stderr io.Writer, lang string, errs diag.List, warnings diag.List) bool {
 	warnings.Sort()
 	for _, w := range warnings {
-		fmt.Fprintln(stderr, w)
+		fmt.Fprintln(stderr, w.In(lang))
 	}
 	if errs.Err() == nil {
 		return false
 	}
 	for _, e := range errs {
-		fmt.Fprintln(stderr, e)
+		fmt.Fprintln(stderr, e.In(lang))
 	}
 	n, strict := len(errs.Errors()), 0
 	for _, e := range errs.Errors() {
@@ -187,69 +223,83 @@ func report(stderr io.Writer, errs diag.List, warnings diag.List) bool {
 	}
 	switch {
 	case strict == n:
-		fmt.Fprintf(stderr, "%d warning%s, which --strict treats as errors\n", n, plural(n))
+		diag.Fprintf(stderr, lang, "%s, which --strict treats as errors\n", warningCount(n))
 	case strict > 0:
-		fmt.Fprintf(stderr, "%d error%s and %d warning%s, which --strict treats as errors\n", n-strict, plural(n-strict), strict, plural(strict))
+		diag.Fprintf(stderr, lang, "%s and %s, which --strict treats as errors\n", errorCount(n-strict), warningCount(strict))
 	default:
-		fmt.Fprintf(stderr, "%d error%s\n", n, plural(n))
+		diag.Fprintf(stderr, lang, "%s\n", errorCount(n))
 	}
 	return true
 }
 
-func plural(n int) string {
+func errorCount(n int) diag.Text {
 	if n == 1 {
-		return ""
+		return diag.T("1 error")
 	}
-	return "s"
+	return diag.T("%d errors", n)
 }
 
-func buildCmd(root, out string, opt build.Options, stdout, stderr io.Writer) int {
+func warningCount(n int) diag.Text {
+	if n == 1 {
+		return diag.T("1 warning")
+	}
+	return diag.T("%d warnings", n)
+}
+
+func buildCmd(root, out string, opt build.Options, lang string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	res, err := build.Run(inputs.Dir(root), out, opt)
 	var errs diag.List
 	errs.Append(err)
-	if report(stderr, errs, res.Warnings) {
-		fmt.Fprintln(stderr, "build failed; the previous output was left as it was")
+	if report(stderr, lang, errs, res.Warnings) {
+		diag.Fprintf(stderr, lang, "build failed; the previous output was left as it was\n")
 		return 1
 	}
-	fmt.Fprint(stdout, res.Summary(time.Since(start)))
+	fmt.Fprint(stdout, res.Summary(lang, time.Since(start)))
 	return 0
 }
 
 // coverageCmd prints the numbers of the archived documents that nothing
 // cites, one per line at its place; it exits 1 when there is any.
-func coverageCmd(root string, stdout, stderr io.Writer) int {
+func coverageCmd(root, lang string, stdout, stderr io.Writer) int {
 	list, err := build.Coverage(inputs.Dir(root))
 	var errs diag.List
 	errs.Append(err)
-	if report(stderr, errs, nil) {
+	if report(stderr, lang, errs, nil) {
 		return 1
 	}
 	for _, e := range list {
-		fmt.Fprintln(stdout, e)
+		fmt.Fprintln(stdout, e.In(lang))
 	}
-	if len(list) > 0 {
-		fmt.Fprintf(stdout, "%d number%s of the archived documents cited by nothing\n", len(list), plural(len(list)))
-		return 1
+	switch n := len(list); {
+	case n == 1:
+		diag.Fprintf(stdout, lang, "1 number of the archived documents cited by nothing\n")
+	case n > 1:
+		diag.Fprintf(stdout, lang, "%d numbers of the archived documents cited by nothing\n", n)
+	default:
+		diag.Fprintf(stdout, lang, "ok: every number of the archived documents is cited or omitted with a reason\n")
+		return 0
 	}
-	fmt.Fprintln(stdout, "ok: every number of the archived documents is cited or omitted with a reason")
-	return 0
+	return 1
 }
 
-func checkCmd(root string, strict bool, stdout, stderr io.Writer) int {
+func checkCmd(root string, strict bool, lang string, stdout, stderr io.Writer) int {
 	res, err := build.Check(inputs.Dir(root), build.Options{Strict: strict})
 	var errs diag.List
 	errs.Append(err)
-	if report(stderr, errs, res.Warnings) {
+	if report(stderr, lang, errs, res.Warnings) {
 		return 1
 	}
-	fmt.Fprintf(stdout, "ok: %d pages, %d series, %d points, %d targets, %d commitments, %d sources", res.Pages, res.Series, res.Points, res.Targets, res.Commitments, res.Sources)
-	fmt.Fprintf(stdout, "; %d quotes verified in %s", res.Quotes, metrics.ArchiveDir)
+	diag.Fprintf(stdout, lang, "ok: %d pages, %d series, %d points, %d targets, %d commitments, %d sources", res.Pages, res.Series, res.Points, res.Targets, res.Commitments, res.Sources)
+	diag.Fprintf(stdout, lang, "; %d quotes verified in %s", res.Quotes, metrics.ArchiveDir)
 	if res.Unverified > 0 {
-		fmt.Fprintf(stdout, ", %d not verified (their sources have no archived document)", res.Unverified)
+		diag.Fprintf(stdout, lang, ", %d not verified (their sources have no archived document)", res.Unverified)
 	}
-	if res.Drafts > 0 {
-		fmt.Fprintf(stdout, "; %d draft%s, not published", res.Drafts, plural(res.Drafts))
+	switch {
+	case res.Drafts == 1:
+		diag.Fprintf(stdout, lang, "; 1 draft, not published")
+	case res.Drafts > 1:
+		diag.Fprintf(stdout, lang, "; %d drafts, not published", res.Drafts)
 	}
 	fmt.Fprintln(stdout)
 	return 0

@@ -12,6 +12,13 @@ import (
 	"testing"
 )
 
+// TestMain runs the tests in English, which they read; TestLanguage
+// checks the default.
+func TestMain(m *testing.M) {
+	os.Setenv(langEnv, "en")
+	os.Exit(m.Run())
+}
+
 // site makes a site directory: the build package's fixture content, with
 // the repository's real templates and assets linked in.
 func site(t *testing.T) string {
@@ -119,6 +126,39 @@ func TestCheckChartError(t *testing.T) {
 	}
 }
 
+// TestLanguage: problems and the summary are in Vietnamese, the site's first
+// language, unless TIENDO_LANG or --lang (which wins) asks for English.
+func TestLanguage(t *testing.T) {
+	dir := site(t)
+	edit(t, filepath.Join(dir, "content/metrics/egdi-rank.toml"), "value = 71", "value = 71.5")
+	for _, tt := range []struct {
+		env  string
+		args []string
+		want string
+	}{
+		{"", nil, "2 lỗi\n"},
+		{"vi", nil, "2 lỗi\n"},
+		{"en", nil, "2 errors\n"},
+		{"en", []string{"--lang", "vi"}, "2 lỗi\n"},
+		{"vi", []string{"--lang", "en"}, "2 errors\n"},
+	} {
+		t.Setenv(langEnv, tt.env)
+		code, _, errOut := runCmd(append([]string{"check", "--root", dir}, tt.args...)...)
+		if code != 1 || !strings.HasSuffix(errOut, tt.want) {
+			t.Errorf("TIENDO_LANG=%q %q: exit %d, stderr:\n%s\nwant it to end in %q", tt.env, tt.args, code, errOut, tt.want)
+		}
+	}
+	edit(t, filepath.Join(dir, "content/metrics/egdi-rank.toml"), "value = 71.5", "value = 71")
+	t.Setenv(langEnv, "")
+	if code, out, errOut := runCmd("check", "--root", dir); code != 0 || !strings.HasPrefix(out, "ok: 4 trang, 3 chuỗi số liệu, ") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	t.Setenv(langEnv, "fr")
+	if code, _, errOut := runCmd("check", "--root", dir); code != 2 || !strings.Contains(errOut, "TIENDO_LANG=fr") {
+		t.Errorf("TIENDO_LANG=fr: exit %d, stderr %q", code, errOut)
+	}
+}
+
 func TestBuild(t *testing.T) {
 	dir := site(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -179,6 +219,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"check", "extra"}, 2, `unexpected argument "extra"`},
 		{[]string{"build", "--root", minimal, "--base-url", "ftp://x/"}, 1, "--base-url"},
 		{[]string{"check", "--root", filepath.Join(minimal, "content")}, 1, "that folder has no content/site.toml"},
+		{[]string{"check", "--lang", "fr"}, 2, "--lang=fr: the messages are in vi or en"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCmd(tt.args...)
@@ -198,10 +239,10 @@ func TestHelp(t *testing.T) {
 		cmd        string
 		has, hasNo []string
 	}{
-		{"build", []string{"-base-url", "-strict", "-no-cache"}, []string{"-port", "-coverage", "-kind"}},
-		{"check", []string{"-strict", "-coverage"}, []string{"-port", "-base-url"}},
-		{"serve", []string{"-port"}, []string{"-strict", "-base-url"}},
-		{"new", []string{"-root", "-kind", "-theme", "tiendo new", "commitment|source"}, []string{"-strict", "-port", "-base-url"}},
+		{"build", []string{"-base-url", "-strict", "-no-cache", "-lang"}, []string{"-port", "-coverage", "-kind"}},
+		{"check", []string{"-strict", "-coverage", "-lang"}, []string{"-port", "-base-url"}},
+		{"serve", []string{"-port", "-lang"}, []string{"-strict", "-base-url"}},
+		{"new", []string{"-root", "-kind", "-theme", "tiendo new", "commitment|source"}, []string{"-strict", "-port", "-base-url", "-lang"}},
 	} {
 		code, out, errOut := runCmd(tt.cmd, "--help")
 		if code != 0 || errOut != "" {

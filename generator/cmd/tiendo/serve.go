@@ -28,20 +28,20 @@ var serveDir = filepath.Join(".cache", "serve")
 // included and marked as such, with a build cache of its own), serves it on
 // 127.0.0.1 and builds it again when a file of content/, templates/ or
 // assets/ changes.
-func serveCmd(root string, port int, stdout, stderr io.Writer) int {
+func serveCmd(root string, port int, lang string, stdout, stderr io.Writer) int {
 	opt := build.Options{BaseURL: "/", Drafts: true, Cache: filepath.Join(root, ".cache", "tiendo-serve")}
-	srv := &devserver.Server{Root: root, Out: filepath.Join(root, serveDir)}
+	srv := &devserver.Server{Root: root, Out: filepath.Join(root, serveDir), Lang: lang}
 	srv.Look = func() (uint64, error) { return inputs.Fingerprint(inputs.Dir(root)) }
 	srv.Build = func() (bool, error) {
 		start := time.Now()
 		res, err := build.Run(inputs.Dir(root), srv.Out, opt)
 		var errs diag.List
 		errs.Append(err)
-		if report(stderr, errs, res.Warnings) {
-			fmt.Fprintf(stderr, "%s: the pages show these problems until they are fixed\n", time.Now().Format("15:04:05"))
+		if report(stderr, lang, errs, res.Warnings) {
+			diag.Fprintf(stderr, lang, "%s: the pages show these problems until they are fixed\n", time.Now().Format("15:04:05"))
 			return false, err
 		}
-		fmt.Fprintf(stdout, "%s: built in %v: %d files rendered, %d written, %d deleted\n", time.Now().Format("15:04:05"),
+		diag.Fprintf(stdout, lang, "%s: built in %v: %d files rendered, %d written, %d deleted\n", time.Now().Format("15:04:05"),
 			time.Since(start).Round(time.Millisecond), res.Render.Rendered, res.Stats.Written, res.Stats.Deleted)
 		return res.Stats.Written+res.Stats.Deleted > 0, nil
 	}
@@ -49,7 +49,7 @@ func serveCmd(root string, port int, stdout, stderr io.Writer) int {
 	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
-			fmt.Fprintf(stderr, "tiendo serve: port %d is already in use (another tiendo serve, or another program): stop it, or choose another port, for example --port %d\n", port, port+1)
+			diag.Fprintf(stderr, lang, "tiendo serve: port %d is already in use (another tiendo serve, or another program): stop it, or choose another port, for example --port %d\n", port, port+1)
 		} else {
 			fmt.Fprintf(stderr, "tiendo serve: %v\n", err)
 		}
@@ -57,7 +57,7 @@ func serveCmd(root string, port int, stdout, stderr io.Writer) int {
 	}
 	srv.Rebuild() // a failed first build is served as its problems
 
-	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl+C to stop)\n", root, ln.Addr())
+	diag.Fprintf(stdout, lang, "serving %s on http://%s/ (Ctrl+C to stop)\n", root, ln.Addr())
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	go srv.Watch(ctx, nil)
