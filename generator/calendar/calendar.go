@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tiendo/tiendo/generator/diag"
 )
 
 // Date is a calendar day.
@@ -18,9 +20,9 @@ func ParseDate(s string) (Date, error) {
 	if err != nil {
 		// 10/7/2024, as Vietnamese writes it: say how to write it.
 		if v, err := time.Parse("2/1/2006", s); err == nil {
-			return Date{}, fmt.Errorf("%q is not a date as it is written here: write %s (year-month-day)", s, v.Format("2006-01-02"))
+			return Date{}, diag.Errorf("%q is not a date as it is written here: write %s (year-month-day)", s, v.Format("2006-01-02"))
 		}
-		return Date{}, fmt.Errorf("%q is not a date: write it as year-month-day, like 2024-07-10", s)
+		return Date{}, diag.Errorf("%q is not a date: write it as year-month-day, like 2024-07-10", s)
 	}
 	return Date{t.Year(), int(t.Month()), t.Day()}, nil
 }
@@ -63,7 +65,7 @@ func (d *Date) UnmarshalTOML(v any) error {
 	switch v := v.(type) {
 	case time.Time:
 		if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 {
-			return fmt.Errorf("want a date without a time, like 2024-07-10")
+			return diag.Errorf("want a date without a time, like 2024-07-10")
 		}
 		*d = Date{v.Year(), int(v.Month()), v.Day()}
 		return nil
@@ -72,7 +74,7 @@ func (d *Date) UnmarshalTOML(v any) error {
 		*d = p
 		return err
 	}
-	return fmt.Errorf("want a date like 2024-07-10, not %T", v)
+	return diag.Errorf("want a date like 2024-07-10, not %v", v)
 }
 
 // Grain is the length of a period.
@@ -181,18 +183,25 @@ func ParsePeriod(s string) (Period, error) {
 	if day, ok := strings.CutPrefix(s, "../"); ok {
 		d, err := ParseDate(day)
 		if err != nil {
-			return Period{}, fmt.Errorf("%q is not an as-of day: want ../2024-07-10", s)
+			return Period{}, diag.Errorf("%q is not an as-of day: want ../2024-07-10", s)
 		}
 		return AsOfDate(d), nil
+	}
+	// 10/7/2024, as Vietnamese writes a day: say how to write it.
+	if v, err := time.Parse("2/1/2006", s); err == nil {
+		return Period{}, diag.Errorf("%q is not a period as it is written here: a day is written %s (year-month-day)", s, v.Format("2006-01-02"))
+	}
+	if v, err := time.Parse("1/2006", s); err == nil {
+		return Period{}, diag.Errorf("%q is not a period as it is written here: a month is written %q (year-month)", s, v.Format("2006-01"))
 	}
 	if first, last, ok := strings.Cut(s, "/"); ok {
 		a, err1 := parseSimple(first)
 		b, err2 := parseSimple(last)
 		if err1 != nil || err2 != nil {
-			return Period{}, fmt.Errorf("%q is not a span: want first/last, like \"2021/2024\" or \"2024-01/2024-06\"", s)
+			return Period{}, diag.Errorf("%q is not a span: want first/last, like \"2021/2024\" or \"2024-01/2024-06\"", s)
 		}
 		if b.End().Before(a.End()) || !a.Start().Before(b.Start()) {
-			return Period{}, fmt.Errorf("span %q must run forward: its first period before its last", s)
+			return Period{}, diag.Errorf("span %q must run forward: its first period before its last", s)
 		}
 		return Period{Grain: Span, First: a.Grain, Year: a.Year, N: a.N, Day: a.Day,
 			Last: Simple{b.Grain, b.Year, b.N, b.Day}}, nil
@@ -201,7 +210,7 @@ func ParsePeriod(s string) (Period, error) {
 }
 
 func parseSimple(s string) (Period, error) {
-	bad := fmt.Errorf("%q is not a period: want 2024, 2024-H1, 2024-Q2, 2024-06, 2024-06-30, a span \"2021/2024\" or \"unstated\"", s)
+	bad := diag.Errorf("%q is not a period: want 2024, 2024-H1, 2024-Q2, 2024-06, 2024-06-30, a span \"2021/2024\" or \"unstated\"", s)
 	year, rest, dash := strings.Cut(s, "-")
 	y, err := strconv.Atoi(year)
 	if err != nil || len(year) != 4 || y < 1900 || y > 2200 {
@@ -249,7 +258,7 @@ func (p *Period) UnmarshalTOML(v any) error {
 			*p = PeriodOf(d)
 		}
 	default:
-		err = fmt.Errorf("want a period like 2024, \"2024-H1\", \"2024-Q2\", \"2024-06\" or 2024-06-30, not %T", v)
+		err = diag.Errorf("want a period like 2024, \"2024-H1\", \"2024-Q2\", \"2024-06\" or 2024-06-30, not %v", v)
 	}
 	return err
 }

@@ -43,8 +43,8 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 	md, err := toml.Decode(string(data), v)
 	if err != nil {
 		at := f.errorPos(err, data, lineOffset, v)
-		msg := cleanMessage(err)
-		if hint := Hint(lineOf(data, at.Line-lineOffset)); hint != "" {
+		msg := f.message(err, data, v)
+		if hint := Hint(lineOf(data, at.Line-lineOffset)); hint.En != "" {
 			msg = hint
 		}
 		errs.Add(at, "%s", msg)
@@ -74,12 +74,18 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 		if len(positions) == 0 {
 			positions = []diag.Pos{{File: name, Line: lineOffset + 1, Col: 1}}
 		}
-		msg := fmt.Sprintf("unknown %s %q", what, key)
-		if near := closest(k[len(k)-1], knownKeys(reflect.TypeOf(v), k[:len(k)-1])); near != "" {
-			msg += fmt.Sprintf(": did you mean %q?", near)
-		}
+		near := closest(k[len(k)-1], knownKeys(reflect.TypeOf(v), k[:len(k)-1]))
 		for _, p := range positions {
-			errs.Add(p, "%s", msg)
+			switch {
+			case what == "table" && near != "":
+				errs.Add(p, "unknown table %q: did you mean %q?", key, near)
+			case what == "table":
+				errs.Add(p, "unknown table %q", key)
+			case near != "":
+				errs.Add(p, "unknown key %q: did you mean %q?", key, near)
+			default:
+				errs.Add(p, "unknown key %q", key)
+			}
 		}
 	}
 	return f, errs
@@ -98,17 +104,23 @@ var (
 	commaDecimal = regexp.MustCompile(`^-?\d+,\d+$`)
 	dotThousands = regexp.MustCompile(`^-?\d{1,3}(\.\d{3}){2,}$`)
 	numberUnit   = regexp.MustCompile(`^(-?\d+(?:[.,]\d+)*)\s*(\p{L}.*)$`)
+	quotedNumber = regexp.MustCompile(`^"(-?\d+(?:[.,]\d+)*)"$`)
+	dayMonthYear = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+	monthYear    = regexp.MustCompile(`^(\d{1,2})/(\d{4})$`)
 	curly        = regexp.MustCompile(`[“”‘’]`)
 )
 
+// unitKeys are the keys of a number in a series' unit.
+var unitKeys = map[string]bool{"value": true, "change": true}
+
 // Hint turns a line that TOML cannot read into what to write instead, in
 // the editor's own terms, when it looks like a Vietnamese way of writing
-// a number or a quote: "value = 16,4" → write 16.4. It returns "" when it
-// has no better advice than the library's message.
-func Hint(line string) string {
+// a number, a date or a quote: "value = 16,4" → write 16.4. It returns
+// the zero Text when it has no better advice than the library's message.
+func Hint(line string) diag.Text {
 	key, val, ok := strings.Cut(line, "=")
 	if !ok {
-		return ""
+		return diag.Text{}
 	}
 	key, val = strings.TrimSpace(key), strings.TrimSpace(val)
 	if i := strings.Index(val, " #"); i >= 0 && !strings.ContainsAny(val[:i], `"'`) {
@@ -116,22 +128,43 @@ func Hint(line string) string {
 	}
 	switch {
 	case curly.MatchString(val) && !strings.HasPrefix(val, `"`) && !strings.HasPrefix(val, "'"):
-		return fmt.Sprintf(`%s: text goes between straight quotes "…", not “…”: write %s = "%s"`, key, key, strings.Trim(val, "“”‘’\" "))
+		return diag.T(`%s: text goes between straight quotes "…", not “…”: write %s = "%s"`, key, key, strings.Trim(val, "“”‘’\" "))
 	case commaDecimal.MatchString(val):
-		return fmt.Sprintf("%s: a number takes a point before its decimals: write %s = %s (the quote keeps the document's %s)", key, key, strings.Replace(val, ",", ".", 1), val)
+		return diag.T("%s: a number takes a point before its decimals: write %s = %s (the quote keeps the document's %s)", key, key, strings.Replace(val, ",", ".", 1), val)
 	case dotThousands.MatchString(val):
-		return fmt.Sprintf("%s: a number has no thousands separators: write %s = %s (the quote keeps the document's %s)", key, key, strings.ReplaceAll(val, ".", ""), val)
+		return diag.T("%s: a number has no thousands separators: write %s = %s (the quote keeps the document's %s)", key, key, strings.ReplaceAll(val, ".", ""), val)
 	}
-	if m := numberUnit.FindStringSubmatch(val); m != nil {
-		n := m[1]
-		if commaDecimal.MatchString(n) {
-			n = strings.Replace(n, ",", ".", 1)
-		} else if dotThousands.MatchString(n) {
-			n = strings.ReplaceAll(n, ".", "")
+	if m := quotedNumber.FindStringSubmatch(val); m != nil {
+		return diag.T("%s: a number is written without quotes: write %s = %s", key, key, plainNumber(m[1]))
+	}
+	if m := dayMonthYear.FindStringSubmatch(val); m != nil {
+		day, _ := strconv.Atoi(m[1])
+		month, _ := strconv.Atoi(m[2])
+		if day >= 1 && day <= 31 && month >= 1 && month <= 12 {
+			return diag.T("%s: a day is written year-month-day: write %s = %s-%02d-%02d", key, key, m[3], month, day)
 		}
-		return fmt.Sprintf("%s: write the number alone, %s = %s; its unit (%s) is the series' unit", key, key, n, m[2])
 	}
-	return ""
+	if m := monthYear.FindStringSubmatch(val); m != nil {
+		if month, _ := strconv.Atoi(m[1]); month >= 1 && month <= 12 {
+			return diag.T(`%s: a month is written "year-month": write %s = "%s-%02d"`, key, key, m[2], month)
+		}
+	}
+	if m := numberUnit.FindStringSubmatch(val); m != nil && unitKeys[key] {
+		return diag.T("%s: write the number alone, %s = %s; its unit (%s) is the series' unit, given once at the top of the file (unit = \"…\")", key, key, plainNumber(m[1]), m[2])
+	}
+	return diag.Text{}
+}
+
+// plainNumber writes a number as TOML does: 16,4 as 16.4, 31.500.000 as
+// 31500000.
+func plainNumber(n string) string {
+	if commaDecimal.MatchString(n) {
+		return strings.Replace(n, ",", ".", 1)
+	}
+	if dotThousands.MatchString(n) {
+		return strings.ReplaceAll(n, ".", "")
+	}
+	return n
 }
 
 // knownKeys lists the TOML keys of the table at path in a value of type t.
@@ -408,26 +441,157 @@ func charCol(data []byte, line, byteCol int) int {
 	return utf8.RuneCount(data[:min(max(byteCol-1, 0), len(data))]) + 1
 }
 
-// cleanMessage strips the library's prefixes so the message reads as ours.
-func cleanMessage(err error) string {
+// message is the decoding error err in each language. An error of a value's
+// own decoding (a date, a period) is that error, as its package wrote it;
+// a type error says what was written and what is expected, in words; a
+// syntax error is the library's message, in the editor's words when it is
+// one editors make.
+func (f *File) message(err error, data []byte, v any) diag.Text {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		if pe.Message == "strings cannot contain newlines" {
-			// Most often a closing quote left out, as the editor sees it.
-			return `the string is not closed on its line: add its closing quote (text over several lines goes between """ and """)`
+		if pe.LastKey != "" {
+			if own := f.valueError(data, pe.LastKey, v); own != nil {
+				return diag.T("%v", own)
+			}
 		}
-		// The library shows the end of the text as a NUL character.
-		return strings.ReplaceAll(pe.Message, "\x00", "(end of file)")
+		return Message(pe.Message)
 	}
 	msg := err.Error()
+	key := ""
 	if m := lineInMessage.FindStringSubmatch(msg); m != nil {
 		msg = strings.TrimPrefix(msg, m[0])
-		if m[2] != "" {
-			msg = fmt.Sprintf("%s: %s", strings.ReplaceAll(m[2], `\"`, `"`), msg)
-		}
+		key = strings.ReplaceAll(m[2], `\"`, `"`)
 	}
 	msg = strings.TrimPrefix(msg, "toml: ")
-	msg = strings.Replace(msg, "incompatible types: TOML value has type", "wrong type: the value is", 1)
-	msg = strings.Replace(msg, "; destination has type", ", expected", 1)
-	return msg
+	if m := typeMismatch.FindStringSubmatch(msg); m != nil {
+		if key == "" {
+			return diag.T("wrong type: the value is %s, expected %s", typeWord(m[1]), typeWord(m[2]))
+		}
+		return diag.T("%s: wrong type: the value is %s, expected %s", key, typeWord(m[1]), typeWord(m[2]))
+	}
+	if key != "" {
+		return diag.T("%s: %s", key, msg)
+	}
+	return diag.T("%s", msg)
+}
+
+var typeMismatch = regexp.MustCompile(`^incompatible types: TOML value has type (.+); destination has type (.+)$`)
+
+// typeWord names a type of the library's messages as editors know values.
+func typeWord(t string) diag.Text {
+	switch {
+	case t == "string" || strings.HasPrefix(t, "primitive"):
+		return diag.T("text in quotes")
+	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
+		return diag.T("a whole number")
+	case strings.HasPrefix(t, "float"):
+		return diag.T("a number")
+	case t == "bool" || t == "boolean":
+		return diag.T("true or false")
+	case strings.Contains(t, "Date") || strings.Contains(t, "Time"):
+		return diag.T("a date")
+	case strings.HasPrefix(t, "[]map") || strings.HasPrefix(t, "map") || strings.HasPrefix(t, "*map"):
+		return diag.T("a table")
+	case strings.HasPrefix(t, "[]") || t == "slice":
+		return diag.T("a list […]")
+	}
+	return diag.Text{En: t}
+}
+
+// valueError decodes again, on its own, each value of key (a path without
+// array indexes, as the library names it) whose destination in v decodes
+// itself (toml.Unmarshaler), and returns the first error, as that
+// destination made it: the library keeps only its text.
+func (f *File) valueError(data []byte, key string, v any) error {
+	var paths []string
+	for path := range f.keys {
+		if stripIndexes(path) == key {
+			paths = append(paths, path)
+		}
+	}
+	sort.Slice(paths, func(i, j int) bool { return f.keys[paths[i]].Line < f.keys[paths[j]].Line })
+	var top map[string]toml.Primitive
+	md, err := toml.Decode(string(data), &top)
+	if err != nil {
+		return nil
+	}
+	unmarshaler := reflect.TypeFor[toml.Unmarshaler]()
+	for _, path := range paths {
+		parts := strings.Split(path, ".")
+		t := fieldType(reflect.TypeOf(v), parts)
+		prim, ok := primitiveAt(md, top, parts)
+		if t == nil || !ok || !reflect.PointerTo(t).Implements(unmarshaler) {
+			continue
+		}
+		var raw any
+		if md.PrimitiveDecode(prim, &raw) != nil {
+			continue
+		}
+		if err := reflect.New(t).Interface().(toml.Unmarshaler).UnmarshalTOML(raw); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Message returns a message of the TOML library (a syntax error) in each
+// language: in the editor's words when it is one editors make, else as
+// the library wrote it.
+func Message(msg string) diag.Text {
+	if msg == "strings cannot contain newlines" {
+		// Most often a closing quote left out, as the editor sees it.
+		return diag.T(`the string is not closed on its line: add its closing quote (text over several lines goes between """ and """)`)
+	}
+	// The library shows the end of the text as a NUL character.
+	msg = strings.ReplaceAll(msg, "\x00", "(end of file)")
+	for _, m := range libraryMessages {
+		if g := m.re.FindStringSubmatch(msg); g != nil {
+			return m.text(g)
+		}
+	}
+	return diag.Text{En: msg}
+}
+
+// libraryMessages are the syntax errors of the library that editors make,
+// with their translations; the library's English is kept as it is.
+var libraryMessages = []struct {
+	re   *regexp.Regexp
+	text func(m []string) diag.Text
+}{
+	{regexp.MustCompile(`^expected value but found '\\[nr]' instead$`), func([]string) diag.Text {
+		return diag.T(`expected value but found '\n' instead`)
+	}},
+	{regexp.MustCompile(`^expected value but found ('.*'|".*"|\(end of file\)) instead$`), func(m []string) diag.Text {
+		return diag.T("expected value but found %s instead", m[1])
+	}},
+	{regexp.MustCompile(`^unexpected EOF; expected value$`), func([]string) diag.Text {
+		return diag.T("unexpected EOF; expected value")
+	}},
+	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got ('.*'|".*"|\(end of file\)) instead$`), func(m []string) diag.Text {
+		return diag.T("expected a top-level item to end with a newline, comment, or EOF, but got %s instead", m[1])
+	}},
+	{regexp.MustCompile(`^Key '(.*)' has already been defined\.$`), func(m []string) diag.Text {
+		return diag.T("Key '%s' has already been defined.", m[1])
+	}},
+	{regexp.MustCompile(`^expected '\.' or '=', but got ('.*'|".*"|\(end of file\)) instead$`), func(m []string) diag.Text {
+		return diag.T("expected '.' or '=', but got %s instead", m[1])
+	}},
+	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \(']'\), but got (.*)$`), func(m []string) diag.Text {
+		return diag.T("expected a comma (',') or array terminator (']'), but got %s", m[1])
+	}},
+	{regexp.MustCompile(`^expected end of table array name delimiter ']', but got ('.*'|".*"|\(end of file\)) instead$`), func(m []string) diag.Text {
+		return diag.T("expected end of table array name delimiter ']', but got %s instead", m[1])
+	}},
+	{regexp.MustCompile(`^unexpected '=': key name appears blank$`), func([]string) diag.Text {
+		return diag.T("unexpected '=': key name appears blank")
+	}},
+	{regexp.MustCompile(`^invalid datetime: (".*")$`), func(m []string) diag.Text {
+		return diag.T("invalid datetime: %s", m[1])
+	}},
+	{regexp.MustCompile(`^unexpected EOF; expected '"'$`), func([]string) diag.Text {
+		return diag.T(`unexpected EOF; expected '"'`)
+	}},
+	{regexp.MustCompile(`^unexpected EOF; expected '"""'$`), func([]string) diag.Text {
+		return diag.T(`unexpected EOF; expected '"""'`)
+	}},
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tiendo/tiendo/generator/calendar"
 	"github.com/tiendo/tiendo/generator/diag"
 )
 
@@ -235,13 +236,15 @@ func TestTypeError(t *testing.T) {
 		want string
 	}{
 		{"top level", lines(`title = "x"`, `kind = 5`), 0,
-			`f.toml:2:8: kind: wrong type: the value is int64, expected string`},
-		{"in a point", lines(`title = "x"`, ``, `[[points]]`, `period = 2024`, `value = "71"`), 0,
-			`f.toml:5:9: points.value: wrong type: the value is string, expected float64`},
-		{"second point, front matter", lines(`title = "x"`, `[[points]]`, `value = 1`, `[[points]]`, `value = 2`, `  of = "193"`), 1,
-			`f.toml:7:8: points.of: wrong type: the value is string, expected float64`},
+			`f.toml:2:8: kind: wrong type: the value is a whole number, expected text in quotes`},
+		{"in a point", lines(`title = "x"`, ``, `[[points]]`, `period = 2024`, `value = "bảy mươi mốt"`), 0,
+			`f.toml:5:9: points.value: wrong type: the value is text in quotes, expected a number`},
+		{"second point, front matter", lines(`title = "x"`, `[[points]]`, `value = 1`, `[[points]]`, `value = 2`, `  of = "193 nước"`), 1,
+			`f.toml:7:8: points.of: wrong type: the value is text in quotes, expected a number`},
 		{"array", lines(`tags = "Đề án 06"`), 0,
-			`f.toml:1:8: tags: wrong type: the value is string, expected []string`},
+			`f.toml:1:8: tags: wrong type: the value is text in quotes, expected a list […]`},
+		{"a number in quotes", lines(`title = "x"`, ``, `[[points]]`, `period = 2024`, `value = "71,5"`), 0,
+			`f.toml:5:9: value: a number is written without quotes: write value = 71.5`},
 	}
 	for _, tt := range tests {
 		var s series
@@ -250,12 +253,11 @@ func TestTypeError(t *testing.T) {
 			t.Errorf("%s: %d problems, want 1: %v", tt.name, len(errs), errs)
 			continue
 		}
-		// The library's type names vary ("float" or "float64"): compare up to them.
-		got, want := errs[0].Error(), tt.want
-		gp, _, _ := strings.Cut(got, "wrong type")
-		wp, _, _ := strings.Cut(want, "wrong type")
-		if gp != wp || !strings.Contains(got, "wrong type: the value is") {
-			t.Errorf("%s: got %q, want %q", tt.name, got, want)
+		if got := errs[0].Error(); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+		if vi := errs[0].Vi; vi == "" || strings.Contains(vi, "wrong type") {
+			t.Errorf("%s: in Vietnamese %q", tt.name, vi)
 		}
 	}
 }
@@ -330,14 +332,21 @@ func TestCRLF(t *testing.T) {
 func TestHints(t *testing.T) {
 	for _, tt := range []struct{ line, want string }{
 		{"value = 16,4", "write value = 16.4"},
-		{"value = 28 tỷ", "write the number alone, value = 28; its unit (tỷ) is the series' unit"},
+		{"value = 28 tỷ", "write the number alone, value = 28; its unit (tỷ) is the series' unit, given once at the top of the file (unit = \"…\")"},
 		{"value = 31.500.000", "write value = 31500000"},
 		{"value = 16,4 triệu # ghi chú", "value = 16.4; its unit (triệu)"},
+		{`value = "16,4"`, "a number is written without quotes: write value = 16.4"},
 		{`title = “Tài khoản”`, `write title = "Tài khoản"`},
+		{"date = 10/7/2024", "date: a day is written year-month-day: write date = 2024-07-10"},
+		{"as_of = 1/12/2024", "write as_of = 2024-12-01"},
+		{`date = "10/7/2024"`, ""}, // a string: its decoding says how to write it
+		{"due = 7/2024", `due: a month is written "year-month": write due = "2024-07"`},
+		{"date = 10 tháng 7 năm 2024", ""}, // not a number and its unit
+		{"date = 32/7/2024", ""},
 		{"value = 16.4", ""},
 		{`quote = "đạt 16,4"`, ""},
 	} {
-		got := Hint(tt.line)
+		got := Hint(tt.line).En
 		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
 			t.Errorf("Hint(%q) = %q, want one containing %q", tt.line, got, tt.want)
 		}
@@ -349,5 +358,34 @@ func TestHints(t *testing.T) {
 	_, errs := Decode("content/metrics/x.toml", []byte("value = 16,4\n"), 0, &v)
 	if len(errs) != 1 || errs[0].Error() != "content/metrics/x.toml:1:11: value: a number takes a point before its decimals: write value = 16.4 (the quote keeps the document's 16,4)" {
 		t.Errorf("Decode: %v", errs)
+	}
+	if len(errs) == 1 && !strings.Contains(errs[0].Vi, "`value = 16.4`") {
+		t.Errorf("in Vietnamese: %q", errs[0].Vi)
+	}
+}
+
+// TestMessagesInVietnamese: syntax errors the library reports, and errors
+// of a value's own decoding, come in Vietnamese too.
+func TestMessagesInVietnamese(t *testing.T) {
+	var v struct {
+		Title string        `toml:"title"`
+		Date  calendar.Date `toml:"date"`
+		Tags  []string      `toml:"tags"`
+	}
+	for _, tt := range []struct{ src, en, vi string }{
+		{"title = Báo cáo\n", `f.toml:1:9: expected value but found "Báo" instead`, `f.toml:1:9: không đọc được giá trị bắt đầu bằng "Báo"`},
+		{"title = \n", `f.toml:1:9: expected value but found '\n' instead`, "f.toml:1:9: thiếu giá trị sau dấu `=`"},
+		{"title = \"a\"\ntitle = \"b\"\n", "f.toml:2:12: Key 'title' has already been defined.", "f.toml:2:12: trường `title` đã được ghi ở trên"},
+		{"title = \"a\" b\n", "f.toml:1:12: expected a top-level item to end with a newline, comment, or EOF, but got 'b' instead", "f.toml:1:12: sau giá trị còn 'b'"},
+		{"tags = [\"a\" \"b\"]\n", "f.toml:1:13: expected a comma (',') or array terminator (']'), but got '\"'", "f.toml:1:13: trong danh sách […]"},
+		{"title = \"Báo cáo\ndate = 2024-07-19\n", "f.toml:1:17: the string is not closed on its line", "f.toml:1:17: văn bản chưa được đóng ngoặc kép ở cuối dòng"},
+		// A value's own error, from package calendar.
+		{"date = \"10/7/2024\"\n", `f.toml:1:9: "10/7/2024" is not a date as it is written here: write 2024-07-10 (year-month-day)`, `f.toml:1:9: "10/7/2024": ngày phải viết theo thứ tự năm-tháng-ngày: hãy viết 2024-07-10`},
+		{"date = 10/7/2024\n", "f.toml:1:10: date: a day is written year-month-day: write date = 2024-07-10", "f.toml:1:10: date: ngày được viết theo thứ tự năm-tháng-ngày: hãy viết `date = 2024-07-10`"},
+	} {
+		_, errs := Decode("f.toml", []byte(tt.src), 0, &v)
+		if len(errs) != 1 || !strings.HasPrefix(errs[0].In(diag.English), tt.en) || !strings.HasPrefix(errs[0].In(diag.Vietnamese), tt.vi) {
+			t.Errorf("%q:\ngot  %v\nin Vietnamese %q\nwant %q\nand  %q", tt.src, errs, errs.In(diag.Vietnamese), tt.en, tt.vi)
+		}
 	}
 }
