@@ -47,9 +47,10 @@ type Site struct {
 	AsOf   string
 	drafts int // pages, series, sources and commitments left out as drafts
 
-	tmpl   *render.Templates
-	md     map[string]*markdown.Converter // by language code
-	strict bool
+	tmpl        *render.Templates
+	md          map[string]*markdown.Converter // by language code
+	strict      bool
+	failedPages map[string]bool // site-relative paths of the pages with errors
 
 	byURLOnce    sync.Once
 	shared       sync.Map                 // sharedKey → template.HTML (see View.Shared)
@@ -113,7 +114,13 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	wg.Add(2)
 	go func() { defer wg.Done(); data, dataProblems = loadData(fsys, cfg.ThemeIDs(), c) }()
 	go func() { defer wg.Done(); tmpl, tmplProblems = render.Load(fsys, s.funcs()) }()
-	pages, pageProblems, cached := loadPages(fsys, c)
+	pages, pageProblems, cached, failed := loadPages(fsys, c)
+	// A link to a page with errors is fine once the page is (its errors
+	// fail the build): it is not also reported broken.
+	s.failedPages = map[string]bool{}
+	for _, p := range failed {
+		s.failedPages[site.Page(i18n.New(p.Lang), p.Section, p.Slug)] = true
+	}
 	wg.Wait()
 	errs = append(errs, dataProblems...)
 	s.Data = data
@@ -155,7 +162,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 		}
 	}
 	errs = append(errs, pageSlips(pages, langCodes(langs))...)
-	if m := cfg.Methodology; m != "" && seen["vi:"+site.Page(i18n.New("vi"), "pages", m)] == nil {
+	if m := cfg.Methodology; m != "" && seen["vi:"+site.Page(i18n.New("vi"), "pages", m)] == nil && !s.failedPages[site.Page(i18n.New("vi"), "pages", m)] {
 		errs.Add(cfg.KeyPos("methodology"), "methodology: no page content/pages/%s.md", m)
 	}
 	slices.SortFunc(s.Pages, func(a, b *content.Page) int { // newest first; a file is one page
@@ -695,7 +702,7 @@ func (s *Site) checkLinks(docs []*doc, paths map[string]bool) diag.List {
 				clean += "/"
 			}
 			rel = strings.TrimPrefix(clean, "/")
-			if paths[site.File(rel)] || paths[rel] || s.isAsset(rel) || s.unloadedPage(rel) {
+			if paths[site.File(rel)] || paths[rel] || s.isAsset(rel) || s.unloadedPage(rel) || s.failedPages[rel] {
 				continue
 			}
 			errs.Add(l.Pos, "broken link %q: no such page", l.Dest)

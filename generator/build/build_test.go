@@ -1218,6 +1218,37 @@ func TestBrokenSeriesIsOneError(t *testing.T) {
 	}
 }
 
+// TestBrokenPageIsOneError: a mistake in a page's front matter is reported
+// there, and links to that page are not also reported broken; a link to a
+// page that does not exist still is.
+func TestBrokenPageIsOneError(t *testing.T) {
+	fsys := fixture(t)
+	for _, dir := range []string{"templates", "assets"} {
+		copyInto(t, fsys, os.DirFS("../.."), dir)
+	}
+	name := "content/pages/phuong-phap.md"
+	f := fsys[name]
+	if f == nil || !bytes.Contains(f.Data, []byte("title =")) {
+		t.Fatalf("fixture: no title in %s", name)
+	}
+	f.Data = bytes.Replace(f.Data, []byte("title ="), []byte("titel ="), 1)
+	report := "content/reports/so-ket-6-thang-2024-tai-nghe-an.md"
+	fsys[report].Data = append(fsys[report].Data, "\n[Phương pháp](/phuong-phap/) · [và một trang không có](/khong-co/)\n"...)
+	_, err := build.Check(fsys, build.Options{})
+	errs, ok := err.(diag.List)
+	if !ok || len(errs) == 0 {
+		t.Fatalf("want the page's errors, got %v", err)
+	}
+	for _, e := range errs {
+		if e.Pos.File != name && !strings.Contains(e.Msg, `"/khong-co/"`) {
+			t.Errorf("an error outside the broken page: %v", e)
+		}
+	}
+	if !strings.Contains(errs.Error(), `broken link "/khong-co/"`) {
+		t.Errorf("a broken link to no page was not reported:\n%v", errs)
+	}
+}
+
 // A draft is checked but not published; with Drafts (tiendo serve) it is
 // built, saying it is a draft, so that its editor can read it first.
 func TestDraftsInThePreviewOnly(t *testing.T) {

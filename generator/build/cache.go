@@ -663,7 +663,9 @@ func loadData(fsys fs.FS, themes []string, c *buildCache) (*metrics.Data, diag.L
 // loadPages is content.LoadPages on every core. With a cache, a page whose
 // file did not change is restored without being read (and without its
 // body); cached reports those.
-func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*content.Page]bool) {
+// loadPages also returns the pages that have errors (their file names,
+// sections and slugs are known).
+func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*content.Page]bool, []*content.Page) {
 	var names []string
 	var linkProblems diag.List
 	if c != nil {
@@ -687,6 +689,7 @@ func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*cont
 		names, linkProblems = content.PageFiles(fsys)
 	}
 	pages := make([]*content.Page, len(names))
+	broken := make([]*content.Page, len(names))
 	problems := make([]diag.List, len(names))
 	fromCache := make([]bool, len(names))
 	parallel(len(names), func(i int) error {
@@ -706,14 +709,19 @@ func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*cont
 		problems[i] = errs
 		if errs.Err() == nil {
 			pages[i] = p
+		} else {
+			broken[i] = p
 		}
 		return nil
 	})
-	var out []*content.Page
+	var out, failed []*content.Page
 	errs := linkProblems
 	cached := map[*content.Page]bool{}
 	for i, p := range pages {
 		errs = append(errs, problems[i]...)
+		if broken[i] != nil {
+			failed = append(failed, broken[i])
+		}
 		if p == nil {
 			continue
 		}
@@ -724,7 +732,7 @@ func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*cont
 			c.putPage(p, problems[i])
 		}
 	}
-	return out, errs, cached
+	return out, errs, cached, failed
 }
 
 func (c *buildCache) hashOf(name string) uint64 {
