@@ -702,11 +702,11 @@ func TestBrokenChart(t *testing.T) {
 	name := "content/reports/so-ket-6-thang-2024-tai-nghe-an.md"
 	text := strings.Replace(string(content[name].Data), `metrics = ["egdi-rank"]`, `metrics = ["egdi-rnak"]`, 1)
 	content[name] = &fstest.MapFile{Data: []byte(text)}
-	// The fence of that chart block, counted in the file.
-	line := 0
+	// The line of the id, counted in the file, and its column.
+	line, col := 0, 0
 	for i, l := range strings.Split(text, "\n") {
-		if strings.HasPrefix(l, "```chart") {
-			line = i + 1 // the second one wins
+		if j := strings.Index(l, `"egdi-rnak"`); j >= 0 {
+			line, col = i+1, j+1
 		}
 	}
 
@@ -718,7 +718,7 @@ func TestBrokenChart(t *testing.T) {
 	if out != nil {
 		t.Error("Render returned output with errors")
 	}
-	want := fmt.Sprintf("%s:%d:", name, line)
+	want := fmt.Sprintf("%s:%d:%d:", name, line, col)
 	if errs.Err() == nil || !strings.Contains(errs.Error(), want) || !strings.Contains(errs.Error(), `"egdi-rnak"`) {
 		t.Errorf("errors:\n%v\nwant one at %s naming \"egdi-rnak\"", errs, want)
 	}
@@ -1215,6 +1215,41 @@ func TestBrokenSeriesIsOneError(t *testing.T) {
 	}
 	if !strings.Contains(errs.Error(), `broken link "/data/khong-co.csv"`) {
 		t.Errorf("a broken link that is not the series' was not reported:\n%v", errs)
+	}
+}
+
+// TestChartProblemsAtTheirLine: a problem of a chart block found when the
+// chart is drawn points at the key it is about, in the editor's words, and
+// names no id the editor did not write.
+func TestChartProblemsAtTheirLine(t *testing.T) {
+	report := "content/reports/so-ket-6-thang-2024-tai-nghe-an.md"
+	for _, tt := range []struct{ old, new, want string }{
+		{"metrics = [\"egdi-rank\"]\n", "metrics = [\"egdi-rank\",\n  \"egdi-rnak\"]\n",
+			report + `:31:3: chart: unknown metric "egdi-rnak" (no content/metrics/egdi-rnak.toml)`},
+		{"metrics = [\"egdi-rank\"]\n", "metrics = [\"egdi-rank\", \"ecommerce-revenue\"]\n",
+			report + `:30:1: chart: "egdi-rank" is a rank (kind = "rank") and "ecommerce-revenue" an amount (kind = "amount"): one chart draws series of one kind; draw them in two charts`},
+		{"metrics = [\"egdi-rank\"]\n", "metrics = [\"egdi-rank\"]\ntype = \"bar\"\n",
+			report + `:31:1: chart: a rank is drawn as a line on an inverted axis (1 at the top), not as bars: remove type = "bar"`},
+		{"metrics = [\"egdi-rank\"]\n", "metrics = [\"egdi-rank\"]\ntitle = \"x\"\nfrom = \"10/7/2024\"\n",
+			report + `:32:1: chart: from: "10/7/2024" is not a period as it is written here: a day is written 2024-07-10 (year-month-day)`},
+	} {
+		fsys := fixture(t)
+		for _, dir := range []string{"templates", "assets"} {
+			copyInto(t, fsys, os.DirFS("../.."), dir)
+		}
+		if !bytes.Contains(fsys[report].Data, []byte(tt.old)) {
+			t.Fatalf("fixture: no %q in %s", tt.old, report)
+		}
+		fsys[report].Data = bytes.Replace(fsys[report].Data, []byte(tt.old), []byte(tt.new), 1)
+		_, err := build.Check(fsys, build.Options{})
+		errs, _ := err.(diag.List)
+		if len(errs) != 1 || errs[0].Error() != tt.want {
+			t.Errorf("got:\n%v\nwant:\n%s", err, tt.want)
+			continue
+		}
+		if vi := errs[0].In(diag.Vietnamese); !strings.Contains(vi, "biểu đồ:") {
+			t.Errorf("in Vietnamese: %s", vi)
+		}
 	}
 }
 

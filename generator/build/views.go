@@ -761,14 +761,14 @@ var errUnloaded = errors.New("a series of the chart has errors")
 func (s *Site) chartView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartView, error) {
 	var errs diag.List
 	var list []*metrics.Series
-	for _, id := range c.Metrics {
+	for i, id := range c.Metrics {
 		se := r.series(id)
 		if d := s.Data.DraftSeries(id); d != nil {
-			errs.Add(c.Pos, "chart: metric %q is a draft (draft = true in %s): it is not published, nor shown in the preview, until that line is removed", id, d.File)
+			errs.Add(c.MetricAt(i), "chart: metric %q is a draft (draft = true in %s): it is not published, nor shown in the preview, until that line is removed", id, d.File)
 			continue
 		}
 		if se == nil {
-			errs.Add(c.Pos, "chart: unknown metric %q (no %s/%s.toml)", id, metrics.SeriesDir, id)
+			errs.Add(c.MetricAt(i), "chart: unknown metric %q (no %s/%s.toml)", id, metrics.SeriesDir, id)
 			continue
 		}
 		if s.Data.Unloaded(id) {
@@ -780,12 +780,12 @@ func (s *Site) chartView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartVie
 	var err error
 	if c.From != "" {
 		if from, err = calendar.ParsePeriod(c.From); err != nil {
-			errs.Add(c.Pos, "chart: from: %v", err)
+			errs.Add(c.At("from"), "chart: from: %v", err)
 		}
 	}
 	if c.To != "" {
 		if to, err = calendar.ParsePeriod(c.To); err != nil {
-			errs.Add(c.Pos, "chart: to: %v", err)
+			errs.Add(c.At("to"), "chart: to: %v", err)
 		}
 	}
 	if errs.Err() != nil {
@@ -802,7 +802,11 @@ func (s *Site) chartView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartVie
 		}}
 	payload, err := charts.Option(rng, lang)
 	if err != nil {
-		return nil, &diag.Error{Pos: c.Pos, Msg: "chart: " + err.Error()}
+		var spec *charts.SpecError
+		if errors.As(err, &spec) {
+			return nil, diag.New(c.At(spec.Key), "chart: %v", spec.Err)
+		}
+		return nil, diag.New(c.Pos, "chart: %v", err)
 	}
 	cv := &ChartView{ID: id, Anchor: "bieu-do-" + fmt.Sprint(c.Index+1), Payload: template.JS(payload),
 		Series: list, Lang: lang, URLs: s.URLs, Multi: len(list) > 1}

@@ -14,6 +14,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/tiendo/tiendo/generator/calendar"
+	"github.com/tiendo/tiendo/generator/diag"
 	"github.com/tiendo/tiendo/generator/i18n"
 	"github.com/tiendo/tiendo/generator/metrics"
 )
@@ -117,12 +118,45 @@ const assetsHost = "/assets/vendor/echarts/"
 // Option returns the chart's JSON payload for the page: {"option": …,
 // "meta": …}. The bytes are deterministic and HTML-safe (<, > and & are
 // escaped), ready for a <script type="application/json"> element.
+//
+// A problem of the editor's chart block (series that cannot share a chart,
+// a rank drawn as bars, nothing to draw) is a *SpecError; other errors are
+// the caller's.
 func Option(spec Spec, lang *i18n.Lang) ([]byte, error) {
 	p, err := build(spec, lang)
 	if err != nil {
 		return nil, err
 	}
 	return json.Marshal(p)
+}
+
+// A SpecError is a problem of what the chart is asked to draw, for the
+// editor who wrote its block: Key names the key of the block it is about
+// ("metrics", "type", "from"), and Err says what is wrong in each language
+// (a *diag.Error) without the chart's id, which the editor never wrote.
+type SpecError struct {
+	Key string
+	Err error
+}
+
+func (e *SpecError) Error() string { return e.Err.Error() }
+func (e *SpecError) Unwrap() error { return e.Err }
+
+// kindWord names a kind of series as an editor knows it.
+func kindWord(kind string) diag.Text {
+	switch kind {
+	case metrics.Rank:
+		return diag.T(`a rank (kind = "rank")`)
+	case metrics.Amount:
+		return diag.T(`an amount (kind = "amount")`)
+	case metrics.Rate:
+		return diag.T(`a rate (kind = "rate")`)
+	case metrics.Count:
+		return diag.T(`a count (kind = "count")`)
+	case metrics.Index:
+		return diag.T(`an index (kind = "index")`)
+	}
+	return diag.Text{En: kind}
 }
 
 // line is one series or sub-series, placed on the x categories.
@@ -185,12 +219,19 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 		return nil, fmt.Errorf("charts: %s: unknown type %q; use %q or %q", spec.ID, typ, Line, Bar)
 	}
 	if typ == Bar && kind == metrics.Rank {
-		return nil, fmt.Errorf("charts: %s: a rank is drawn as a line on an inverted axis, not as bars", spec.ID)
+		return nil, &SpecError{"type", diag.Errorf(`a rank is drawn as a line on an inverted axis (1 at the top), not as bars: remove type = "bar"`)}
 	}
 
 	lines, slots, gapLabels := collect(spec, lang.Code)
 	if len(lines) == 0 {
-		return nil, fmt.Errorf("charts: %s: no points or targets to draw", spec.ID)
+		if !spec.From.IsZero() || !spec.To.IsZero() {
+			key := "from"
+			if spec.From.IsZero() {
+				key = "to"
+			}
+			return nil, &SpecError{key, diag.Errorf("nothing to draw: no point or target of the series falls in the range of from and to")}
+		}
+		return nil, &SpecError{"metrics", diag.Errorf("nothing to draw: the series have no point or target of a stated time")}
 	}
 	labels := make([]string, len(slots))
 	meta := Meta{ID: spec.ID, Lang: lang.Code, Kind: kind, Type: typ, Unit: unit,
@@ -365,10 +406,10 @@ func checkSeries(spec Spec, lang string) (kind, unit string, err error) {
 		}
 		first := spec.Series[0]
 		if s.Kind != kind {
-			return "", "", fmt.Errorf("charts: %s: %q is a %s and %q a %s; one chart draws one kind", spec.ID, first.ID, kind, s.ID, s.Kind)
+			return "", "", &SpecError{"metrics", diag.Errorf("%q is %s and %q %s: one chart draws series of one kind; draw them in two charts", first.ID, kindWord(kind), s.ID, kindWord(s.Kind))}
 		}
 		if u := s.UnitIn(lang); u != unit {
-			return "", "", fmt.Errorf("charts: %s: %q is in %q and %q in %q; one chart has one unit", spec.ID, first.ID, unit, s.ID, u)
+			return "", "", &SpecError{"metrics", diag.Errorf("%q is in %q and %q in %q: one chart has one unit; draw them in two charts", first.ID, unit, s.ID, u)}
 		}
 	}
 	return kind, unit, nil

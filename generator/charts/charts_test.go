@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -311,22 +312,34 @@ func TestErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		spec Spec
+		key  string // of the chart block, for a problem of the editor's
 	}{
-		{"empty id", Spec{Series: series(t, d, "egdi-rank")}},
-		{"id with a dash", Spec{ID: "chart-1", Series: series(t, d, "egdi-rank")}},
-		{"id starting with a digit", Spec{ID: "1chart", Series: series(t, d, "egdi-rank")}},
-		{"id with markup", Spec{ID: `a"><script>`, Series: series(t, d, "egdi-rank")}},
-		{"no series", Spec{ID: "c"}},
-		{"nil series", Spec{ID: "c", Series: []*metrics.Series{nil}}},
-		{"rank as bars", Spec{ID: "c", Series: series(t, d, "egdi-rank"), Type: "bar"}},
-		{"unknown type", Spec{ID: "c", Series: series(t, d, "egdi-rank"), Type: "pie"}},
-		{"mixed kinds", Spec{ID: "c", Series: series(t, d, "egdi-rank", "ecommerce-revenue")}},
-		{"mixed units", Spec{ID: "c", Series: series(t, d, "ecommerce-revenue", "test-conflicting-reports"), Type: "line"}},
-		{"nothing in range", Spec{ID: "c", Series: series(t, d, "egdi-rank"), From: year(2030)}},
+		{"empty id", Spec{Series: series(t, d, "egdi-rank")}, ""},
+		{"id with a dash", Spec{ID: "chart-1", Series: series(t, d, "egdi-rank")}, ""},
+		{"id starting with a digit", Spec{ID: "1chart", Series: series(t, d, "egdi-rank")}, ""},
+		{"id with markup", Spec{ID: `a"><script>`, Series: series(t, d, "egdi-rank")}, ""},
+		{"no series", Spec{ID: "c"}, ""},
+		{"nil series", Spec{ID: "c", Series: []*metrics.Series{nil}}, ""},
+		{"rank as bars", Spec{ID: "c", Series: series(t, d, "egdi-rank"), Type: "bar"}, "type"},
+		{"unknown type", Spec{ID: "c", Series: series(t, d, "egdi-rank"), Type: "pie"}, ""},
+		{"mixed kinds", Spec{ID: "c", Series: series(t, d, "egdi-rank", "ecommerce-revenue")}, "metrics"},
+		{"mixed units", Spec{ID: "c", Series: series(t, d, "ecommerce-revenue", "test-conflicting-reports"), Type: "line"}, "metrics"},
+		{"nothing in range", Spec{ID: "c", Series: series(t, d, "egdi-rank"), From: year(2030)}, "from"},
+		{"nothing until to", Spec{ID: "c", Series: series(t, d, "egdi-rank"), To: year(1990)}, "to"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if b, err := Option(tt.spec, vi); err == nil {
-				t.Errorf("no error; got %s", b)
+			b, err := Option(tt.spec, vi)
+			if err == nil {
+				t.Fatalf("no error; got %s", b)
+			}
+			var spec *SpecError
+			switch {
+			case errors.As(err, &spec) != (tt.key != ""):
+				t.Errorf("%v: a problem of the chart block is a *SpecError, others are not", err)
+			case tt.key != "" && spec.Key != tt.key:
+				t.Errorf("%v: about key %q, want %q", err, spec.Key, tt.key)
+			case tt.key != "" && strings.Contains(err.Error(), `"c"`) || strings.Contains(err.Error(), " a amount"):
+				t.Errorf("%v: names the chart's id, or says \"a amount\"", err)
 			}
 		})
 	}

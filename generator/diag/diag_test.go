@@ -127,23 +127,23 @@ func withCatalog(t *testing.T, entries map[string]string) {
 func TestLanguages(t *testing.T) {
 	withCatalog(t, map[string]string{
 		"unknown source %q":         "không có nguồn %q",
-		"chart: %v":                 "biểu đồ: %v",
+		"figure: %v":                "hình: %v",
 		"%q is not a date":          "%q không phải là ngày",
 		"a rank must be %d or more": "thứ hạng phải từ %d trở lên",
 		"%s and %s":                 "%s và %s",
-		"1 error":                   "1 lỗi",
-		"%d errors":                 "%d lỗi",
+		"1 slip":                    "1 sơ suất",
+		"%d slips":                  "%d sơ suất",
 	})
 	var l List
 	l.Add(Pos{"a.toml", 3, 7}, "unknown source %q", "vgp")
 	l.Warn(Pos{"b.md", 2, 1}, "a rank must be %d or more", 1)
-	l.Add(Pos{"c.md", 9, 1}, "chart: %v", Errorf("%q is not a date", "10/7/2024")) // a message as argument
+	l.Add(Pos{"c.md", 9, 1}, "figure: %v", Errorf("%q is not a date", "10/7/2024")) // a message as argument
 	l.Add(Pos{"d.md", 1, 1}, "no translation of %q", "x")
 	l.Append(Errorf("%q is not a date", "x")) // at no position
 	en := strings.Join([]string{
 		`a.toml:3:7: unknown source "vgp"`,
 		`b.md:2:1: warning: a rank must be 1 or more`,
-		`c.md:9:1: chart: "10/7/2024" is not a date`,
+		`c.md:9:1: figure: "10/7/2024" is not a date`,
 		`d.md:1:1: no translation of "x"`,
 		`"x" is not a date`,
 	}, "\n")
@@ -156,7 +156,7 @@ func TestLanguages(t *testing.T) {
 	want := strings.Join([]string{
 		`a.toml:3:7: không có nguồn "vgp"`,
 		`b.md:2:1: cảnh báo: thứ hạng phải từ 1 trở lên`,
-		`c.md:9:1: biểu đồ: "10/7/2024" không phải là ngày`,
+		`c.md:9:1: hình: "10/7/2024" không phải là ngày`,
 		`d.md:1:1: no translation of "x"`, // English, rather than nothing
 		`"x" không phải là ngày`,
 	}, "\n")
@@ -167,14 +167,14 @@ func TestLanguages(t *testing.T) {
 	// Texts as arguments, and lines of the command.
 	count := func(n int) Text {
 		if n == 1 {
-			return T("1 error")
+			return T("1 slip")
 		}
-		return T("%d errors", n)
+		return T("%d slips", n)
 	}
-	if got := Sprintf(Vietnamese, "%s and %s", count(1), count(3)); got != "1 lỗi và 3 lỗi" {
+	if got := Sprintf(Vietnamese, "%s and %s", count(1), count(3)); got != "1 sơ suất và 3 sơ suất" {
 		t.Errorf("Sprintf in Vietnamese: %q", got)
 	}
-	if got := Sprintf(English, "%s and %s", count(1), count(3)); got != "1 error and 3 errors" {
+	if got := Sprintf(English, "%s and %s", count(1), count(3)); got != "1 slip and 3 slips" {
 		t.Errorf("Sprintf in English: %q", got)
 	}
 	var b strings.Builder
@@ -184,11 +184,11 @@ func TestLanguages(t *testing.T) {
 	}
 	// The English of a Text is its String; a nil *Error as argument does
 	// not panic.
-	if s := fmt.Sprint(count(2)); s != "2 errors" {
+	if s := fmt.Sprint(count(2)); s != "2 slips" {
 		t.Errorf("Text prints %q", s)
 	}
 	var none *Error
-	if got := Sprintf(Vietnamese, "chart: %v", none); got != "biểu đồ: <nil>" {
+	if got := Sprintf(Vietnamese, "figure: %v", none); got != "hình: <nil>" {
 		t.Errorf("nil argument: %q", got)
 	}
 }

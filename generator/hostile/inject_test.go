@@ -341,7 +341,7 @@ func TestPathsStayInside(t *testing.T) {
 		{"subseries-id", replace("metrics/online-services.toml", "theme = \"digital-government\"\n", "theme = \"digital-government\"\n\n[[subseries]]\nid = \"../../x\"\nlabel = \"x\"\nlabel_en = \"x\"\n"), nil,
 			want{file: "metrics/online-services.toml", lineHas: `id = "../../x"`, colAt: `"../`, msg: "sub-series id"}},
 		{"chart-metric", replace("reports/ket-luan.md", "metrics = [\"egdi-rank\"]\n", "metrics = [\"../../../escaped\"]\n"), nil,
-			want{file: "reports/ket-luan.md", lineHas: "```chart", msg: "escaped"}},
+			want{file: "reports/ket-luan.md", lineHas: `"../../../escaped"`, colAt: `"../../../escaped"`, msg: "escaped"}},
 		{"link", replace("reports/ket-luan.md", "(/notes/ghi-chu/)", "(/../../../etc/passwd)"), nil,
 			want{file: "reports/ket-luan.md", lineHas: "etc/passwd", msg: "broken link"}},
 		{"theme-id", replace("site.toml", `id = "digital-government"`, `id = "../digital-government"`), nil,

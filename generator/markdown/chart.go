@@ -8,6 +8,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/tomlfile"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -30,7 +31,12 @@ func (d *doc) parseChart(f *ast.FencedCodeBlock, index int) (c Chart, ok bool) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			d.errs.Add(d.bodyPos(f, body, pe.Position.Start, pe.Position.Len), "chart: invalid TOML: %s", pe.Message)
+			at := d.bodyPos(f, body, pe.Position.Start, pe.Position.Len)
+			if hint := tomlfile.Hint(bodyLine(body, pe.Position.Line)); hint.En != "" {
+				d.errs.Add(at, "chart: %s", hint) // “…” quotes, 16,4
+			} else {
+				d.errs.Add(at, "chart: invalid TOML: %s", tomlfile.Message(pe.Message))
+			}
 		} else {
 			d.errs.Add(c.Pos, "chart: invalid TOML: %v", err)
 		}
@@ -46,6 +52,12 @@ func (d *doc) parseChart(f *ast.FencedCodeBlock, index int) (c Chart, ok bool) {
 		}
 		done[key] = true
 		at := d.keyPos(f, key, c.Pos)
+		if at != c.Pos {
+			if c.Keys == nil {
+				c.Keys = map[string]diag.Pos{}
+			}
+			c.Keys[key] = at
+		}
 		str := func(dst *string, period bool) {
 			switch v := m[key].(type) {
 			case string:
@@ -79,7 +91,9 @@ func (d *doc) parseChart(f *ast.FencedCodeBlock, index int) (c Chart, ok bool) {
 			if !ok {
 				c.Metrics = nil
 				d.errs.Add(at, `chart: "metrics" must be a non-empty list of series ids, e.g. metrics = ["egdi-rank"]`)
+				break
 			}
+			c.MetricPos = d.idPositions(f, c.Metrics, at)
 		case "title":
 			str(&c.Title, false)
 		case "type":
@@ -92,13 +106,58 @@ func (d *doc) parseChart(f *ast.FencedCodeBlock, index int) (c Chart, ok bool) {
 		case "to":
 			str(&c.To, true)
 		default:
-			d.errs.Add(at, "chart: unknown key %q; the keys are metrics, title, type, from and to", key)
+			if near := tomlfile.Closest(key, chartKeys); near != "" {
+				d.errs.Add(at, "chart: unknown key %q: did you mean %q?", key, near)
+			} else {
+				d.errs.Add(at, "chart: unknown key %q; the keys are metrics, title, type, from and to", key)
+			}
 		}
 	}
 	if _, set := m["metrics"]; !set {
 		d.errs.Add(c.Pos, `chart: "metrics" is required, e.g. metrics = ["egdi-rank"]`)
 	}
 	return c, len(d.errs) == nerr
+}
+
+// chartKeys are the keys of a chart block.
+var chartKeys = []string{"metrics", "title", "type", "from", "to"}
+
+// bodyLine returns line n (from 1) of body, or "".
+func bodyLine(body []byte, n int) string {
+	lines := bytes.Split(body, []byte("\n"))
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return string(lines[n-1])
+}
+
+// idPositions returns the position of each id of a metrics list in the
+// body of f, in order, searched for as a quoted string from the key at;
+// an id it cannot find is placed at the key.
+func (d *doc) idPositions(f *ast.FencedCodeBlock, ids []string, at diag.Pos) []diag.Pos {
+	lines := f.Lines()
+	start, end := -1, lines.At(lines.Len()-1).Stop
+	for i := range lines.Len() {
+		if s := lines.At(i); d.pos(s.Start).Line == at.Line {
+			start = s.Start
+			break
+		}
+	}
+	out := make([]diag.Pos, len(ids))
+	for i, id := range ids {
+		out[i] = at
+		if start < 0 {
+			continue
+		}
+		for _, q := range []string{`"`, "'"} {
+			if j := bytes.Index(d.src[start:end], []byte(q+id+q)); j >= 0 {
+				out[i] = d.pos(start + j)
+				start += j + len(id) + 2
+				break
+			}
+		}
+	}
+	return out
 }
 
 // fenceStart returns the offset of the fence (``` or ~~~) before the info

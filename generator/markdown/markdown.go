@@ -26,6 +26,29 @@ type Chart struct {
 	From    string   // optional period range, raw strings (caller validates), e.g. "2021", "2024-H1"
 	To      string
 	Index   int // 0-based index of the chart block on the page (invalid blocks count too)
+	// Keys holds the position of each key written in the block, and
+	// MetricPos that of each id of Metrics, so that a problem found when
+	// the chart is drawn points at its line: see At and MetricAt.
+	Keys      map[string]diag.Pos
+	MetricPos []diag.Pos
+}
+
+// At returns the position of key in the block, or the block's when it is
+// not written there (or the chart is not a block: a metric page's).
+func (c Chart) At(key string) diag.Pos {
+	if p, ok := c.Keys[key]; ok {
+		return p
+	}
+	return c.Pos
+}
+
+// MetricAt returns the position of the i-th id of Metrics in the block, or
+// that of the metrics key, or the block's.
+func (c Chart) MetricAt(i int) diag.Pos {
+	if i < len(c.MetricPos) {
+		return c.MetricPos[i]
+	}
+	return c.At("metrics")
 }
 
 // Heading is an h2 or h3 of the page, for a table of contents.

@@ -90,6 +90,9 @@ func TestDuplicateExplicitID(t *testing.T) {
 	}
 }
 
+// at is a position in p.md.
+func at(line, col int) diag.Pos { return diag.Pos{File: "p.md", Line: line, Col: col} }
+
 func TestCharts(t *testing.T) {
 	src := "Đoạn.\n\n```chart\nmetrics = [\"a\", \"b\"]\ntitle = \"Tiêu đề <x>\"\ntype = \"bar\"\nfrom = 2021\nto = \"2024-H1\"\n```\n\n" +
 		"- mục\n\n  ~~~ chart\n  metrics = [\"c\"]\n  to = 2024-06-30\n  ~~~\n"
@@ -98,11 +101,17 @@ func TestCharts(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Chart{
-		{Pos: diag.Pos{File: "p.md", Line: 7, Col: 1}, Metrics: []string{"a", "b"}, Title: "Tiêu đề <x>", Type: "bar", From: "2021", To: "2024-H1", Index: 0},
-		{Pos: diag.Pos{File: "p.md", Line: 17, Col: 3}, Metrics: []string{"c"}, To: "2024-06-30", Index: 1},
+		{Pos: diag.Pos{File: "p.md", Line: 7, Col: 1}, Metrics: []string{"a", "b"}, Title: "Tiêu đề <x>", Type: "bar", From: "2021", To: "2024-H1", Index: 0,
+			Keys:      map[string]diag.Pos{"metrics": at(8, 1), "title": at(9, 1), "type": at(10, 1), "from": at(11, 1), "to": at(12, 1)},
+			MetricPos: []diag.Pos{at(8, 12), at(8, 17)}},
+		{Pos: diag.Pos{File: "p.md", Line: 17, Col: 3}, Metrics: []string{"c"}, To: "2024-06-30", Index: 1,
+			Keys: map[string]diag.Pos{"metrics": at(18, 3), "to": at(19, 3)}, MetricPos: []diag.Pos{at(18, 14)}},
 	}
 	if !reflect.DeepEqual(res.Charts, want) {
 		t.Errorf("charts:\n got %+v\nwant %+v", res.Charts, want)
+	}
+	if c := res.Charts[1]; c.At("title") != c.Pos || c.At("to") != at(19, 3) || c.MetricAt(0) != at(18, 14) || c.MetricAt(1) != at(18, 3) {
+		t.Errorf("At and MetricAt of %+v", c)
 	}
 	if !bytes.Contains(res.HTML, []byte(`<figure class="chart" data-metrics="a b">Tiêu đề &lt;x&gt;</figure>`)) ||
 		bytes.Contains(res.HTML, []byte("metrics =")) {
@@ -126,8 +135,10 @@ func TestChartErrors(t *testing.T) {
 		want       []string
 	}{
 		{"syntax", "metrics = [\"a\"]\ntitle = \n", []string{"p.md:10:9: chart: invalid TOML: expected value but found '\\n' instead"}},
-		{"unterminated string", "metrics = [\"a]\n", []string{"p.md:9:15: chart: invalid TOML: strings cannot contain newlines"}},
-		{"unknown key", "metrics = [\"a\"]\n  titel = \"x\"\n", []string{`p.md:10:3: chart: unknown key "titel"; the keys are metrics, title, type, from and to`}},
+		{"unterminated string", "metrics = [\"a]\n", []string{`p.md:9:15: chart: invalid TOML: the string is not closed on its line: add its closing quote (text over several lines goes between """ and """)`}},
+		{"curly quotes", "metrics = [\"a\"]\ntitle = “Tỷ lệ”\n", []string{`p.md:10:9: chart: title: text goes between straight quotes "…", not “…”: write title = "Tỷ lệ"`}},
+		{"unknown key", "metrics = [\"a\"]\n  titel = \"x\"\n", []string{`p.md:10:3: chart: unknown key "titel": did you mean "title"?`}},
+		{"unknown key, not close", "metrics = [\"a\"]\n  colour = \"x\"\n", []string{`p.md:10:3: chart: unknown key "colour"; the keys are metrics, title, type, from and to`}},
 		{"bad title type", "metrics = [\"a\"]\ntitle = 5\n", []string{`p.md:10:1: chart: "title" must be a string, e.g. title = "…"`}},
 		{"bad from type", "metrics = [\"a\"]\nfrom = true\n", []string{`p.md:10:1: chart: "from" must be a string, e.g. from = "…"`}},
 		{"metrics string", "metrics = \"a\"\n", []string{`p.md:9:1: chart: "metrics" must be a non-empty list of series ids, e.g. metrics = ["egdi-rank"]`}},
@@ -139,7 +150,7 @@ func TestChartErrors(t *testing.T) {
 		{"table", "metrics = [\"a\"]\n[style]\ncolor = 1\n", []string{`p.md:10:1: chart: unknown key "style"; the keys are metrics, title, type, from and to`}},
 		{"all at once", "titel = 1\ntype = \"pie\"\nto = []\n", []string{
 			`p.md:8:1: chart: "metrics" is required, e.g. metrics = ["egdi-rank"]`,
-			`p.md:9:1: chart: unknown key "titel"; the keys are metrics, title, type, from and to`,
+			`p.md:9:1: chart: unknown key "titel": did you mean "title"?`,
 			`p.md:10:1: chart: unknown type "pie"; use "line" or "bar"`,
 			`p.md:11:1: chart: "to" must be a string, e.g. to = "…"`,
 		}},

@@ -74,7 +74,7 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 		if len(positions) == 0 {
 			positions = []diag.Pos{{File: name, Line: lineOffset + 1, Col: 1}}
 		}
-		near := closest(k[len(k)-1], knownKeys(reflect.TypeOf(v), k[:len(k)-1]))
+		near := Closest(k[len(k)-1], knownKeys(reflect.TypeOf(v), k[:len(k)-1]))
 		for _, p := range positions {
 			switch {
 			case what == "table" && near != "":
@@ -193,10 +193,14 @@ func knownKeys(t reflect.Type, path toml.Key) []string {
 	return keys
 }
 
-// closest returns the known key nearest to a misspelt one (at most two
-// letters apart), or "".
-func closest(key string, known []string) string {
+// Closest returns the known key nearest to a misspelt one (at most two
+// letters apart, one for a key of fewer than six: "style" is not a
+// misspelt "type"), or "".
+func Closest(key string, known []string) string {
 	best, bestD := "", 3
+	if utf8.RuneCountInString(key) < 6 {
+		bestD = 2
+	}
 	for _, k := range known {
 		if d := distance(key, k); d < bestD {
 			best, bestD = k, d
