@@ -325,13 +325,13 @@ func (f *File) index(data []byte, lineOffset int) {
 		switch {
 		case trimmed == "" || trimmed[0] == '#':
 		case strings.HasPrefix(trimmed, "[["):
-			name := strings.TrimSpace(strings.SplitN(trimmed[2:], "]]", 2)[0])
+			name := within(strings.TrimSpace(strings.SplitN(trimmed[2:], "]]", 2)[0]), counts)
 			n := counts[name]
 			counts[name] = n + 1
 			prefix = name + "." + strconv.Itoa(n)
 			f.tables[prefix] = diag.Pos{File: f.Name, Line: lineNo, Col: indent + 1}
 		case trimmed[0] == '[':
-			prefix = strings.TrimSpace(strings.SplitN(trimmed[1:], "]", 2)[0])
+			prefix = within(strings.TrimSpace(strings.SplitN(trimmed[1:], "]", 2)[0]), counts)
 			f.tables[prefix] = diag.Pos{File: f.Name, Line: lineNo, Col: indent + 1}
 		default:
 			eq := strings.IndexByte(trimmed, '=')
@@ -358,6 +358,25 @@ func (f *File) index(data []byte, lineOffset int) {
 			}
 		}
 	}
+}
+
+// within places a table name inside the array tables it is nested in: after
+// the sixth [[commitments]], [[commitments.reports]] is a table of
+// "commitments.5.reports". counts holds how many elements each array
+// table path has had.
+func within(name string, counts map[string]int) string {
+	parts := strings.Split(name, ".")
+	path := ""
+	for i, part := range parts {
+		if i > 0 {
+			path += "."
+		}
+		path += strings.Trim(strings.TrimSpace(part), `"'`)
+		if n := counts[path]; n > 0 && i < len(parts)-1 {
+			path += "." + strconv.Itoa(n-1)
+		}
+	}
+	return path
 }
 
 // bracketBalance counts '[' minus ']' outside strings and comments.

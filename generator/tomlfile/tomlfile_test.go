@@ -314,6 +314,41 @@ func TestMultiLineValues(t *testing.T) {
 	}
 }
 
+// TestNestedArrayTables: a [[commitments.reports]] table is placed inside
+// the [[commitments]] element it follows, counted from 0 in each.
+func TestNestedArrayTables(t *testing.T) {
+	src := lines(
+		`[[commitments]]`,         // 1
+		`id = "a"`,                // 2
+		`[[commitments.reports]]`, // 3
+		`status = "done"`,         // 4
+		``,                        // 5
+		`[[commitments]]`,         // 6
+		`id = "b"`,                // 7
+		`[[commitments.reports]]`, // 8
+		`status = "late"`,         // 9
+		`[[commitments.reports]]`, // 10
+		`  source = "x"`,          // 11
+	)
+	f := &File{Name: "f.toml"}
+	f.index(src, 0)
+	for _, tt := range []struct {
+		path []any
+		want string
+	}{
+		{[]any{"commitments", 0, "reports", 0, "status"}, "f.toml:4:10"},
+		{[]any{"commitments", 1, "id"}, "f.toml:7:6"},
+		{[]any{"commitments", 1, "reports", 0}, "f.toml:8:1"},
+		{[]any{"commitments", 1, "reports", 0, "status"}, "f.toml:9:10"},
+		{[]any{"commitments", 1, "reports", 1, "source"}, "f.toml:11:12"},
+		{[]any{"commitments", 1, "reports", 1, "quote"}, "f.toml:10:1"}, // not written: its table
+	} {
+		if got := f.Pos(tt.path...).String(); got != tt.want {
+			t.Errorf("Pos(%v) = %s, want %s", tt.path, got, tt.want)
+		}
+	}
+}
+
 func TestCRLF(t *testing.T) {
 	src := []byte("title = \"x\"\r\nkind = \"rank\"\r\n\r\n[[points]]\r\nperiod = 2024\r\nvalue = 71\r\nvalu = 1\r\n")
 	var s series
