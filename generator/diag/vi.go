@@ -112,4 +112,11 @@ var vi = map[string]string{
 	`a rank is drawn as a line on an inverted axis (1 at the top), not as bars: remove type = "bar"`: "thứ hạng được vẽ bằng đường, hạng 1 ở trên cùng, không vẽ bằng cột: hãy bỏ `type = \"bar\"`",
 	"nothing to draw: no point or target of the series falls in the range of from and to":            "không có gì để vẽ: không có số liệu hay mục tiêu nào của các chuỗi số liệu nằm trong khoảng từ `from` đến `to`",
 	"nothing to draw: the series have no point or target of a stated time":                           "không có gì để vẽ: các chuỗi số liệu không có số liệu hay mục tiêu nào có nêu thời điểm",
+
+	// package metrics
+	"a commitment's status comes from a report: write status = %q under [[commitments.reports]], with source (the id of the document that reports it) and quote (its words on the task)": "trạng thái của nhiệm vụ lấy từ một báo cáo tình hình: hãy ghi `status = %q` trong phần [[commitments.reports]], kèm `source` (mã của văn bản báo cáo trạng thái đó) và `quote` (nguyên văn lời của văn bản về nhiệm vụ)",
+	"a commitment's status comes from a report: write it under [[commitments.reports]] as status, source (the id of the document that reports it) and quote (its words on the task)":     "trạng thái của nhiệm vụ lấy từ một báo cáo tình hình: hãy ghi trong phần [[commitments.reports]] các trường `status`, `source` (mã của văn bản báo cáo trạng thái đó) và `quote` (nguyên văn lời của văn bản về nhiệm vụ)",
+	"a report needs source: the id of the document that reports the status": "báo cáo tình hình cần có `source`: mã của văn bản báo cáo trạng thái",
+	"a report needs quote: the document's words on the task, verbatim":      "báo cáo tình hình cần có `quote`: nguyên văn lời của văn bản về nhiệm vụ",
+	"%s %q must be one of %s": "`%s` %q không hợp lệ: phải là một trong các giá trị %s",
 }

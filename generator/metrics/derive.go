@@ -287,11 +287,11 @@ func Warnings(d *Data) diag.List {
 	for _, c := range d.Commitments {
 		at := c.JudgedAt(d)
 		if due, dated := c.Deadline(); dated && due.Before(at) && c.StatusAt(at) == nil && c.Checked.Before(at) {
-			was := "by " + due.String()
 			if !c.DueBefore.IsZero() {
-				was = "before " + c.DueBefore.String()
+				w.Warn(c.Pos, "commitment %q was due before %s and no source reports on it; when you have looked through the sources for a report, set checked = %s", c.ID, c.DueBefore, at)
+			} else {
+				w.Warn(c.Pos, "commitment %q was due by %s and no source reports on it; when you have looked through the sources for a report, set checked = %s", c.ID, due, at)
 			}
-			w.Warn(c.Pos, "commitment %q was due %s and no source reports on it; when you have looked through the sources for a report, set checked = %s", c.ID, was, at)
 		}
 	}
 	return w

@@ -103,11 +103,11 @@ func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
 						at.Line, at.Col = pe.Line, pe.Column
 						err = pe.Err
 					}
-					msg := err.Error()
 					if errors.Is(err, csv.ErrQuote) || errors.Is(err, csv.ErrBareQuote) {
-						msg = `a quote mark (") that is not closed or stands inside a cell: a cell with " in it is written between quotes, its " doubled ("")`
+						errs.Add(at, `the table cannot be read: a quote mark (") that is not closed or stands inside a cell: a cell with " in it is written between quotes, its " doubled ("")`)
+					} else {
+						errs.Add(at, "the table cannot be read: %v", err)
 					}
-					errs.Add(at, "the table cannot be read: %s", msg)
 					d.unreadTables[s.ID] = true
 					break
 				}
@@ -594,15 +594,28 @@ func checkCitation(d *Data, source, quote string, value *float64, srcPos, quoteP
 		return
 	}
 	if value != nil && !d.sourcesUnread && findNumber(quote, *value, lang) < 0 {
-		msg := fmt.Sprintf("the quote does not contain the value %s (written as %s)", FormatPlain(*value), strings.Join(NumberFormsIn(*value, lang), " or "))
+		forms := orList(NumberFormsIn(*value, lang))
 		// value = 4.543 for the document's 4.543 (four thousand…): in TOML
 		// the point is a decimal point.
 		if thousands := math.Round(*value * 1000); decimalsOf(*value) == 3 && findNumber(quote, thousands, lang) >= 0 {
-			msg += fmt.Sprintf(": did you mean value = %s? A number has no thousands separators", FormatPlain(thousands))
+			errs.Add(quotePos, "the quote does not contain the value %s (written as %s): did you mean value = %s? A number has no thousands separators", FormatPlain(*value), forms, FormatPlain(thousands))
+		} else {
+			errs.Add(quotePos, "the quote does not contain the value %s (written as %s)", FormatPlain(*value), forms)
 		}
-		errs.Add(quotePos, "%s", msg)
 	}
 	d.verify(source, quote, quotePos, errs)
+}
+
+// orList joins words with "or", in each language.
+func orList(words []string) diag.Text {
+	if len(words) == 0 {
+		return diag.Text{}
+	}
+	t := diag.Text{En: words[0], Vi: words[0]}
+	for _, w := range words[1:] {
+		t = diag.T("%s or %s", t, w)
+	}
+	return t
 }
 
 // verify checks that quote is in the archived document of source (with
@@ -618,12 +631,10 @@ func (d *Data) verify(source, quote string, pos diag.Pos, errs *diag.List) {
 		d.Unverified++
 	case strings.Contains(text, normalize(quote)):
 		d.Verified++
+	case src.ArticleStart != "" || src.ArticleEnd != "":
+		errs.Add(pos, "the quote is not in %s/%s (between article_start and article_end): copy it from the document exactly, letter for letter (%q)", ArchiveDir, src.Document, short(quote))
 	default:
-		where := ""
-		if src.ArticleStart != "" || src.ArticleEnd != "" {
-			where = " (between article_start and article_end)"
-		}
-		errs.Add(pos, "the quote is not in %s/%s%s: copy it from the document exactly, letter for letter (%q)", ArchiveDir, src.Document, where, short(quote))
+		errs.Add(pos, "the quote is not in %s/%s: copy it from the document exactly, letter for letter (%q)", ArchiveDir, src.Document, short(quote))
 	}
 }
 
@@ -773,6 +784,16 @@ func loadCommitments(fsys fs.FS, name string, d *Data, errs *diag.List) []*Commi
 			checkCitation(d, c.Source, c.Quote, nil, at("source"), at("quote"), errs)
 		case c.Source != "":
 			checkSource(d, c.Source, at("source"), errs)
+		}
+		switch {
+		case c.OldStatus != "":
+			errs.Add(at("status"), "a commitment's status comes from a report: write status = %q under [[commitments.reports]], with source (the id of the document that reports it) and quote (its words on the task)", c.OldStatus)
+		case c.OldStatusSource != "" || c.OldStatusQuote != "":
+			key := "status_source"
+			if c.OldStatusSource == "" {
+				key = "status_quote"
+			}
+			errs.Add(at(key), "a commitment's status comes from a report: write it under [[commitments.reports]] as status, source (the id of the document that reports it) and quote (its words on the task)")
 		}
 		assigned := calendar.Date{}
 		if src := d.sourceByID[c.Source]; src != nil {

@@ -947,6 +947,41 @@ func TestDerivedPrecision(t *testing.T) {
 	}
 }
 
+// TestCommitmentStatusAndEvidence: a status written on the commitment, as
+// the format once had it, is told to go into a report with its evidence;
+// a report without its evidence names the key it lacks, at its line.
+func TestCommitmentStatusAndEvidence(t *testing.T) {
+	fsys := fixture(t)
+	task := []string{`agency = "Bộ Công an"`, `task = "Việc."`, `due_before = 2024-07-20`, `source = "ket-luan-2024-07"`,
+		`quote = "hoàn thành trước ngày 20 tháng 7 năm 2024"`}
+	var lines []string
+	lines = append(append(append(lines, `[[commitments]]`, `id = "old-status"`), task...), `status = "done"`, ``)            // status: 8
+	lines = append(append(append(lines, `[[commitments]]`, `id = "old-evidence"`), task...), `status_quote = "đã xong"`, ``) // 17
+	lines = append(append(append(lines, `[[commitments]]`, `id = "no-evidence"`), task...), ``,
+		`[[commitments.reports]]`, `status = "done"`, ``, // 27
+		`[[commitments.reports]]`, `status = "done"`, `source = "phien-hop-10-2025-02"`, ``, // 30
+		`[[commitments.reports]]`, `status = "dnoe"`, `source = "phien-hop-10-2025-02"`, `quote = "tăng 15 bậc"`) // 35
+	fsys["content/commitments/test.toml"] = text(lines...)
+	_, errs := Load(fsys, themes)
+	errs.Sort()
+	f := "content/commitments/test.toml"
+	want := []string{
+		f + `:8:10: a commitment's status comes from a report: write status = "done" under [[commitments.reports]], with source (the id of the document that reports it) and quote (its words on the task)`,
+		f + `:17:16: a commitment's status comes from a report: write it under [[commitments.reports]] as status, source (the id of the document that reports it) and quote (its words on the task)`,
+		f + `:27:1: a report needs source: the id of the document that reports the status`,
+		f + `:30:1: a report needs quote: the document's words on the task, verbatim`,
+		f + `:35:10: status "dnoe" must be one of done, partly-done, in-progress, late, recurring`,
+	}
+	if got := messages(errs); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	for _, e := range errs {
+		if !strings.Contains(e.In("vi"), "`") {
+			t.Errorf("in Vietnamese, no key in `…`: %s", e.In("vi"))
+		}
+	}
+}
+
 func TestCommitmentDeadlines(t *testing.T) {
 	fsys := fixture(t)
 	fsys["content/commitments/test.toml"] = text(

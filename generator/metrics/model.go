@@ -199,6 +199,13 @@ type Commitment struct {
 	NoteEn     string          `toml:"note_en" json:"note_en,omitempty"`
 	Draft      bool            `toml:"draft" json:"-"` // loaded and checked, not published (see Published)
 
+	// OldStatus, OldStatusSource and OldStatusQuote are the keys a
+	// commitment's status once had, before [[commitments.reports]]: read
+	// only to tell an editor who writes them where a status goes.
+	OldStatus       string `toml:"status" json:"-"`
+	OldStatusSource string `toml:"status_source" json:"-"`
+	OldStatusQuote  string `toml:"status_quote" json:"-"`
+
 	QuotePos diag.Pos `toml:"-" json:"-"`
 	Pos      diag.Pos `toml:"-" json:"-"`
 }

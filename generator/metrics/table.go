@@ -72,7 +72,7 @@ func readTable(name string, b []byte, lang string) (*Table, error) {
 		t.Lines = append(t.Lines, line)
 	}
 	if t.Header == nil {
-		return nil, fmt.Errorf("the table is empty: its first row names the columns")
+		return nil, diag.Errorf("the table is empty: its first row names the columns")
 	}
 	return t, nil
 }
