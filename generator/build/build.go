@@ -3,7 +3,6 @@ package build
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -523,12 +522,14 @@ func collapse(failed []renderFailure) diag.List {
 	for _, f := range failed {
 		k := *f.err
 		if k.Pos.File == "" {
-			out = append(out, &diag.Error{Pos: diag.Pos{File: f.path}, Msg: k.Msg})
+			e := k
+			e.Pos = diag.Pos{File: f.path}
+			out = append(out, &e)
 			continue
 		}
 		if same[k] == nil {
 			same[k] = &seen{i: len(out), path: f.path}
-			out = append(out, &diag.Error{Pos: k.Pos, Msg: k.Msg + " (rendering " + f.path + ")"})
+			out = append(out, diag.New(k.Pos, "%s (rendering %s)", &k, f.path))
 		}
 		same[k].count++
 	}
@@ -536,9 +537,9 @@ func collapse(failed []renderFailure) diag.List {
 		switch s.count {
 		case 1:
 		case 2:
-			out[s.i].Msg = fmt.Sprintf("%s (rendering %s and 1 other file)", k.Msg, s.path)
+			out[s.i] = diag.New(k.Pos, "%s (rendering %s and 1 other file)", &k, s.path)
 		default:
-			out[s.i].Msg = fmt.Sprintf("%s (rendering %s and %d other files)", k.Msg, s.path, s.count-1)
+			out[s.i] = diag.New(k.Pos, "%s (rendering %s and %d other files)", &k, s.path, s.count-1)
 		}
 	}
 	return out
@@ -629,7 +630,7 @@ func (s *Site) convert(d *doc, c *buildCache) {
 	if body == nil {
 		data, err := fs.ReadFile(s.fsys, p.File)
 		if err == nil && p.Hash != 0 && hashBytes(data) != p.Hash {
-			err = fmt.Errorf("the file changed during the build: build again")
+			err = diag.Errorf("the file changed during the build: build again")
 		}
 		var serr *diag.Error
 		if err == nil {

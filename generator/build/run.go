@@ -117,8 +117,7 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 		return res, err
 	}
 	if cacheErr != nil {
-		res.Warnings = append(res.Warnings, &diag.Error{Pos: diag.Pos{File: opt.Cache}, Warning: true,
-			Msg: fmt.Sprintf("the build cache could not be used (everything was built again): %v", cacheErr)})
+		res.Warnings.Warn(diag.Pos{File: opt.Cache}, "the build cache could not be used (everything was built again): %v", cacheErr)
 	}
 	res.Sizes = sizesOf(o.files, out)
 	res.count(s)
@@ -127,8 +126,7 @@ func Run(fsys fs.FS, out string, opt Options) (Result, error) {
 	if c != nil {
 		if err := c.save(s, out, o.files, res); err != nil {
 			c.invalidate()
-			res.Warnings = append(res.Warnings, &diag.Error{Pos: diag.Pos{File: opt.Cache}, Warning: true,
-				Msg: fmt.Sprintf("the build cache could not be saved (the next build starts from scratch): %v", err)})
+			res.Warnings.Warn(diag.Pos{File: opt.Cache}, "the build cache could not be saved (the next build starts from scratch): %v", err)
 		}
 	}
 	return res, nil

@@ -221,8 +221,8 @@ func Split(name string, data []byte) (front []byte, body []byte, bodyLine int, e
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	first, rest, ok := cutLine(data)
 	if !ok && len(first) == 0 || strings.TrimRight(string(first), " \t\r") != Delim {
-		return nil, nil, 0, &diag.Error{Pos: diag.Pos{File: name, Line: 1, Col: 1},
-			Msg: `a page must start with a line "+++", then TOML front matter (title = "..."), then "+++"`}
+		return nil, nil, 0, diag.New(diag.Pos{File: name, Line: 1, Col: 1},
+			`a page must start with a line "+++", then TOML front matter (title = "..."), then "+++"`)
 	}
 	line := 1
 	start := rest
@@ -235,8 +235,8 @@ func Split(name string, data []byte) (front []byte, body []byte, bodyLine int, e
 		}
 		rest = next
 	}
-	return nil, nil, 0, &diag.Error{Pos: diag.Pos{File: name, Line: 1, Col: 1},
-		Msg: `front matter is not closed: add a line "+++" after it`}
+	return nil, nil, 0, diag.New(diag.Pos{File: name, Line: 1, Col: 1},
+		`front matter is not closed: add a line "+++" after it`)
 }
 
 func cutLine(b []byte) (line, rest []byte, found bool) {

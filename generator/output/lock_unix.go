@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"github.com/tiendo/tiendo/generator/diag"
 )
 
 // Lock takes the lock of the directory that holds the output
@@ -34,7 +36,7 @@ func Lock(dir string) (unlock func(), err error) {
 			if abs, err := filepath.Abs(parent); err == nil {
 				parent = abs
 			}
-			return nil, fmt.Errorf("another tiendo build is writing in %s: run this one again when it has finished", parent)
+			return nil, diag.Errorf("another tiendo build is writing in %s: run this one again when it has finished", parent)
 		}
 		if errors.Is(err, syscall.ENOLCK) || errors.Is(err, syscall.EOPNOTSUPP) || errors.Is(err, syscall.ENOSYS) {
 			return func() {}, nil

@@ -9,6 +9,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/tiendo/tiendo/generator/diag"
 	"github.com/tiendo/tiendo/generator/i18n"
 )
 
@@ -25,7 +26,7 @@ func NewURLs(base string) (URLs, error) {
 	}
 	u, err := url.Parse(base)
 	if err != nil || u.RawQuery != "" || u.Fragment != "" || (u.Scheme != "" && u.Scheme != "https" && u.Scheme != "http") || (u.Scheme != "") != (u.Host != "") {
-		return URLs{}, fmt.Errorf("base URL %q: want a path like /repo/ or an address like https://owner.github.io/repo/", base)
+		return URLs{}, diag.Errorf("base URL %q: want a path like /repo/ or an address like https://owner.github.io/repo/", base)
 	}
 	p := u.Path
 	if !strings.HasPrefix(p, "/") {
@@ -35,7 +36,7 @@ func NewURLs(base string) (URLs, error) {
 		p += "/"
 	}
 	if strings.Contains(p, "/../") || strings.Contains(p, "/./") || strings.Contains(p, "//") {
-		return URLs{}, fmt.Errorf("base URL %q: the path must be clean", base)
+		return URLs{}, diag.Errorf("base URL %q: the path must be clean", base)
 	}
 	origin := ""
 	if u.Host != "" {
