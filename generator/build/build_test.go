@@ -1253,6 +1253,22 @@ func TestChartProblemsAtTheirLine(t *testing.T) {
 	}
 }
 
+// TestUnknownKindIsOneError: a series of an unknown kind is reported at
+// its kind, not again by every chart that draws it.
+func TestUnknownKindIsOneError(t *testing.T) {
+	fsys := fixture(t)
+	for _, dir := range []string{"templates", "assets"} {
+		copyInto(t, fsys, os.DirFS("../.."), dir)
+	}
+	name := "content/metrics/egdi-rank.toml"
+	fsys[name].Data = bytes.Replace(fsys[name].Data, []byte(`kind = "rank"`), []byte(`kind = "ranking"`), 1)
+	_, err := build.Check(fsys, build.Options{})
+	errs, _ := err.(diag.List)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), name+`:5:8: kind "ranking" must be one of`) {
+		t.Errorf("want one error, at the kind; got:\n%v", err)
+	}
+}
+
 // TestBrokenPageIsOneError: a mistake in a page's front matter is reported
 // there, and links to that page are not also reported broken; a link to a
 // page that does not exist still is.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -771,7 +772,7 @@ func (s *Site) chartView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartVie
 			errs.Add(c.MetricAt(i), "chart: unknown metric %q (no %s/%s.toml)", id, metrics.SeriesDir, id)
 			continue
 		}
-		if s.Data.Unloaded(id) {
+		if s.Data.Unloaded(id) || !slices.Contains(metrics.Kinds, se.Kind) {
 			return nil, errUnloaded // the series' own errors say what is wrong
 		}
 		list = append(list, se)
