@@ -44,8 +44,14 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 	if err != nil {
 		at := f.errorPos(err, data, lineOffset, v)
 		msg := f.message(err, data, v)
-		if hint := Hint(lineOf(data, at.Line-lineOffset)); hint.En != "" {
+		line := lineOf(data, at.Line-lineOffset)
+		if hint := Hint(line); hint.En != "" {
 			msg = hint
+		}
+		if strings.HasSuffix(msg.En, "has already been defined.") {
+			// The library points past the end of the line: the key is
+			// the mistake.
+			at.Col = utf8.RuneCountInString(line[:len(line)-len(strings.TrimLeft(line, " \t"))]) + 1
 		}
 		errs.Add(at, "%s", msg)
 		return f, errs

@@ -410,7 +410,7 @@ func TestMessagesInVietnamese(t *testing.T) {
 	for _, tt := range []struct{ src, en, vi string }{
 		{"title = Báo cáo\n", `f.toml:1:9: expected value but found "Báo" instead`, `f.toml:1:9: không đọc được giá trị bắt đầu bằng "Báo"`},
 		{"title = \n", `f.toml:1:9: expected value but found '\n' instead`, "f.toml:1:9: thiếu giá trị sau dấu `=`"},
-		{"title = \"a\"\ntitle = \"b\"\n", "f.toml:2:12: Key 'title' has already been defined.", "f.toml:2:12: trường `title` đã được ghi ở trên"},
+		{"title = \"a\"\ntitle = \"b\"\n", "f.toml:2:1: Key 'title' has already been defined.", "f.toml:2:1: trường `title` đã được ghi ở trên"},
 		{"title = \"a\" b\n", "f.toml:1:12: expected a top-level item to end with a newline, comment, or EOF, but got 'b' instead", "f.toml:1:12: sau giá trị còn 'b'"},
 		{"tags = [\"a\" \"b\"]\n", "f.toml:1:13: expected a comma (',') or array terminator (']'), but got '\"'", "f.toml:1:13: trong danh sách […]"},
 		{"title = \"Báo cáo\ndate = 2024-07-19\n", "f.toml:1:17: the string is not closed on its line", "f.toml:1:17: văn bản chưa được đóng ngoặc kép ở cuối dòng"},
