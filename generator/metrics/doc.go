@@ -321,6 +321,10 @@
 //	quote_en = "..."             # optional
 //	note     = "..."             # optional (note_en too)
 //
+// A status is never written on the commitment itself: status, status_source
+// and status_quote there (the format before reports) are an error saying to
+// write a report instead.
+//
 // A commitment's status is that of the latest report published on or before
 // the date it is judged at (as_of of the commitment, else of the site), and
 // is printed with that date ("tính đến 6/2/2025"). With no report, a task
@@ -355,7 +359,8 @@
 // # Warnings
 //
 // Besides errors, `tiendo check` and `tiendo build` list warnings; `--strict`
-// makes them fail the build, still labelled "warning:". They are judged at
+// makes them fail the build, still labelled "warning:" ("cảnh báo:" when
+// problems are printed in Vietnamese, as they are by default). They are judged at
 // the site's as_of date (content/site.toml), never at the machine's clock or
 // the newest source, so adding a source never changes them: a series whose
 // newest point comes from a source more than a year older than that date, a

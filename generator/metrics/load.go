@@ -983,8 +983,21 @@ func checkHedges(src *Source, quote string, v float64, qualifier, flag string, p
 		errs.Warn(pos, "the quote hedges %s (%q before it): set qualifier = %q, or qualifier = \"exact\" if that word is not about the number", FormatPlain(v), hedgeWord(quote, v, lang), q)
 	}
 	if f != "" && flag == "" {
-		errs.Warn(pos, "the quote marks %s as %s: set flag = %q", FormatPlain(v), f, f)
+		errs.Warn(pos, "the quote marks %s as %s: set flag = %q", FormatPlain(v), flagWord(f), f)
 	}
+}
+
+// flagWord names a flag in words, for messages.
+func flagWord(flag string) diag.Text {
+	switch flag {
+	case Estimate:
+		return diag.T("an estimate")
+	case Provisional:
+		return diag.T("provisional")
+	case Planned:
+		return diag.T("planned")
+	}
+	return diag.Text{En: flag}
 }
 
 // hedgeWord is the word just before v in quote, for messages.

@@ -880,7 +880,7 @@ func TestFiguresAsStated(t *testing.T) {
 	fsys["content/metrics/test.toml"] = unqualified
 	_, errs := Load(fsys, themes)
 	got := strings.Join(messages(errs.Warnings()), "\n")
-	for _, want := range []string{`test.toml:11:9: warning: the quote hedges 55.25 ("trên" before it): set qualifier = "over"`, `test.toml:16:9: warning: the quote marks 28 as estimate: set flag = "estimate"`} {
+	for _, want := range []string{`test.toml:11:9: warning: the quote hedges 55.25 ("trên" before it): set qualifier = "over"`, `test.toml:16:9: warning: the quote marks 28 as an estimate: set flag = "estimate"`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("warnings:\n%s\nwant one containing %s", got, want)
 		}
