@@ -34,6 +34,9 @@ var vi = map[string]string{
 	"%s: the pages show these problems until they are fixed\n":                                                                   "%s: các trang hiện những lỗi này cho đến khi chúng được sửa\n",
 	"%s: built in %v: %d files rendered, %d written, %d deleted\n":                                                               "%s: đã dựng trong %v: %d tệp được kết xuất, %d được ghi, %d bị xóa\n",
 	"serving %s on http://%s/ (Ctrl+C to stop)\n":                                                                                "đang chạy bản xem trước của %s tại http://%s/ (nhấn Ctrl+C để dừng)\n",
+	"tiendo new: the title %q gives an empty file name: write it with letters or digits\n":                                       "tiendo new: tiêu đề %q không cho ra được tên tệp: hãy viết tiêu đề có chữ hoặc chữ số\n",
+	"tiendo new: unknown kind %q (want report, note or metric)\n%s\n":                                                            "tiendo new: không có loại %q (hãy dùng report (báo cáo), note (ghi chú) hoặc metric (chuỗi số liệu))\n%s\n",
+	"tiendo new: %s already exists\n":                                                                                            "tiendo new: tệp %s đã có, không ghi đè\n",
 	"the site was not built: %v":                                                                                                 "chưa dựng được trang: %v",
 	"tiendo serve: port %d is already in use (another tiendo serve, or another program): stop it, or choose another port, for example --port %d\n": "tiendo serve: cổng %d đang được dùng (bởi một tiendo serve khác, hoặc một chương trình khác): hãy dừng chương trình đó, hoặc chọn cổng khác, ví dụ --port %d\n",
 

@@ -62,6 +62,13 @@ func newCmd(fl *flag.FlagSet, args []string, root *string, stdout, stderr io.Wri
 		fmt.Fprintln(stderr, newUsage)
 		return 2
 	}
+	// Its problems are in the language of the others' ($TIENDO_LANG, else
+	// the site's first); it has no --lang of its own.
+	lang, err := messageLang("")
+	if err != nil {
+		fmt.Fprintf(stderr, "tiendo new: %v\n", err)
+		return 2
+	}
 	what, title := pos[0], strings.TrimSpace(pos[1])
 	if !slices.Contains(newKinds, what) {
 		fmt.Fprintf(stderr, "tiendo new: unknown kind %q (want %s)\n%s\n", what, strings.Join(newKinds, ", "), newUsage)
@@ -77,7 +84,7 @@ func newCmd(fl *flag.FlagSet, args []string, root *string, stdout, stderr io.Wri
 	}
 	slug := markdown.Slugify(title)
 	if slug == "" {
-		fmt.Fprintf(stderr, "tiendo new: the title %q gives an empty file name: write it with letters or digits\n", title)
+		diag.Fprintf(stderr, lang, "tiendo new: the title %q gives an empty file name: write it with letters or digits\n", title)
 		return 2
 	}
 	dir, err := siteRoot(*root)
