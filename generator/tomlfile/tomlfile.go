@@ -46,7 +46,13 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 		msg := f.message(err, data, v)
 		line := lineOf(data, at.Line-lineOffset)
 		if hint := Hint(line); hint.En != "" {
+			// The hint rewrites the whole value: point at its start,
+			// not where the library stopped reading (16,|4).
 			msg = hint
+			if eq := strings.IndexByte(line, '='); eq >= 0 {
+				rest := line[eq+1:]
+				at.Col = utf8.RuneCountInString(line[:eq+1+len(rest)-len(strings.TrimLeft(rest, " \t"))]) + 1
+			}
 		}
 		if strings.HasSuffix(msg.En, "has already been defined.") {
 			// The library points past the end of the line: the key is
