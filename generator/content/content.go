@@ -166,7 +166,7 @@ func LoadSite(fsys fs.FS) (*Site, diag.List) {
 	for i, t := range s.Themes {
 		switch {
 		case !metrics.ValidID(t.ID):
-			errs.Add(f.Pos("themes", i, "id"), "%s", metrics.NotID("theme id", t.ID, `write id = "%s"`))
+			errs.Add(f.Pos("themes", i, "id"), "%s", metrics.NotID(diag.T("theme id"), t.ID, func(id string) diag.Text { return diag.T(`write id = "%s"`, id) }))
 		case seen[t.ID]:
 			errs.Add(f.Pos("themes", i, "id"), "duplicate theme id %q", t.ID)
 		}
@@ -272,11 +272,11 @@ func ParsePage(name string, data []byte) (*Page, diag.List) {
 	}
 	for _, f := range folders {
 		if !metrics.ValidID(f) {
-			errs.Add(start, "%s", metrics.NotID("the folder name", f, "rename the folder to %s"))
+			errs.Add(start, "%s", metrics.NotID(diag.T("the folder name"), f, func(id string) diag.Text { return diag.T("rename the folder to %s", id) }))
 		}
 	}
 	if !metrics.ValidID(base) {
-		errs.Add(start, "%s", metrics.NotID("the file name", base, "rename the file to %s"+ext))
+		errs.Add(start, "%s", metrics.NotID(diag.T("the file name"), base, func(id string) diag.Text { return diag.T("rename the file to %s", id+ext) }))
 	}
 	front, body, bodyLine, serr := Split(name, data)
 	if serr != nil {

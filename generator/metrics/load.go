@@ -37,17 +37,19 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 func ValidID(s string) bool { return idPattern.MatchString(s) }
 
 // NotID is the message for s, an id or a file or folder name that makes
-// one, when it is not ValidID: what such a name can hold, then fix with
-// the id to use instead (markdown.Slugify of s) in place of its %s, as in
-// `write id = "%s"` or "rename the file to %s.toml". When nothing of s can
-// be kept, the fix is left out.
-func NotID(what, s, fix string) string {
-	msg := fmt.Sprintf("%s %q can have only the letters a-z, digits and '-' (no accents, capitals or spaces)", what, s)
+// one, when it is not ValidID: what (such as "source id") can hold only
+// some characters, then fix of the id to use instead (markdown.Slugify of
+// s), as in `write id = "ty-le"` or "rename the file to ty-le.toml". When
+// nothing of s can be kept, the fix is left out.
+func NotID(what diag.Text, s string, fix func(id string) diag.Text) diag.Text {
 	if id := markdown.Slugify(s); id != "" {
-		msg += ": " + fmt.Sprintf(fix, id)
+		return diag.T("%s %q can have only the letters a-z, digits and '-' (no accents, capitals or spaces): %s", what, s, fix(id))
 	}
-	return msg
+	return diag.T("%s %q can have only the letters a-z, digits and '-' (no accents, capitals or spaces)", what, s)
 }
+
+// writeID is NotID's fix for an id written in a file.
+func writeID(id string) diag.Text { return diag.T(`write id = "%s"`, id) }
 
 // Load reads sources, series and commitments from fsys, validates them
 // against each other and against the known theme ids, and computes derived
@@ -202,7 +204,7 @@ func loadSources(fsys fs.FS, errs *diag.List) ([]*Source, *tomlfile.File, bool) 
 		s.Pos = f.Pos("sources", i)
 		at := func(key string) diag.Pos { return f.Pos("sources", i, key) }
 		if !ValidID(s.ID) {
-			errs.Add(at("id"), "%s", NotID("source id", s.ID, `write id = "%s"`))
+			errs.Add(at("id"), "%s", NotID(diag.T("source id"), s.ID, writeID))
 		}
 		// A draft may leave out what publishing needs.
 		for _, key := range []struct{ name, v string }{{"title", s.Title}, {"publisher", s.Publisher}} {
@@ -278,10 +280,12 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	case s.ID == "":
 		s.ID = strings.TrimSuffix(path.Base(name), ".toml")
 		if !ValidID(s.ID) {
-			errs.Add(s.Pos, "%s", NotID("the file name", s.ID, "rename the file to %s.toml (the file name is the series id)"))
+			errs.Add(s.Pos, "%s", NotID(diag.T("the file name"), s.ID, func(id string) diag.Text {
+				return diag.T("rename the file to %s.toml (the file name is the series id)", id)
+			}))
 		}
 	case !ValidID(s.ID):
-		errs.Add(f.Pos("id"), "%s", NotID("series id", s.ID, `write id = "%s"`))
+		errs.Add(f.Pos("id"), "%s", NotID(diag.T("series id"), s.ID, writeID))
 	}
 	for _, key := range []struct{ name, v string }{{"title", s.Title}, {"title_en", s.TitleEn}, {"unit", s.Unit}, {"unit_en", s.UnitEn}} {
 		if strings.TrimSpace(key.v) == "" && !s.Draft { // a draft may leave them out
@@ -320,7 +324,7 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	subs := map[string]bool{}
 	for i, sub := range s.Subseries {
 		if !ValidID(sub.ID) {
-			errs.Add(f.Pos("subseries", i, "id"), "%s", NotID("sub-series id", sub.ID, `write id = "%s"`))
+			errs.Add(f.Pos("subseries", i, "id"), "%s", NotID(diag.T("sub-series id"), sub.ID, writeID))
 		}
 		if subs[sub.ID] {
 			errs.Add(f.Pos("subseries", i, "id"), "duplicate sub-series id %q", sub.ID)
@@ -755,7 +759,7 @@ func loadCommitments(fsys fs.FS, name string, d *Data, errs *diag.List) []*Commi
 		d.loadingDraft = c.Draft
 		at := func(k string) diag.Pos { return f.Pos("commitments", i, k) }
 		if !ValidID(c.ID) {
-			errs.Add(at("id"), "%s", NotID("commitment id", c.ID, `write id = "%s"`))
+			errs.Add(at("id"), "%s", NotID(diag.T("commitment id"), c.ID, writeID))
 		}
 		// A draft may leave out what publishing needs: what it gives is checked.
 		if (c.Agency == "" || c.Task == "") && !c.Draft {
