@@ -162,12 +162,39 @@
     form.addEventListener('submit', (e) => e.preventDefault());
   }
 
+  // The metrics index's filter: the series whose words (data-filter) hold
+  // every word typed, diacritics folded on both sides; themes left empty
+  // are hidden.
+  function filterMetrics(form) {
+    const input = form.querySelector('input');
+    const status = form.querySelector('.m-filter-status');
+    const groups = $$('[data-filter-group]');
+    const items = $$('[data-filter-group] [data-filter]');
+    items.forEach((it) => { it.normFilter = norm(it.getAttribute('data-filter')); });
+    function apply() {
+      const words = norm(input.value).split(/\s+/).filter(Boolean);
+      let shown = 0;
+      items.forEach((it) => {
+        const ok = words.every((w) => it.normFilter.includes(w));
+        it.hidden = !ok;
+        if (ok) shown++;
+      });
+      groups.forEach((g) => { g.hidden = !g.querySelector('[data-filter]:not([hidden])'); });
+      status.textContent = !words.length ? '' : shown ? form.getAttribute('data-msg-shown').replace('%d', shown).replace('%d', items.length) : form.getAttribute('data-msg-none');
+    }
+    form.hidden = false;
+    input.addEventListener('input', apply);
+    form.addEventListener('submit', (e) => e.preventDefault());
+  }
+
   function start() {
     afterCharts();
     const form = document.querySelector('form[data-index]');
     if (form && window.fetch && String.prototype.normalize) search(form);
     const filter = document.querySelector('form.c-filter');
     if (filter) filterCommitments(filter);
+    const metrics = document.querySelector('form.m-filter');
+    if (metrics) filterMetrics(metrics);
   }
   // Deferred scripts run before DOMContentLoaded: by then charts.js has drawn.
   if (document.readyState === 'complete') start();

@@ -43,13 +43,14 @@ var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 
 // pageCase is one page the browser visits.
 type pageCase struct {
-	name   string // subtest and screenshot name
-	path   string // site-relative path, without the base
-	lang   string // expected <html lang>
-	charts bool   // the page must have at least one chart
-	axe    bool   // run axe-core
-	search bool   // run the search check
-	filter bool   // check the commitments page's filter
+	name    string // subtest and screenshot name
+	path    string // site-relative path, without the base
+	lang    string // expected <html lang>
+	charts  bool   // the page must have at least one chart
+	axe     bool   // run axe-core
+	search  bool   // run the search check
+	filter  bool   // check the commitments page's filter
+	mfilter bool   // check the metrics index's filter
 	// altPath is where the language switch must lead (site-relative); ""
 	// means "any page in the other language".
 	altPath string
@@ -263,6 +264,8 @@ func pages(t *testing.T) []pageCase {
 	sub.charts, sub.axe = true, true
 	enSub := pageCase{name: "en-metric-subseries", path: site.Metric(en, grouped.ID), lang: "en", charts: true, axe: true,
 		altPath: site.Metric(vi, grouped.ID)}
+	metricsIndex := vc("metrics-index", site.MetricsIndex(vi))
+	metricsIndex.axe, metricsIndex.mfilter = true, true
 	search := vc("search", site.Search(vi))
 	search.axe, search.search = true, true
 	notFound := pageCase{name: "404", path: "404.html", lang: "vi"}
@@ -270,7 +273,7 @@ func pages(t *testing.T) []pageCase {
 	return []pageCase{
 		home, enHome, rep, enReport,
 		vc("reports-index", site.SectionIndex(vi, "reports")),
-		vc("metrics-index", site.MetricsIndex(vi)),
+		metricsIndex,
 		rank, rateCase, amount, enMetric, sub, enSub, commitments, enCommitments,
 		vc("sources", site.Sources(vi)),
 		vc("data", site.DataIndex(vi)),
@@ -480,6 +483,9 @@ func (e *env) visit(t *testing.T, pc pageCase) {
 	report(e.screenshots(t, ctx, pc.name, nCharts > 0))
 	if pc.filter {
 		report(checkCommitmentFilter(t, ctx))
+	}
+	if pc.mfilter {
+		report(checkMetricsFilter(t, ctx))
 	}
 	if len(results) > 0 {
 		report(followResult(t, ctx, results[0], e.searchWant))

@@ -520,3 +520,37 @@ func checkCommitmentFilter(t *testing.T, ctx context.Context) []string {
 	}
 	return nil
 }
+
+// checkMetricsFilter types into the metrics index's filter (which site.js
+// shows) a word of one series' title, without its diacritics, and checks
+// that the tiles shown are those whose words hold it, that the filter says
+// how many, and that clearing it shows every tile again.
+func checkMetricsFilter(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	msg := eval[string](t, ctx, `(() => {
+  const form = document.querySelector('form.m-filter');
+  if (!form || form.hidden) return 'metrics filter: the form is missing or hidden (site.js did not run?)';
+  const input = form.querySelector('input');
+  const items = Array.from(document.querySelectorAll('[data-filter-group] [data-filter]'));
+  if (items.length < 2) return 'metrics filter: ' + items.length + ' tiles to filter';
+  const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  const words = fold(items[0].dataset.filter).split(/\s+/).filter((w) => w.length > 4);
+  const word = words.find((w) => items.some((it) => !fold(it.dataset.filter).includes(w))) || words[0];
+  const type = (v) => { input.value = v; input.dispatchEvent(new Event('input', {bubbles: true})); };
+  const visible = () => items.filter((it) => it.getClientRects().length > 0).length;
+  type(word);
+  const shown = visible();
+  const want = items.filter((it) => fold(it.dataset.filter).includes(word)).length;
+  const said = form.querySelector('[role=status]').textContent;
+  type('');
+  const all = visible();
+  if (shown === 0 || shown !== want) return 'metrics filter: ' + JSON.stringify(word) + ' shows ' + shown + ' tiles, ' + want + ' hold it';
+  if (!said.includes(String(shown))) return 'metrics filter: it says ' + JSON.stringify(said) + ' for ' + shown + ' tiles';
+  if (all !== items.length) return 'metrics filter: cleared, it shows ' + all + ' of ' + items.length;
+  return '';
+})()`)
+	if msg != "" {
+		return []string{msg}
+	}
+	return nil
+}

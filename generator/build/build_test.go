@@ -1650,3 +1650,49 @@ func TestIndentedTableWarns(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant one that is\n%s", got, want)
 	}
 }
+
+// TestMetricsIndex: the metrics index has a filter (shown by site.js) that
+// finds a series by its sub-series' labels and aliases; from 200 series
+// on, it lists a series a line rather than as a tile.
+func TestMetricsIndex(t *testing.T) {
+	fsys := fixture(t)
+	f := fsys["content/metrics/online-records-share.toml"]
+	f.Data = []byte(strings.Replace(string(f.Data), `label_en = "Localities"`, `label_en = "Localities"`+"\naliases = [\"tỉnh thành\"]", 1))
+	out := render(t, fsys, build.Options{})
+	page := string(out["metrics/index.html"])
+	if !strings.Contains(page, `<form class="m-filter" role="search" hidden`) {
+		t.Error("the metrics index has no filter")
+	}
+	tile := regexp.MustCompile(`<article class="tile[^"]*" data-filter="([^"]*)"`)
+	var found bool
+	for _, m := range tile.FindAllStringSubmatch(page, -1) {
+		if strings.Contains(m[1], "địa phương") && strings.Contains(m[1], "tỉnh thành") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no tile's filter words hold a sub-series' label and alias:\n%v", tile.FindAllString(page, -1))
+	}
+	if strings.Contains(page, `class="m-compact"`) {
+		t.Error("a site of three series lists them a line each")
+	}
+	for i := range 200 {
+		fsys[fmt.Sprintf("content/metrics/them-%03d.toml", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"title = \"Chỉ số thêm %d\"\ntitle_en = \"Extra metric %d\"\nunit = \"tài khoản\"\nunit_en = \"accounts\"\nkind = \"count\"\ntheme = \"digital-government\"\n", i, i))}
+	}
+	s, errs := build.Load(siteFS(fsys), build.Options{})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	out, errs = s.Render()
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	page = string(out["en/metrics/index.html"])
+	if n := strings.Count(page, `<li data-filter="`); !strings.Contains(page, `class="m-compact"`) || n != 203 {
+		t.Errorf("203 series: %d listed a line each, want all", n)
+	}
+	if strings.Contains(page, `<article class="tile`) {
+		t.Error("203 series: tiles are still drawn")
+	}
+}

@@ -242,11 +242,12 @@ func (s *Site) updatesFeed(r *reads, lang *i18n.Lang, self, page, title string, 
 }
 
 // searchText is what a series is found by besides its title and
-// description: its id, unit and sub-series' labels (a country, a province).
+// description: its id, unit, aliases and sub-series' labels and aliases (a
+// country, a province).
 func searchText(se *metrics.Series, lang string) string {
-	words := []string{se.ID, se.UnitIn(lang)}
+	words := append([]string{se.ID, se.UnitIn(lang)}, se.Aliases...)
 	for _, sub := range se.Subseries {
-		words = append(words, sub.LabelIn(lang))
+		words = append(append(words, sub.LabelIn(lang)), sub.Aliases...)
 	}
 	return strings.Join(words, " ")
 }

@@ -31,6 +31,7 @@ type Tile struct {
 	Against   string // with HasProg: the value against the target, "58% / mục tiêu 80% (2025)"
 	Baseline  string // what Progress is measured from, if not 0: "từ 45,5% năm 2021"
 	Subs      []Tile // a series' lines, inside its one tile (see seriesTile)
+	Filter    string // on the metrics index: the words its filter finds it by
 	Status    string // metrics status constant
 	Derived   bool
 	Source    string
@@ -116,6 +117,7 @@ type ThemeView struct {
 	ID, Title string
 	Series    []*metrics.Series
 	Tiles     []Tile
+	Lines     []IndexLine // a large site's metrics index
 }
 
 func (s *Site) themes(r *reads, lang *i18n.Lang) []ThemeView {
@@ -317,12 +319,7 @@ func (s *Site) jobs(docs []*doc) []job {
 		// Metrics.
 		add(site.MetricsIndex(lang), func(r *reads) *View {
 			idx := s.view(r, lang, "metrics", site.MetricsIndex(lang), lang.T("nav.metrics"))
-			idx.Themes = s.themes(r, lang)
-			for i := range idx.Themes {
-				for _, se := range idx.Themes[i].Series {
-					idx.Themes[i].Tiles = append(idx.Themes[i].Tiles, s.seriesTile(lang, se)...)
-				}
-			}
+			s.metricsIndex(r, idx)
 			return idx
 		})
 		for _, id := range s.seriesIDs() {

@@ -60,6 +60,7 @@ type View struct {
 	Pager    *Pager   // a section index cut into pages
 	Sections []string // home: the sections listed in List
 	Themes   []ThemeView
+	Compact  bool // the metrics index lists a series a line
 
 	err error // the view could not be made (a page that could not be converted)
 }

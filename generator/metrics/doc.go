@@ -136,6 +136,7 @@
 //	                                       #   at most 6 for an index)
 //	axis_min    = 0                        # optional: fix the chart's value axis (axis_max too),
 //	axis_max    = 1                        #   e.g. 0 and 1 for a 0–1 score
+//	aliases     = ["EGDI", "e-government"] # optional: other names search finds it by
 //	draft       = true                     # optional: not published yet, see Drafts
 //
 // kind decides how the series is checked and drawn:
@@ -158,6 +159,8 @@
 //	id       = "ministries"                # required, unique in the file
 //	label    = "Bộ, ngành"                 # required
 //	label_en = "Ministries"                # required
+//	aliases  = ["bộ ngành"]                # optional: other names search and the
+//	                                       #   metrics index's filter find it by
 //
 // Data points, one [[points]] table each:
 //

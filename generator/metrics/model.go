@@ -88,6 +88,7 @@ type Series struct {
 	Kind          string      `toml:"kind"`
 	Better        string      `toml:"better"`
 	Theme         string      `toml:"theme"`
+	Aliases       []string    `toml:"aliases"` // other names search finds it by
 	Description   string      `toml:"description"`
 	DescriptionEn string      `toml:"description_en"`
 	Note          string      `toml:"note"`
@@ -109,10 +110,11 @@ type Series struct {
 
 // Subseries is one line of a series (national, ministries, a province…).
 type Subseries struct {
-	ID      string `toml:"id"`
-	Label   string `toml:"label"`
-	LabelEn string `toml:"label_en"`
-	Key     string `toml:"key"` // the value naming it in a table's sub-series column
+	ID      string   `toml:"id"`
+	Label   string   `toml:"label"`
+	LabelEn string   `toml:"label_en"`
+	Key     string   `toml:"key"`     // the value naming it in a table's sub-series column
+	Aliases []string `toml:"aliases"` // other names search finds it by
 }
 
 // Point is one figure.
