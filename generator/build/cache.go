@@ -17,8 +17,8 @@ package build
 // Keys: every output file is made from what its job read through one
 // reads (reads.go), which records each read as a dep; the manifest keeps
 // each output's deps and its key, a hash (gohugoio/hashstructure) of
-// their values and of the global key (templates, assets, site.toml,
-// sources.toml, binary, options). An output whose deps have the values
+// their values and of the global key (every input file but the data and
+// the pages, whose reads are recorded; the binary; the options). An output whose deps have the values
 // they had, under the same global key, is not made again: its file is
 // kept as it is. What a template starts to show is recorded as it is
 // shown; nothing lists what a kind of page reads. A page's conversion is
@@ -181,7 +181,7 @@ type buildCache struct {
 	inputKey uint64
 	scanned  time.Time
 
-	global  uint64   // templates, assets, site.toml, sources.toml, binary, options
+	global  uint64   // every input but the data and the pages, binary, options
 	dataAll uint64   // every series and commitments file, and the archive
 	values  sync.Map // dep → its value in this build (see valueOf)
 
@@ -335,14 +335,17 @@ func (c *buildCache) computeKeys() {
 		Options Options
 		Files   []pathHash
 	}{cacheVersion, c.binary, c.opt, pairs})
+	// Every file is global but those whose reads are recorded: the data
+	// (readData, readSeries) and the pages (readPage and the lists). A
+	// kind of input added to a site is global until its reads are.
 	var globals, data []pathHash
 	for _, f := range pairs {
 		switch {
 		case strings.HasPrefix(f.Path, metrics.SeriesDir+"/"), strings.HasPrefix(f.Path, metrics.CommitmentsDir+"/"),
 			strings.HasPrefix(f.Path, metrics.ArchiveDir+"/"): // quotes are verified against the archive
 			data = append(data, f)
-		case strings.HasPrefix(f.Path, "templates/"), strings.HasPrefix(f.Path, "assets/"),
-			f.Path == content.SiteFile, f.Path == metrics.SourcesFile:
+		case strings.HasPrefix(f.Path, "content/") && path.Ext(f.Path) == ".md":
+		default:
 			globals = append(globals, f)
 		}
 	}

@@ -14,10 +14,12 @@ import (
 // Every output file is made from what one reads returns, and a reads
 // records what it returned: a read is named by a dep, and the build cache
 // works out a dep's value from the site (cache.go, valueOf). An output is
-// made again when the value of anything it read changed; the templates,
-// the interface strings, the assets, content/site.toml and
-// content/sources.toml, the binary and the options are read by every
-// output (the cache's global key).
+// made again when the value of anything it read changed. Every input
+// file but the data (series, commitments, archived documents) and the
+// pages is read by every output (the cache's global key: templates,
+// interface strings, assets, content/site.toml, content/sources.toml and
+// any other kind of file a site holds), and so are the binary and the
+// options.
 //
 // Templates get views (views.go) whose methods read through the view's
 // reads, never the site itself, so that what a template starts to show is
