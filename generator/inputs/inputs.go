@@ -114,18 +114,25 @@ func sortListed(list []Listed) {
 // followed (os.Root's rules). List reads a Dir's
 // input files for changes with fewer system calls than any fs.FS allows.
 func Dir(root string) fs.FS {
-	if r, ok := roots.Load(root); ok {
+	if r, ok := roots.Load(root); ok && sameDir(r.(*os.Root), root) {
 		return dirFS{r.(*os.Root).FS(), root}
 	}
 	r, err := os.OpenRoot(root)
 	if err != nil {
 		return dirFS{os.DirFS(root), root} // reading it fails, with the reason
 	}
-	if prev, loaded := roots.LoadOrStore(root, r); loaded {
-		r.Close()
-		r = prev.(*os.Root)
-	}
+	// One that was replaced is left open: a build may still be reading
+	// through it.
+	roots.Store(root, r)
 	return dirFS{r.FS(), root}
+}
+
+// sameDir reports whether r is still the directory at path root (not one
+// removed since, in place of which another was made).
+func sameDir(r *os.Root, root string) bool {
+	a, err1 := r.Stat(".")
+	b, err2 := os.Stat(root)
+	return err1 == nil && err2 == nil && os.SameFile(a, b)
 }
 
 // roots holds the directories Dir opened, kept open for the process (tiendo

@@ -1,6 +1,7 @@
 package inputs
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -98,5 +99,37 @@ func TestFingerprint(t *testing.T) {
 			t.Errorf("%s: the fingerprint is the one after %s", step.name, prev)
 		}
 		seen[fp] = step.name
+	}
+}
+
+// A site's folder removed and made again (a checkout of another branch,
+// a copy put in its place) is read anew, not through the removed one.
+func TestDirOfAReplacedFolder(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "site")
+	write := func(data string) {
+		if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, "content", "a.md"), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func() string {
+		b, err := fs.ReadFile(Dir(root), "content/a.md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	write("cũ")
+	if got := read(); got != "cũ" {
+		t.Fatalf("read %q", got)
+	}
+	if err := os.RemoveAll(root); err != nil {
+		t.Fatal(err)
+	}
+	write("mới")
+	if got := read(); got != "mới" {
+		t.Errorf("after the folder was made again: %q, want %q", got, "mới")
 	}
 }
