@@ -2,6 +2,9 @@ package build
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"hash/fnv"
 	"io/fs"
 	"os"
@@ -366,5 +369,49 @@ func TestHiddenFilesAreNotInputs(t *testing.T) {
 	}
 	if slow, err := inputs.Fingerprint(os.DirFS(root)); err != nil || slow != before {
 		t.Errorf("fs.WalkDir's listing differs: %x, %v; Dir's %x", slow, err, before)
+	}
+}
+
+// TestEveryReadHasAValue: the cache works out the value of every kind of
+// read (cache.go, value); a kind it had no case for would change on every
+// edit of anything, so that the cache would never reuse what read it.
+func TestEveryReadHasAValue(t *testing.T) {
+	fset := token.NewFileSet()
+	kinds := map[string]bool{}
+	cases := map[string]bool{}
+	for _, name := range []string{"reads.go", "cache.go"} {
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				for _, id := range n.Names {
+					if strings.HasPrefix(id.Name, "read") && id.Name != "readKinds" {
+						kinds[id.Name] = true
+					}
+				}
+			case *ast.FuncDecl:
+				if n.Name.Name != "value" {
+					return false
+				}
+			case *ast.CaseClause:
+				for _, e := range n.List {
+					if id, ok := e.(*ast.Ident); ok {
+						cases[id.Name] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	if len(kinds) != int(readKinds)-1 {
+		t.Fatalf("found %d kinds of read, want %d: %v", len(kinds), readKinds-1, kinds)
+	}
+	for k := range kinds {
+		if !cases[k] {
+			t.Errorf("the cache has no value for %s: add a case to value", k)
+		}
 	}
 }

@@ -43,6 +43,8 @@ const (
 	readSearch                         // the search-index entries of the pages in file Arg of a language
 	readPages                          // every published page, as lists show them
 	readPaths                          // the path of every output file
+
+	readKinds // how many kinds there are, plus one
 )
 
 // dep names one read: its kind, the language it was made in (if any) and
