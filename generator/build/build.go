@@ -39,7 +39,7 @@ type Options struct {
 type Site struct {
 	fsys   fs.FS
 	URLs   site.URLs
-	Config *content.Site
+	Config *content.Config
 	Langs  []*i18n.Lang
 	Data   *metrics.Data
 	Pages  []*content.Page // published pages (no drafts), sorted
@@ -96,7 +96,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	}
 	s := &Site{fsys: fsys, URLs: urls, strict: opt.Strict, md: map[string]*markdown.Converter{}}
 
-	cfg, problems := content.LoadSite(fsys)
+	cfg, problems := content.LoadConfig(fsys)
 	errs = append(errs, problems...)
 	s.Config = cfg
 	langs, problems := i18n.Load(fsys)

@@ -25,6 +25,12 @@
 //   - output: the output directory written atomically (staging, journal,
 //     lock, swap). It knows files, nothing of sites.
 //
+// Three things could be called a site: the site's configuration is
+// content.Config (content/site.toml); the loaded site, model and
+// templates, is build.Site; package site is the site's address space (the
+// path of every output and its URL under the base path), which the
+// templates, feeds and links share.
+//
 // Entry points: Check loads and renders in memory and reports problems
 // only; Run builds into an output directory, with a cache when
 // Options.Cache is set; Load and Site.Render are the same steps for tests.

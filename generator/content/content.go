@@ -107,8 +107,8 @@ var Sections = []string{"reports", "notes", "pages"}
 // SiteFile is the site configuration.
 const SiteFile = "content/site.toml"
 
-// Site is content/site.toml.
-type Site struct {
+// Config is a site's configuration, content/site.toml.
+type Config struct {
 	Title         string        `toml:"title"`
 	TitleEn       string        `toml:"title_en"`
 	Description   string        `toml:"description"`
@@ -129,7 +129,7 @@ type Theme struct {
 }
 
 // ThemeIDs lists the theme ids in order.
-func (s *Site) ThemeIDs() []string {
+func (s *Config) ThemeIDs() []string {
 	var ids []string
 	for _, t := range s.Themes {
 		ids = append(ids, t.ID)
@@ -138,20 +138,20 @@ func (s *Site) ThemeIDs() []string {
 }
 
 // HeadlinePos is the position of the headline list, for messages.
-func (s *Site) HeadlinePos() diag.Pos { return s.file.Pos("headline") }
+func (s *Config) HeadlinePos() diag.Pos { return s.file.Pos("headline") }
 
 // KeyPos is the position of a key's value, for messages.
-func (s *Site) KeyPos(key string) diag.Pos { return s.file.Pos(key) }
+func (s *Config) KeyPos(key string) diag.Pos { return s.file.Pos(key) }
 
-// LoadSite reads content/site.toml.
-func LoadSite(fsys fs.FS) (*Site, diag.List) {
+// LoadConfig reads content/site.toml.
+func LoadConfig(fsys fs.FS) (*Config, diag.List) {
 	var errs diag.List
 	data, err := fs.ReadFile(fsys, SiteFile)
 	if err != nil {
 		errs.Add(diag.Pos{File: SiteFile}, "cannot read site configuration: %v", err)
-		return &Site{file: &tomlfile.File{Name: SiteFile}}, errs
+		return &Config{file: &tomlfile.File{Name: SiteFile}}, errs
 	}
-	s := &Site{}
+	s := &Config{}
 	f, problems := tomlfile.Decode(SiteFile, data, 0, s)
 	s.file = f
 	errs = append(errs, problems...)

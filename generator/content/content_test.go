@@ -191,8 +191,8 @@ title = "Chính phủ số"
 title_en = "Digital government"
 `
 
-func TestLoadSite(t *testing.T) {
-	s, errs := LoadSite(fstest.MapFS{SiteFile: {Data: []byte(siteTOML)}})
+func TestLoadConfig(t *testing.T) {
+	s, errs := LoadConfig(fstest.MapFS{SiteFile: {Data: []byte(siteTOML)}})
 	if len(errs) != 0 {
 		t.Fatal(errs)
 	}
@@ -205,7 +205,7 @@ func TestLoadSite(t *testing.T) {
 
 	bad := strings.Replace(siteTOML, `title = "Chính phủ số"`, `titel = "Chính phủ số"`, 1)
 	bad = strings.Replace(bad, `id = "digital-government"`, `id = "international-rankings"`, 1)
-	_, errs = LoadSite(fstest.MapFS{SiteFile: {Data: []byte(bad)}})
+	_, errs = LoadConfig(fstest.MapFS{SiteFile: {Data: []byte(bad)}})
 	errs.Sort()
 	want := []string{
 		`content/site.toml:12:1: theme "international-rankings" needs title and title_en`,
@@ -217,12 +217,12 @@ func TestLoadSite(t *testing.T) {
 	}
 
 	bad = strings.Replace(siteTOML, `id = "digital-government"`, `id = "Chính phủ số"`, 1)
-	_, errs = LoadSite(fstest.MapFS{SiteFile: {Data: []byte(bad)}})
+	_, errs = LoadConfig(fstest.MapFS{SiteFile: {Data: []byte(bad)}})
 	if want := `content/site.toml:13:6: theme id "Chính phủ số" can have only the letters a-z, digits and '-' (no accents, capitals or spaces): write id = "chinh-phu-so"`; errs.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
 	}
 
-	_, errs = LoadSite(fstest.MapFS{})
+	_, errs = LoadConfig(fstest.MapFS{})
 	if errs.Err() == nil || !strings.HasPrefix(errs.Error(), "content/site.toml: cannot read") {
 		t.Errorf("missing site.toml: %v", errs)
 	}

@@ -139,7 +139,7 @@ func (n *newFile) page() error {
 }
 
 func (n *newFile) metric(kind, theme string) error {
-	cfg, problems := content.LoadSite(inputs.Dir(n.root))
+	cfg, problems := content.LoadConfig(inputs.Dir(n.root))
 	if problems.Err() != nil {
 		return fmt.Errorf("%s has problems (tiendo check lists them); fix them first", content.SiteFile)
 	}
