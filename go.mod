@@ -8,10 +8,12 @@ require (
 	github.com/chromedp/chromedp v0.16.0
 	github.com/go-echarts/go-echarts/v2 v2.6.7
 	github.com/gohugoio/hashstructure v1.1.0
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/net v0.62.0
 	golang.org/x/sys v0.49.0
 	golang.org/x/text v0.43.0
+	golang.org/x/tools v0.52.0
 )
 
 require (
@@ -20,5 +22,4 @@ require (
 	github.com/gobwas/httphead v0.1.0 // indirect
 	github.com/gobwas/pool v0.2.1 // indirect
 	github.com/gobwas/ws v1.4.0 // indirect
-	golang.org/x/tools v0.52.0 // indirect
 )

@@ -139,6 +139,11 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 			errs.Add(cfg.HeadlinePos(), "headline: unknown metric %q", id)
 		}
 	}
+	for _, se := range data.Series {
+		if slices.Contains(reservedSeries, se.ID) {
+			errs.Add(se.Pos, "series id %q is taken by the downloads (data/all.csv, data/datapackage.json, and sources.json and commitments.json in the archive): give the series another", se.ID)
+		}
+	}
 	errs = append(errs, pageProblems...)
 	seen := map[string]*content.Page{}
 	for _, p := range pages {
@@ -423,8 +428,9 @@ func (s *Site) render(pl *plan, c *buildCache, prev map[string]outputFile, put p
 		cost := int64(0)
 		if f, ok := prev[j.path]; ok {
 			cost = f.Size
-		} else if path.Ext(j.path) != ".html" && !strings.HasPrefix(j.path, "data/") || j.path == site.DataArchive {
-			cost = 1 << 40 // the archive, feeds, sitemap and search indexes
+		} else if path.Ext(j.path) != ".html" && !strings.HasPrefix(j.path, "data/") || j.path == site.DataArchive ||
+			j.path == site.DataPackage || strings.HasPrefix(j.path, "data/all.") {
+			cost = 1 << 40 // the archive, the tidy CSVs, the descriptor, feeds, sitemap and search indexes
 		}
 		todo, costs = append(todo, j), append(costs, cost)
 	}

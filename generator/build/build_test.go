@@ -1502,6 +1502,22 @@ func TestDownloadsKeepQualifiers(t *testing.T) {
 	if last == nil || col(last, "change_pct") != "36" {
 		t.Errorf("CSV row of 2024, which states its change: %v", last)
 	}
+	for _, name := range []string{"data/all.csv", "data/all.en.csv"} {
+		recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(out[name], []byte("\ufeff")))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := func(r []string, name string) string { return r[slices.Index(build.TidyHeader, name)] }
+		var hedged []string
+		for _, r := range recs[1:] {
+			if col(r, "kind") == "figure" && col(r, "series") == "ecommerce-revenue" && col(r, "period") == "2021" {
+				hedged = r
+			}
+		}
+		if hedged == nil || col(hedged, "value") != "13.7" || col(hedged, "qualifier") != "about" || col(hedged, "flag") != "estimate" {
+			t.Errorf("%s: row of 2021: %v", name, hedged)
+		}
+	}
 	if j := string(out["data/ecommerce-revenue.json"]); !strings.Contains(j, `"qualifier": "about"`) || !strings.Contains(j, `"flag": "estimate"`) {
 		t.Errorf("JSON download without the qualifier or flag")
 	}

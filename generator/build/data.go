@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"path"
 	"sort"
 	"strconv"
 	"sync"
@@ -148,22 +149,11 @@ func (s *Site) seriesDoc(se *metrics.Series) SeriesDoc {
 	return d
 }
 
-// CSVHeader is the first row of every series CSV.
-var CSVHeader = []string{"series", "subseries", "period", "start", "end", "value", "qualifier", "flag", "of",
-	"change", "change_pct", "change_qualifier", "change_since", "derived", "derived_from", "gap", "gap_en",
-	"source", "source_title", "row", "column", "quote", "note"}
-
 func (s *Site) seriesCSV(se *metrics.Series) []byte {
 	var b bytes.Buffer
 	b.WriteString("\ufeff") // so spreadsheet programs read UTF-8 Vietnamese correctly
 	w := csv.NewWriter(&b)
 	w.Write(CSVHeader)
-	num := func(f *float64) string {
-		if f == nil {
-			return ""
-		}
-		return strconv.FormatFloat(*f, 'f', -1, 64)
-	}
 	for _, p := range s.seriesDoc(se).Points {
 		title := ""
 		if src := s.Data.Source(p.Source); src != nil {
@@ -202,7 +192,12 @@ func (s *Site) dataJobs() []job {
 			job{path: site.DataCSV(id), run: func(r *reads) ([]byte, error) { return s.seriesCSV(r.series(id)), nil }},
 			job{path: site.DataJSON(id), run: func(r *reads) ([]byte, error) { return marshal(s.seriesDoc(r.series(id))) }})
 	}
-	jobs = append(jobs, job{path: site.DataArchive, run: func(r *reads) ([]byte, error) { return s.archive(r.data()) }})
+	for _, l := range s.Langs {
+		jobs = append(jobs, job{path: site.DataAll(l), run: func(r *reads) ([]byte, error) { return s.tidyCSV(l, r.data()), nil }})
+	}
+	jobs = append(jobs,
+		job{path: site.DataPackage, run: func(r *reads) ([]byte, error) { return s.descriptor(r.data(), false) }},
+		job{path: site.DataArchive, run: func(r *reads) ([]byte, error) { return s.archive(r.data()) }})
 	return jobs
 }
 
@@ -218,8 +213,10 @@ func (p pooledFlate) Close() error {
 	return err
 }
 
-// archive zips every series (CSV and JSON), the sources and the commitments,
-// with fixed timestamps so that builds stay byte-identical.
+// archive zips every series (CSV and JSON), the tidy CSVs, the sources and
+// the commitments, with a descriptor of them (datapackage.json, first, as
+// readers of zipped data packages look for it), and fixed timestamps so
+// that builds stay byte-identical.
 func (s *Site) archive(data *metrics.Data) ([]byte, error) {
 	var b bytes.Buffer
 	z := zip.NewWriter(&b)
@@ -242,6 +239,18 @@ func (s *Site) archive(data *metrics.Data) ([]byte, error) {
 		_, err = w.Write(data)
 		return err
 	}
+	j, err := s.descriptor(data, true)
+	if err != nil {
+		return nil, err
+	}
+	if err := add(path.Base(site.DataPackage), j); err != nil {
+		return nil, err
+	}
+	for _, l := range s.Langs {
+		if err := add(path.Base(site.DataAll(l)), s.tidyCSV(l, data)); err != nil {
+			return nil, err
+		}
+	}
 	for _, se := range data.Series {
 		j, err := marshal(s.seriesDoc(se))
 		if err != nil {
@@ -258,7 +267,7 @@ func (s *Site) archive(data *metrics.Data) ([]byte, error) {
 	for _, src := range data.Sources {
 		srcs = append(srcs, newSourceDoc(src))
 	}
-	j, err := marshal(srcs)
+	j, err = marshal(srcs)
 	if err != nil {
 		return nil, err
 	}

@@ -25,6 +25,15 @@
 //   - output: the output directory written atomically (staging, journal,
 //     lock, swap). It knows files, nothing of sites.
 //
+// Besides the pages, the site has its data as downloads, in data/ (paths
+// in package site): per series a CSV and a JSON file (data.go); per
+// language a tidy CSV of every figure and target, a row each
+// (data/all.csv, data/all.en.csv); a Frictionless Data Package descriptor
+// of them all (data/datapackage.json, v1), which gives each CSV its Table
+// Schema; and a zip archive of everything, with the sources, the
+// commitments and a descriptor of its own (datapackage.go). The README's
+// Downloads section lists their columns for readers.
+//
 // Three things could be called a site: the site's configuration is
 // content.Config (content/site.toml); the loaded site, model and
 // templates, is build.Site; package site is the site's address space (the

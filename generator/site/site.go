@@ -111,6 +111,20 @@ func DataJSON(id string) string { return "data/" + id + ".json" }
 // DataArchive holds every series and the sources in one file.
 const DataArchive = "data/tiendo-data.zip"
 
+// DataAll is the tidy CSV of every figure and target of the site, with its
+// words in l: data/all.csv for the default language (the one without a
+// prefix), data/all.<code>.csv for the others (data/all.en.csv).
+func DataAll(l *i18n.Lang) string {
+	if l.Prefix == "" {
+		return "data/all.csv"
+	}
+	return "data/all." + l.Code + ".csv"
+}
+
+// DataPackage is the Frictionless Data Package descriptor of the data/
+// files.
+const DataPackage = "data/datapackage.json"
+
 // File returns the output file of a site-relative path: directories get an
 // index.html.
 func File(rel string) string {
