@@ -356,6 +356,26 @@ func TestDataPackage(t *testing.T) {
 	})
 }
 
+// TestDataPageLinksDownloads: the downloads page of each language links
+// both tidy CSVs and the descriptor, each with its sentence.
+func TestDataPageLinksDownloads(t *testing.T) {
+	out := renderNoWarn(t, fixture(t))
+	for _, c := range []struct{ page, sentence string }{
+		{"data/index.html", "Mọi số liệu và mục tiêu của trang trong một bảng"},
+		{"en/data/index.html", "Every figure and target of the site in one table"},
+	} {
+		page := string(out[c.page])
+		for _, want := range []string{c.sentence, `href="/tiendo/data/all.csv"`, `href="/tiendo/data/all.en.csv"`, `href="/tiendo/data/datapackage.json"`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s does not contain %s", c.page, want)
+			}
+		}
+	}
+	if !strings.Contains(string(out["data/index.html"]), `<a href="/tiendo/data/all.en.csv" download hreflang="en" lang="en">Every figure and target (CSV, English)</a>`) {
+		t.Error("the Vietnamese downloads page does not link the English CSV in English")
+	}
+}
+
 // TestSeriesIDTakenByDownloads: a series whose downloads would be the
 // tidy CSV or the descriptor is an error at its file.
 func TestSeriesIDTakenByDownloads(t *testing.T) {

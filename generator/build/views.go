@@ -497,6 +497,31 @@ func (v *LangView) CSV(id string) string  { return site.DataCSV(id) }
 func (v *LangView) JSON(id string) string { return site.DataJSON(id) }
 func (v *LangView) Archive() string       { return site.DataArchive }
 
+// DataPackage is the descriptor of the downloads (datapackage.json).
+func (v *LangView) DataPackage() string { return site.DataPackage }
+
+// TidyFile is the tidy CSV of one language.
+type TidyFile struct {
+	Path  string
+	Lang  *i18n.Lang
+	Title string // in its language: "Every figure and target (CSV, English)"
+}
+
+// TidyFiles lists the tidy CSV of each of the site's languages, the
+// page's first.
+func (v *LangView) TidyFiles() []TidyFile {
+	var out []TidyFile
+	for _, l := range v.site().Langs {
+		f := TidyFile{site.DataAll(l), l, l.T("data.all")}
+		if l == v.Lang {
+			out = append([]TidyFile{f}, out...)
+		} else {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // Num formats a number in the page's language.
 func (v *LangView) Num(x float64) string { return v.Lang.Number(x, -1) }
 
