@@ -12,6 +12,7 @@ package diag
 // "báo cáo tình hình", quote "trích dẫn", period "kỳ", key "trường",
 // hedge word "chữ rào đón", chart "biểu đồ", page "trang", file "tệp".
 var vi = map[string]string{
+	"series id %q is taken by the downloads (data/all.csv, data/datapackage.json, and sources.json and commitments.json in the archive): give the series another": "mã chuỗi số liệu %q trùng với tên một tệp tải về (data/all.csv, data/datapackage.json, và sources.json, commitments.json trong tệp nén): hãy đặt cho chuỗi số liệu một mã khác",
 	// ids and file names
 	"%s %q can have only the letters a-z, digits and '-' (no accents, capitals or spaces): %s": "%s %q chỉ được gồm chữ a-z, chữ số và dấu '-' (không dấu, không viết hoa, không khoảng trắng): %s",
 	"%s %q can have only the letters a-z, digits and '-' (no accents, capitals or spaces)":     "%s %q chỉ được gồm chữ a-z, chữ số và dấu '-' (không dấu, không viết hoa, không khoảng trắng)",
