@@ -209,6 +209,7 @@ var written = regexp.MustCompile(`(\d+) written`)
 func measure(dir, name string, args ...string) (sample, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TIENDO_LANG=en") // its summary is read in English
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	start := time.Now()
