@@ -413,8 +413,17 @@ func (s *Site) render(pl *plan, c *buildCache, prev map[string]outputFile, put p
 	// end: as long as the file they made last time, or a guess for a new one.
 	var todo []job
 	var costs []int64
-	for _, j := range jobs {
-		if f, ok := prev[j.path]; ok && c != nil && f.Key != 0 && f.Key == c.readKey(s, f.deps) {
+	fresh := make([]bool, len(jobs)) // nothing it read changed
+	if c != nil {
+		parallel(len(jobs), func(i int) error {
+			f, ok := prev[jobs[i].path]
+			fresh[i] = ok && f.Key != 0 && f.Key == c.readKey(s, f.deps)
+			return nil
+		})
+	}
+	for i, j := range jobs {
+		if fresh[i] {
+			f := prev[j.path]
 			st.Reused++
 			if err := put(j.path, record{f.Key, f.deps}, nil, true); err != nil {
 				errs.Append(err)

@@ -50,6 +50,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -376,6 +377,21 @@ func key(v any) uint64 {
 		return 0
 	}
 	return h
+}
+
+// hashUints combines hashes (FNV-1a of their bytes): the key of a list of
+// keys, which every output's freshness needs, without reflection.
+func hashUints(vs []uint64) uint64 {
+	h := fnv.New64a()
+	var b [8]byte
+	for _, v := range vs {
+		binary.LittleEndian.PutUint64(b[:], v)
+		h.Write(b[:])
+	}
+	if sum := h.Sum64(); sum != 0 {
+		return sum
+	}
+	return 1 // 0 is no key
 }
 
 // hashBytes is the content hash of file bytes.
@@ -1020,7 +1036,7 @@ func (c *buildCache) metas(list []*content.Page) uint64 {
 	for i, p := range list {
 		ms[i] = c.meta(p)
 	}
-	return key(ms)
+	return hashUints(ms)
 }
 
 // recordOf is what the cache keeps of an output made from r: what it
@@ -1037,11 +1053,7 @@ func (c *buildCache) recordOf(s *Site, r *reads) record {
 // have the values they had when it was made, with the same global key,
 // is made as it was.
 func (c *buildCache) readKey(s *Site, deps []dep) uint64 {
-	return key(struct {
-		Kind   string
-		Global uint64
-		Values []uint64
-	}{"output", c.global, c.valuesOf(s, deps)})
+	return hashUints(append([]uint64{c.global}, c.valuesOf(s, deps)...))
 }
 
 func (c *buildCache) valuesOf(s *Site, deps []dep) []uint64 {
