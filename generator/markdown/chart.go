@@ -76,7 +76,34 @@ func (d *doc) parseChart(f *ast.FencedCodeBlock, index int) (c Chart, ok bool) {
 			}
 			d.errs.Add(at, "chart: %q must be a string, e.g. %s = \"…\"", key, key)
 		}
+		ids := func(dst *[]string, pos *diag.Pos, what, example string) {
+			*pos = at
+			arr, ok := m[key].([]any)
+			ok = ok && len(arr) > 0
+			seen := map[string]bool{}
+			for _, v := range arr {
+				id, _ := v.(string)
+				if id == "" {
+					ok = false
+					break
+				}
+				if seen[id] {
+					d.errs.Add(at, "chart: %q is listed twice in %s", id, key)
+					continue
+				}
+				seen[id] = true
+				*dst = append(*dst, id)
+			}
+			if !ok {
+				*dst = nil
+				d.errs.Add(at, "chart: %q must be a non-empty list of %s, e.g. %s = %s", key, what, key, example)
+			}
+		}
 		switch key {
+		case "subseries":
+			ids(&c.Subseries, &c.SubseriesPos, "sub-series ids", `["vnm", "tha"]`)
+		case "highlight":
+			ids(&c.Highlight, &c.HighlightPos, "sub-series or series ids", `["vnm"]`)
 		case "metrics":
 			arr, ok := m[key].([]any)
 			ok = ok && len(arr) > 0
@@ -109,7 +136,7 @@ func (d *doc) parseChart(f *ast.FencedCodeBlock, index int) (c Chart, ok bool) {
 			if near := tomlfile.Closest(key, chartKeys); near != "" {
 				d.errs.Add(at, "chart: unknown key %q: did you mean %q?", key, near)
 			} else {
-				d.errs.Add(at, "chart: unknown key %q; the keys are metrics, title, type, from and to", key)
+				d.errs.Add(at, "chart: unknown key %q; the keys are metrics, title, type, from, to, subseries and highlight", key)
 			}
 		}
 	}
@@ -120,7 +147,7 @@ func (d *doc) parseChart(f *ast.FencedCodeBlock, index int) (c Chart, ok bool) {
 }
 
 // chartKeys are the keys of a chart block.
-var chartKeys = []string{"metrics", "title", "type", "from", "to"}
+var chartKeys = []string{"metrics", "title", "type", "from", "to", "subseries", "highlight"}
 
 // bodyLine returns line n (from 1) of body, or "".
 func bodyLine(body []byte, n int) string {

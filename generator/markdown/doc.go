@@ -52,6 +52,15 @@
 //	to      = "2024-H1"                   # optional: last period shown
 //	```
 //
+// A series with sub-series (one line per country, province…) can be cut
+// down to some of them, and one or more lines picked out:
+//
+//	```chart
+//	metrics   = ["egdi-rank"]
+//	subseries = ["vnm", "tha", "mys", "idn", "phl"]   # only these lines
+//	highlight = ["vnm"]                                 # drawn bold; the rest muted
+//	```
+//
 // Keys:
 //
 //   - metrics: list of strings, required, at least one: ids of metric series
@@ -61,7 +70,30 @@
 //   - from, to: periods written as in the metric files: 2024, "2024-H1",
 //     "2024-Q2", "2024-06" or 2024-06-30. Without from (to) the chart starts
 //     (ends) with the data.
+//   - subseries: list of sub-series ids (the id of each [[subseries]] of the
+//     metric file; for a series read from a table without [[subseries]],
+//     the ids made from its names, such as "viet-nam": the subseries column
+//     of its CSV download). Only these lines are drawn and listed in the
+//     chart's table, in the order the metric file declares them. Every
+//     series of the chart that has sub-series must have each id; a series
+//     without sub-series is drawn whole.
+//   - highlight: list of sub-series ids, or of series ids when the chart
+//     draws several series. Those lines are drawn thick, in colour, with
+//     their point labels (when they are few: see charts); the other lines
+//     are thin and grey-toned, still in the legend, the tooltip and the
+//     table.
 //
-// Any other key, a value of the wrong type and a TOML syntax error are errors,
-// reported at the file, line and column where they occur.
+// Any other key, a value of the wrong type, an id listed twice and a TOML
+// syntax error are errors, reported at the file, line and column where they
+// occur. An id that names no sub-series (or no line, for highlight) is an
+// error at the line of its key, listing the ids there are:
+//
+//	p.md:14:1: chart: sub-series "xyz" of egdi-rank: not one of "brn", "khm", "idn", …
+//
+// A chart tells up to 16 lines apart by colour (highlighted lines take the
+// first colours), and from the ninth line on by dashes and square markers
+// too. Values are written beside the points only where they stay readable:
+// on at most 3 lines (the highlighted ones, if any) of at most 12 points.
+// Otherwise the tooltip, which lists the lines best first (rank 1 first),
+// and the table under the chart carry them.
 package markdown

@@ -31,6 +31,14 @@ type Chart struct {
 	// the chart is drawn points at its line: see At and MetricAt.
 	Keys      map[string]diag.Pos
 	MetricPos []diag.Pos
+	// Subseries picks the sub-series drawn (ids, each once); Highlight
+	// names the lines drawn prominently (sub-series or series ids, each
+	// once). The caller checks the ids against the series, reporting an
+	// unknown one at SubseriesPos or HighlightPos: the key's line.
+	Subseries    []string
+	Highlight    []string
+	SubseriesPos diag.Pos
+	HighlightPos diag.Pos
 }
 
 // At returns the position of key in the block, or the block's when it is

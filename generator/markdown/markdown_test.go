@@ -95,7 +95,8 @@ func at(line, col int) diag.Pos { return diag.Pos{File: "p.md", Line: line, Col:
 
 func TestCharts(t *testing.T) {
 	src := "Đoạn.\n\n```chart\nmetrics = [\"a\", \"b\"]\ntitle = \"Tiêu đề <x>\"\ntype = \"bar\"\nfrom = 2021\nto = \"2024-H1\"\n```\n\n" +
-		"- mục\n\n  ~~~ chart\n  metrics = [\"c\"]\n  to = 2024-06-30\n  ~~~\n"
+		"- mục\n\n  ~~~ chart\n  metrics = [\"c\"]\n  to = 2024-06-30\n  ~~~\n\n" +
+		"```chart\nmetrics = [\"egdi-rank\"]\n  subseries = [\"vnm\", \"tha\", \"sgp\"]\nhighlight = [\"vnm\"]\n```\n"
 	res, err := New(Options{}).Convert("p.md", 4, []byte(src), figure)
 	if err != nil {
 		t.Fatal(err)
@@ -106,6 +107,12 @@ func TestCharts(t *testing.T) {
 			MetricPos: []diag.Pos{at(8, 12), at(8, 17)}},
 		{Pos: diag.Pos{File: "p.md", Line: 17, Col: 3}, Metrics: []string{"c"}, To: "2024-06-30", Index: 1,
 			Keys: map[string]diag.Pos{"metrics": at(18, 3), "to": at(19, 3)}, MetricPos: []diag.Pos{at(18, 14)}},
+		// The picks keep the order they are written in, and where their key is.
+		{Pos: diag.Pos{File: "p.md", Line: 22, Col: 1}, Metrics: []string{"egdi-rank"}, Index: 2,
+			Keys:      map[string]diag.Pos{"metrics": at(23, 1), "subseries": at(24, 3), "highlight": at(25, 1)},
+			MetricPos: []diag.Pos{at(23, 12)},
+			Subseries: []string{"vnm", "tha", "sgp"}, SubseriesPos: diag.Pos{File: "p.md", Line: 24, Col: 3},
+			Highlight: []string{"vnm"}, HighlightPos: diag.Pos{File: "p.md", Line: 25, Col: 1}},
 	}
 	if !reflect.DeepEqual(res.Charts, want) {
 		t.Errorf("charts:\n got %+v\nwant %+v", res.Charts, want)
@@ -123,7 +130,7 @@ func TestCharts(t *testing.T) {
 
 	// Without a ChartFunc, charts are parsed but render nothing.
 	res, err = New(Options{}).Convert("p.md", 4, []byte(src), nil)
-	if err != nil || len(res.Charts) != 2 || bytes.Contains(res.HTML, []byte("figure")) {
+	if err != nil || len(res.Charts) != 3 || bytes.Contains(res.HTML, []byte("figure")) {
 		t.Errorf("nil ChartFunc: err %v, %d charts, HTML:\n%s", err, len(res.Charts), res.HTML)
 	}
 }
@@ -138,7 +145,7 @@ func TestChartErrors(t *testing.T) {
 		{"unterminated string", "metrics = [\"a]\n", []string{`p.md:9:15: chart: invalid TOML: the string is not closed on its line: add its closing quote (text over several lines goes between """ and """)`}},
 		{"curly quotes", "metrics = [\"a\"]\ntitle = “Tỷ lệ”\n", []string{`p.md:10:9: chart: title: text goes between straight quotes "…", not “…”: write title = "Tỷ lệ"`}},
 		{"unknown key", "metrics = [\"a\"]\n  titel = \"x\"\n", []string{`p.md:10:3: chart: unknown key "titel": did you mean "title"?`}},
-		{"unknown key, not close", "metrics = [\"a\"]\n  colour = \"x\"\n", []string{`p.md:10:3: chart: unknown key "colour"; the keys are metrics, title, type, from and to`}},
+		{"unknown key, not close", "metrics = [\"a\"]\n  colour = \"x\"\n", []string{`p.md:10:3: chart: unknown key "colour"; the keys are metrics, title, type, from, to, subseries and highlight`}},
 		{"bad title type", "metrics = [\"a\"]\ntitle = 5\n", []string{`p.md:10:1: chart: "title" must be a string, e.g. title = "…"`}},
 		{"bad from type", "metrics = [\"a\"]\nfrom = true\n", []string{`p.md:10:1: chart: "from" must be a string, e.g. from = "…"`}},
 		{"metrics string", "metrics = \"a\"\n", []string{`p.md:9:1: chart: "metrics" must be a non-empty list of series ids, e.g. metrics = ["egdi-rank"]`}},
@@ -147,7 +154,11 @@ func TestChartErrors(t *testing.T) {
 		{"missing metrics", "title = \"x\"\n", []string{`p.md:8:1: chart: "metrics" is required, e.g. metrics = ["egdi-rank"]`}},
 		{"empty body", "", []string{`p.md:8:1: chart: "metrics" is required, e.g. metrics = ["egdi-rank"]`}},
 		{"bad type", "metrics = [\"a\"]\ntype = \"pie\"\n", []string{`p.md:10:1: chart: unknown type "pie"; use "line" or "bar"`}},
-		{"table", "metrics = [\"a\"]\n[style]\ncolor = 1\n", []string{`p.md:10:1: chart: unknown key "style"; the keys are metrics, title, type, from and to`}},
+		{"subseries string", "metrics = [\"a\"]\nsubseries = \"vnm\"\n", []string{`p.md:10:1: chart: "subseries" must be a non-empty list of sub-series ids, e.g. subseries = ["vnm", "tha"]`}},
+		{"subseries empty", "metrics = [\"a\"]\nsubseries = []\n", []string{`p.md:10:1: chart: "subseries" must be a non-empty list of sub-series ids, e.g. subseries = ["vnm", "tha"]`}},
+		{"subseries twice", "metrics = [\"a\"]\nsubseries = [\"vnm\", \"tha\", \"vnm\"]\n", []string{`p.md:10:1: chart: "vnm" is listed twice in subseries`}},
+		{"highlight numbers", "metrics = [\"a\"]\n  highlight = [1]\n", []string{`p.md:10:3: chart: "highlight" must be a non-empty list of sub-series or series ids, e.g. highlight = ["vnm"]`}},
+		{"table", "metrics = [\"a\"]\n[style]\ncolor = 1\n", []string{`p.md:10:1: chart: unknown key "style"; the keys are metrics, title, type, from, to, subseries and highlight`}},
 		{"all at once", "titel = 1\ntype = \"pie\"\nto = []\n", []string{
 			`p.md:8:1: chart: "metrics" is required, e.g. metrics = ["egdi-rank"]`,
 			`p.md:9:1: chart: unknown key "titel": did you mean "title"?`,
@@ -183,7 +194,7 @@ func TestChartErrorPositions(t *testing.T) {
 	}
 	src = strings.Replace(src, ` x`, "", 1)
 	_, err = New(Options{}).Convert("a/b.md", 10, []byte(src), figure)
-	want = []string{`a/b.md:15:3: chart: unknown key "kiểu"; the keys are metrics, title, type, from and to`}
+	want = []string{`a/b.md:15:3: chart: unknown key "kiểu"; the keys are metrics, title, type, from, to, subseries and highlight`}
 	if got := errorLines(err); !reflect.DeepEqual(got, want) {
 		t.Errorf("errors:\n got %q\nwant %q", got, want)
 	}
