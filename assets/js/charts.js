@@ -30,11 +30,22 @@
 (function () {
   'use strict';
 
-  // Colour-blind-safe palettes (Okabe–Ito based), one per colour scheme.
+  // Colour-blind-safe palettes of 16, one per colour scheme: a line's
+  // meta.series[i].color picks its colour, so no two of 16 lines share one.
+  // The first 8: six of Okabe–Ito's (darkened to 3:1 on white, lightened to
+  // 4.5:1 on the dark page), ColorBrewer's crimson and Tol's indigo (on the
+  // dark page Okabe–Ito's yellow); the next 8 (lines 9–16, which the
+  // generator also dashes and marks with squares) from Paul Tol's and
+  // ColorBrewer's palettes. Why: generator/charts/doc.go.
   const PALETTE = {
-    light: ['#0b63c5', '#d55e00', '#009e73', '#cc79a7', '#8c6d00', '#6a3d9a', '#56b4e9', '#333333'],
-    dark: ['#6cb6ff', '#ff9f5a', '#3fd0a4', '#f2a5cf', '#e6c84f', '#c3a6ff', '#9ad8ff', '#dddddd']
+    light: ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#209ce2', '#000000', '#b2182b', '#332288',
+      '#882255', '#50a357', '#762a83', '#c51b7d', '#999933', '#1b7837', '#179fcd', '#9970ab'],
+    dark: ['#0086d1', '#d55e00', '#009e73', '#cc79a7', '#56b4e9', '#e4e8ec', '#e54055', '#f0e442',
+      '#d24d90', '#50a357', '#b855c8', '#806ddb', '#999933', '#4d9221', '#179fcd', '#9970ab']
   };
+  // A muted line (the chart highlights others) is its colour mixed with
+  // this grey: grey-toned, still told apart in the legend and the tooltip.
+  const MUTED = {light: '#a3abb3', dark: '#59626b', share: 0.6};
   const DEFAULT_HEIGHT = '320px';
   const TITLE_LINE = 18; // px per line of the PNG's wrapped title
   const TITLE_PAD = 14; // px around it: ECharts' title padding (5 + 5) and a gap
@@ -104,6 +115,35 @@
     return sign + nf(lang, -1).format(Math.round(Math.abs(pct) * 10) / 10) + '%';
   }
 
+  // mix returns the colour a + share × (b − a), both "#rrggbb".
+  function mix(a, b, share) {
+    const c = (h, i) => parseInt(h.slice(1 + 2 * i, 3 + 2 * i), 16);
+    let out = '#';
+    for (let i = 0; i < 3; i++) {
+      const v = Math.round(c(a, i) + share * (c(b, i) - c(a, i)));
+      out += (v < 16 ? '0' : '') + v.toString(16);
+    }
+    return out;
+  }
+
+  // The colour of option.series[i]: its line's, grey-toned when muted.
+  function colorOf(s, palette, dark) {
+    const color = palette[(s.color || 0) % palette.length];
+    return s.muted ? mix(color, dark ? MUTED.dark : MUTED.light, MUTED.share) : color;
+  }
+
+  // byValue orders the tooltip's rows best first: rank 1 first when lower
+  // is better (meta.better), the highest first otherwise; rows without a
+  // value (a stated gap) last; equal values in the legend's order.
+  function byValue(meta) {
+    const sign = meta.better === 'lower' ? 1 : meta.better === 'higher' ? -1 : 0;
+    return (a, b) => {
+      if ((a.v === null) !== (b.v === null)) return a.v === null ? 1 : -1;
+      if (a.v === null || !sign || a.v === b.v) return a.at - b.at;
+      return sign * (a.v - b.v);
+    };
+  }
+
   // The tooltip is built as elements, not as an HTML string: ECharts'
   // markers are <span style="…"> that CSP (style-src 'self') blocks, while
   // element.style is allowed.
@@ -137,7 +177,7 @@
           // A stated gap: the period has no value, and the source says why.
           const row = make('div');
           row.appendChild(document.createTextNode(p.seriesName + ': ' + pm.gap));
-          rows.push(row);
+          rows.push({el: row, v: null, at: rows.length});
           return;
         }
         if (!pm || v === null) return;
@@ -157,7 +197,7 @@
           row.appendChild(document.createTextNode(' · '));
           row.appendChild(a);
         }
-        rows.push(row);
+        rows.push({el: row, v: v, at: rows.length});
       });
       // A filled gap in time (meta.periods[i] is "") has no figure: no tooltip.
       if (!rows.length) return '';
@@ -167,7 +207,7 @@
       box.style.whiteSpace = 'normal';
       box.style.maxWidth = Math.max(160, Math.min(320, window.innerWidth - 48)) + 'px';
       box.appendChild(make('strong', meta.periods[i] || list[0].name || ''));
-      rows.forEach((r) => box.appendChild(r));
+      rows.sort(byValue(meta)).forEach((r) => box.appendChild(r.el));
       return box;
     };
   }
@@ -206,13 +246,11 @@
     (option.series || []).forEach((series, i) => {
       const s = meta.series[i];
       if (!s) return;
-      if (s.role === 'other' || s.role === 'part') {
-        // Markers of a second source, and the parts of a line broken by a
-        // gap, take the colour of their line.
-        const color = palette[s.line % palette.length];
-        series.itemStyle = Object.assign({}, series.itemStyle, {color: color});
-        if (s.role === 'part') series.lineStyle = Object.assign({}, series.lineStyle, {color: color});
-      }
+      // Every series takes its line's colour: the parts of a line broken
+      // by a gap and the markers of a second source too.
+      const color = colorOf(s, palette, mode.dark);
+      series.itemStyle = Object.assign({}, series.itemStyle, {color: color});
+      if (series.type === 'line') series.lineStyle = Object.assign({}, series.lineStyle, {color: color});
       if (series.label && series.label.show) {
         series.label.formatter = (p) => {
           const v = num(p.value);

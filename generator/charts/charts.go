@@ -40,6 +40,88 @@ type Spec struct {
 	// From.Start()…To.End(); a zero period leaves that side open. Targets due
 	// outside the range are left out too.
 	From, To calendar.Period
+	// Subseries, when set, picks the lines drawn of every series that has
+	// sub-series: those with these ids, in the order the series declares
+	// them. A series without sub-series is drawn whole.
+	Subseries []string
+	// Highlight names the lines drawn prominently, by sub-series id or by
+	// series id; the other lines are muted. Empty: no line is.
+	Highlight []string
+}
+
+// PickError is an id of Spec.Subseries or Spec.Highlight that names no line.
+type PickError struct {
+	Key    string   // "subseries" or "highlight"
+	ID     string   // the id
+	Series string   // for subseries: the series that has no such sub-series
+	Valid  []string // the ids there are
+}
+
+func (e *PickError) Error() string {
+	const most = 20
+	quoted := make([]string, 0, most+1)
+	for i, id := range e.Valid {
+		if i == most {
+			quoted = append(quoted, fmt.Sprintf("… (%d more)", len(e.Valid)-most))
+			break
+		}
+		quoted = append(quoted, strconv.Quote(id))
+	}
+	switch {
+	case e.Key == "subseries" && len(e.Valid) == 0:
+		return fmt.Sprintf("subseries: %s has no sub-series", e.Series)
+	case e.Key == "subseries":
+		return fmt.Sprintf("sub-series %q of %s: not one of %s", e.ID, e.Series, strings.Join(quoted, ", "))
+	}
+	return fmt.Sprintf("highlight %q: not a line of the chart; its lines are %s", e.ID, strings.Join(quoted, ", "))
+}
+
+// CheckPicks returns every id of spec.Subseries and spec.Highlight that
+// names no line of the chart: a sub-series id that a series with sub-series
+// lacks, or that no series of the chart has (none has sub-series); a
+// highlight that is neither a series of the chart nor a sub-series drawn.
+func CheckPicks(spec Spec) []*PickError {
+	var out []*PickError
+	var subbed []*metrics.Series
+	for _, s := range spec.Series {
+		if s != nil && len(s.Subseries) > 0 {
+			subbed = append(subbed, s)
+		}
+	}
+	if len(spec.Subseries) > 0 && len(subbed) == 0 && len(spec.Series) > 0 && spec.Series[0] != nil {
+		out = append(out, &PickError{Key: "subseries", ID: spec.Subseries[0], Series: spec.Series[0].ID})
+	}
+	for _, s := range subbed {
+		var ids []string
+		for _, sub := range s.Subseries {
+			ids = append(ids, sub.ID)
+		}
+		for _, id := range spec.Subseries {
+			if !slices.Contains(ids, id) {
+				out = append(out, &PickError{Key: "subseries", ID: id, Series: s.ID, Valid: ids})
+			}
+		}
+	}
+	var lines []string // the ids a highlight may name
+	for _, s := range spec.Series {
+		if s == nil {
+			continue
+		}
+		if len(spec.Series) > 1 || len(s.Subseries) == 0 {
+			lines = append(lines, s.ID)
+		}
+		for _, sub := range s.Subseries {
+			if (len(spec.Subseries) == 0 || slices.Contains(spec.Subseries, sub.ID)) && !slices.Contains(lines, sub.ID) {
+				lines = append(lines, sub.ID)
+			}
+		}
+	}
+	for _, id := range spec.Highlight {
+		if !slices.Contains(lines, id) {
+			out = append(out, &PickError{Key: "highlight", ID: id, Valid: lines})
+		}
+	}
+	return out
 }
 
 // Chart types.
@@ -56,6 +138,7 @@ type Meta struct {
 	Kind    string       `json:"kind"`    // rank | amount | rate | count
 	Type    string       `json:"type"`    // line | bar
 	Unit    string       `json:"unit"`    // in Lang
+	Better  string       `json:"better"`  // "lower" or "higher" when every series agrees, else "": the tooltip's order
 	Periods []string     `json:"periods"` // long period names, one per x category; "" for a gap
 	Words   Words        `json:"words"`
 	Series  []SeriesMeta `json:"series"` // one per option.series, same order
@@ -79,6 +162,12 @@ type SeriesMeta struct {
 	// Line is the index in option.series of the line this series belongs to
 	// (its own index for a line); charts.js gives both the same colour.
 	Line int `json:"line"`
+	// Color is the line's place in the palette: its number among the
+	// chart's lines, from 0 (the palette has 16 colours; see Style).
+	Color int `json:"color"`
+	// Muted: the chart highlights other lines; this one is drawn
+	// grey-toned (charts.js mixes its colour with grey).
+	Muted bool `json:"muted,omitempty"`
 	// Decimals to show; -1 means as many as needed, at most 2.
 	Decimals int `json:"decimals"`
 	// Points are aligned with the series' data: null where the value is "-".
@@ -168,6 +257,9 @@ type line struct {
 	main     []*metrics.Point   // by category; nil where the line has no value
 	extra    [][]*metrics.Point // further values of a category (another source)
 	targets  []*metrics.Target  // in range, by deadline; a restated one (same value and deadline) once
+	n        int                // the line's number among the chart's lines: its colour and style
+	muted    bool               // the chart highlights other lines
+	bold     bool               // the chart highlights this line
 	targetAt []int              // category of each target's deadline
 	gaps     []*metrics.Point   // in range: points stating that a period has no value
 	gapAt    []*metrics.Point   // by category; nil where the line states no gap
@@ -222,7 +314,11 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 		return nil, &SpecError{"type", diag.Errorf(`a rank is drawn as a line on an inverted axis (1 at the top), not as bars: remove type = "bar"`)}
 	}
 
-	lines, slots, gapLabels := collect(spec, lang.Code)
+	if bad := CheckPicks(spec); len(bad) > 0 {
+		return nil, fmt.Errorf("charts: %s: %w", spec.ID, bad[0])
+	}
+
+	lines, slots := collect(spec, lang.Code)
 	if len(lines) == 0 {
 		if !spec.From.IsZero() || !spec.To.IsZero() {
 			key := "from"
@@ -234,21 +330,18 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 		return nil, &SpecError{"metrics", diag.Errorf("nothing to draw: the series have no point or target of a stated time")}
 	}
 	labels := make([]string, len(slots))
-	meta := Meta{ID: spec.ID, Lang: lang.Code, Kind: kind, Type: typ, Unit: unit,
+	meta := Meta{ID: spec.ID, Lang: lang.Code, Kind: kind, Type: typ, Unit: unit, Better: better(spec.Series),
 		Periods: make([]string, len(slots)), Words: words(lang.Code)}
 	gaps := false
 	for i, s := range slots {
-		switch {
-		case !s.gap:
-			labels[i] = lang.AxisPeriod(s.period)
-			meta.Periods[i] = lang.Period(s.period)
-		case gapLabels:
-			labels[i] = lang.AxisPeriod(s.period)
+		if s.gap { // a period with no figure: no label, no tooltip
 			gaps = true
-		default:
-			gaps = true
+			continue
 		}
+		labels[i] = lang.AxisPeriod(s.period)
+		meta.Periods[i] = lang.Period(s.period)
 	}
+	labelled := labelledLines(kind, lines)
 	title := spec.Title
 	if title == "" {
 		var ts []string
@@ -269,7 +362,7 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 		c.SetXAxis(labels)
 		for _, l := range lines {
 			o := l.targetLines(kind, unit, lang)
-			if l.labelled(kind, len(lines)) {
+			if labelled[l] {
 				o = append(o, pointLabels()...)
 			}
 			c.AddSeries(l.name, barData(l.main), o...)
@@ -282,16 +375,20 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 			// A line bridges the periods it has no point for, but breaks
 			// where a point states that there is no value (a gap): each
 			// part is a series of its own, of the line's name and colour.
+			st := l.style()
 			for k, part := range l.parts() {
 				o := []ec.SeriesOpts{ec.WithLineChartOpts(opts.LineChart{
-					Symbol: "circle", SymbolSize: 8, ConnectNulls: opts.Bool(true)})}
+					Symbol: st.symbol, SymbolSize: st.size, ConnectNulls: opts.Bool(true)})}
+				if st.dash != "" || st.width != 0 {
+					o = append(o, ec.WithLineStyleOpts(opts.LineStyle{Type: st.dash, Width: st.width}))
+				}
 				if k == 0 {
 					o = append(o, l.targetLines(kind, unit, lang)...)
 				}
-				if l.labelled(kind, len(lines)) {
+				if labelled[l] {
 					o = append(o, pointLabels()...)
 				}
-				c.AddSeries(l.name, lineData(part), o...)
+				c.AddSeries(l.name, lineData(part, st.symbol), o...)
 			}
 		}
 		chart, rect = c, &c.RectChart
@@ -304,7 +401,8 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 			parts = l.parts()
 		}
 		for k, part := range parts {
-			m := SeriesMeta{Role: "line", Line: lineAt[i], Decimals: l.decimals, Points: l.pointMeta(part, kind, meta.Periods, lang, spec.Passage)}
+			m := SeriesMeta{Role: "line", Line: lineAt[i], Color: l.n, Muted: l.muted, Decimals: l.decimals,
+				Points: l.pointMeta(part, kind, meta.Periods, lang, spec.Passage)}
 			if k > 0 {
 				m.Role = "part"
 			} else {
@@ -325,7 +423,8 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 			}
 			others.AddSeries(l.name+" ("+meta.Words.Other+")", scatterData(e),
 				ec.WithScatterChartOpts(opts.ScatterChart{Symbol: "diamond", SymbolSize: 11}))
-			meta.Series = append(meta.Series, SeriesMeta{Role: "other", Line: lineAt[i], Decimals: l.decimals, Points: l.pointMeta(e, kind, meta.Periods, lang, spec.Passage)})
+			meta.Series = append(meta.Series, SeriesMeta{Role: "other", Line: lineAt[i], Color: l.n, Muted: l.muted,
+				Decimals: l.decimals, Points: l.pointMeta(e, kind, meta.Periods, lang, spec.Passage)})
 		}
 	}
 	if others != nil {
@@ -357,9 +456,10 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 	delete(option, "toolbox")
 	// The axes carry options go-echarts has no fields for.
 	x := xAxis{XAxis: opts.XAxis{Type: "category", Data: labels}}
-	if gaps && !gapLabels {
-		// Unlabelled gaps: every real period's label is shown, unless it
-		// would overlap the one before (auto would skip real labels too).
+	if gaps {
+		// Gaps are unlabelled: every real period's label is shown, unless
+		// it would overlap one shown before it (ECharts' automatic interval
+		// would label every nth category, gaps included, and skip real ones).
 		zero := 0
 		x.AxisLabel = &axisLabel{Interval: &zero, HideOverlap: true}
 	}
@@ -382,6 +482,7 @@ func build(spec Spec, lang *i18n.Lang) (*payload, error) {
 		}
 	}
 	option["yAxis"] = []yAxis{y}
+	option["series"] = layered(option["series"], meta.Series)
 	meta.ID = rect.ChartID
 	return &payload{Option: option, Meta: meta}, nil
 }
@@ -429,7 +530,7 @@ func (spec Spec) Covers(p calendar.Period) bool {
 // collect returns the lines to draw and the x categories: the union of their
 // periods and target deadlines, in calendar order, with the gaps between them
 // filled (see fill). gapLabels reports whether the gaps are labelled.
-func collect(spec Spec, lang string) (lines []*line, slots []slot, gapLabels bool) {
+func collect(spec Spec, lang string) (lines []*line, slots []slot) {
 	var periods []calendar.Period
 	seen := map[calendar.Period]bool{}
 	add := func(p calendar.Period) {
@@ -440,7 +541,14 @@ func collect(spec Spec, lang string) (lines []*line, slots []slot, gapLabels boo
 	}
 	for _, s := range spec.Series {
 		for _, sub := range s.Lines() {
+			if sub.ID != "" && len(spec.Subseries) > 0 && !slices.Contains(spec.Subseries, sub.ID) {
+				continue
+			}
 			l := &line{series: s, name: s.TitleIn(lang), decimals: -1}
+			if len(spec.Highlight) > 0 {
+				l.bold = slices.Contains(spec.Highlight, s.ID) || sub.ID != "" && slices.Contains(spec.Highlight, sub.ID)
+				l.muted = !l.bold
+			}
 			switch {
 			case sub.ID != "" && len(spec.Series) == 1:
 				l.name = sub.LabelIn(lang)
@@ -474,7 +582,17 @@ func collect(spec Spec, lang string) (lines []*line, slots []slot, gapLabels boo
 			}
 		}
 	}
-	slots, gapLabels = fill(periods)
+	// Colours (and, past 8, dashes) go to the highlighted lines first: the
+	// first of the palette, the most distinct, are theirs.
+	n := 0
+	for _, bold := range []bool{true, false} {
+		for _, l := range lines {
+			if l.bold == bold {
+				l.n, n = n, n+1
+			}
+		}
+	}
+	slots = fill(periods)
 	index := make(map[calendar.Period]int, len(periods))
 	for i, s := range slots {
 		if !s.gap {
@@ -484,7 +602,7 @@ func collect(spec Spec, lang string) (lines []*line, slots []slot, gapLabels boo
 	for _, l := range lines {
 		l.place(index, len(slots))
 	}
-	return lines, slots, gapLabels
+	return lines, slots
 }
 
 // slot is one x category: a period with points or a deadline, or a gap.
@@ -506,15 +624,17 @@ const maxCategories = 30
 // first period and before the last, at no period's end. The fill grain is
 // the finest of the periods' grains (a day counts as a month), coarsened
 // (month, quarter, half, year) while the axis would hold more than
-// maxCategories. Gaps are labelled (gapLabels) only when every period is of
-// the fill grain: between 7/2024 and 2025 the gaps stay blank.
-func fill(periods []calendar.Period) (slots []slot, gapLabels bool) {
+// maxCategories. Gaps are never labelled: an axis label always names a
+// period of the data (a biennial survey's 2003, 2004, 2005, 2008 show as
+// such, with unlabelled room for 2006 and 2007).
+func fill(periods []calendar.Period) []slot {
+	var slots []slot
 	sort.Slice(periods, func(i, j int) bool { return periods[i].Compare(periods[j]) < 0 })
 	for _, p := range periods {
 		slots = append(slots, slot{period: p})
 	}
 	if len(periods) < 2 {
-		return slots, false
+		return slots
 	}
 	g := calendar.Year
 	ends := map[calendar.Date]bool{}
@@ -535,18 +655,11 @@ func fill(periods []calendar.Period) (slots []slot, gapLabels bool) {
 			break
 		}
 	}
-	if len(gaps) == 0 {
-		return slots, false
-	}
 	for _, q := range gaps {
 		slots = append(slots, slot{period: q, gap: true})
 	}
 	sort.Slice(slots, func(i, j int) bool { return slots[i].period.Compare(slots[j].period) < 0 })
-	gapLabels = true
-	for _, p := range periods {
-		gapLabels = gapLabels && p.Grain == g
-	}
-	return slots, gapLabels
+	return slots
 }
 
 // slotEnd is where a period stands on the axis: its end, or for a day the
@@ -640,21 +753,117 @@ func (l *line) place(index map[calendar.Period]int, n int) {
 	}
 }
 
-// shortSeries is how many points a chart's only line may have and still be
-// labelled point by point, readable at 360 px.
-const shortSeries = 6
+// Point labels stay readable: a chart's only line is labelled point by
+// point when it has at most shortSeries points (ranks: at most
+// labelledPoints); no line is labelled when more than labelledLines lines
+// would be, or when it has more than labelledPoints points. The tooltip and
+// the table carry the values.
+const (
+	shortSeries    = 6
+	maxLabelled    = 3
+	labelledPoints = 12
+)
 
-// labelled reports whether the line's points carry their value as a label:
-// ranks always ("71/193"), a line with a single point (else only its target
-// would have a figure), and the only line of a chart when it is short.
-func (l *line) labelled(kind string, lines int) bool {
-	n := 0
-	for _, p := range l.main {
-		if p != nil {
-			n++
+// labelledLines returns the lines whose points carry their value as a
+// label. The candidates are the highlighted lines when the chart has some,
+// else every line; when more than maxLabelled, none is labelled. A
+// candidate is labelled when it has at most labelledPoints points and is a
+// rank ("71/193"), a single point (else only its target would have a
+// figure), or the chart's only line with at most shortSeries points.
+func labelledLines(kind string, lines []*line) map[*line]bool {
+	var cands []*line
+	for _, l := range lines {
+		if !l.muted {
+			cands = append(cands, l)
 		}
 	}
-	return kind == metrics.Rank || n == 1 || lines == 1 && n <= shortSeries
+	out := map[*line]bool{}
+	if len(cands) > maxLabelled {
+		return out
+	}
+	for _, l := range cands {
+		n := 0
+		for _, p := range l.main {
+			if p != nil {
+				n++
+			}
+		}
+		if n <= labelledPoints && (kind == metrics.Rank || n == 1 || len(lines) == 1 && n <= shortSeries) {
+			out[l] = true
+		}
+	}
+	return out
+}
+
+// lineStyle is how a line is drawn besides its colour.
+type lineStyle struct {
+	symbol string  // its points' marker: circle, rect, triangle
+	size   float32 // the marker's size in px
+	dash   string  // "" (solid), "dashed" or "dotted"
+	width  float32 // 0: ECharts' 2 px
+}
+
+// Lines are told apart by colour first: charts.js's palette has paletteSize
+// colours, the first 8 of them Okabe–Ito's. Each further round of 8 lines
+// also changes the dash and the marker, so that lines 9–16 (colours that
+// are less distinct for colour-blind readers) are dashed with squares and
+// lines 17–24 (colours again) dotted with triangles.
+const paletteSize = 16
+
+var styles = []struct{ symbol, dash string }{{"circle", ""}, {"rect", "dashed"}, {"triangle", "dotted"}}
+
+// style is the line's marker, dash and width: by its number (see styles),
+// thin with small markers when it is muted, thick when highlighted.
+func (l *line) style() lineStyle {
+	k := styles[(l.n/8)%len(styles)]
+	st := lineStyle{symbol: k.symbol, size: 8, dash: k.dash}
+	switch {
+	case l.muted:
+		st.size, st.width = 5, 1
+	case l.bold:
+		st.size, st.width = 9, 3.5
+	}
+	return st
+}
+
+// better is the direction the series share ("lower" or "higher"), or "".
+func better(series []*metrics.Series) string {
+	b := series[0].Better
+	if b == "" {
+		b = "higher"
+		if series[0].Kind == metrics.Rank {
+			b = "lower"
+		}
+	}
+	for _, s := range series[1:] {
+		if s.LowerIsBetter() != (b == "lower") {
+			return ""
+		}
+	}
+	return b
+}
+
+// zSeries is a series with its layer: highlighted lines (z 3) are drawn over
+// the others (ECharts' default z is 2), muted ones (z 1) under them.
+type zSeries struct {
+	ec.SingleSeries
+	Z int `json:"z,omitempty"`
+}
+
+// layered puts each series on its layer when the chart highlights lines.
+func layered(series any, meta []SeriesMeta) any {
+	ms, ok := series.(ec.MultiSeries)
+	if !ok || !slices.ContainsFunc(meta, func(m SeriesMeta) bool { return m.Muted }) {
+		return series
+	}
+	out := make([]zSeries, len(ms))
+	for i, s := range ms {
+		out[i] = zSeries{SingleSeries: s, Z: 3}
+		if i < len(meta) && meta[i].Muted {
+			out[i].Z = 1
+		}
+	}
+	return out
 }
 
 // pointLabels shows each point's value above it (charts.js formats it);
@@ -666,14 +875,17 @@ func pointLabels() []ec.SeriesOpts {
 	}
 }
 
-func lineData(ps []*metrics.Point) []opts.LineData {
+// lineData is a line's values; a derived point has a hollow marker of the
+// line's shape.
+func lineData(ps []*metrics.Point, symbol string) []opts.LineData {
+	hollow := "empty" + strings.ToUpper(symbol[:1]) + symbol[1:]
 	out := make([]opts.LineData, len(ps))
 	for i, p := range ps {
 		switch {
 		case p == nil:
 			out[i].Value = "-"
 		case p.Derived():
-			out[i] = opts.LineData{Value: *p.Value, Symbol: "emptyCircle", SymbolSize: 10}
+			out[i] = opts.LineData{Value: *p.Value, Symbol: hollow, SymbolSize: 10}
 		default:
 			out[i].Value = *p.Value
 		}
@@ -914,7 +1126,7 @@ type nameStyle struct {
 	Align string `json:"align,omitempty"`
 }
 
-// yAxisOf returns the value axis: inverted from 1 for ranks, from 0 to at
+// yAxisOf returns the value axis: inverted from 1 to the highest "of" for ranks, from 0 to at
 // most 100 for rates, and always high enough to show every target. The unit
 // is written above the axis, starting at it and running right, over the plot
 // area, so that a long unit ("triệu tài khoản") is never cut at the left edge.
@@ -928,10 +1140,13 @@ func yAxisOf(kind, unit string, lines []*line) yAxis {
 }
 
 func valueAxis(kind, unit string, lines []*line) opts.YAxis {
-	var hiValue, hiTarget float64
+	var hiValue, hiTarget, hiOf float64
 	for _, l := range lines {
 		for _, p := range l.points {
 			hiValue = max(hiValue, *p.Value)
+			if p.Of != nil {
+				hiOf = max(hiOf, *p.Of)
+			}
 		}
 		for _, t := range l.targets {
 			hiTarget = max(hiTarget, *t.Value)
@@ -940,9 +1155,14 @@ func valueAxis(kind, unit string, lines []*line) opts.YAxis {
 	y := opts.YAxis{Type: "value", Name: unit}
 	switch kind {
 	case metrics.Rank:
+		// From 1 (at the top) to the number ranked: 193 for a ranking of
+		// the UN's members, not a round 200 or 210 below the last place.
 		y.Name = ""
 		y.Inverse, y.Min, y.MinInterval = opts.Bool(true), 1, 1
-		if hiTarget > hiValue {
+		switch {
+		case hiOf >= max(hiValue, hiTarget):
+			y.Max = hiOf
+		case hiTarget > hiValue:
 			y.Max = niceCeil(hiTarget)
 		}
 	case metrics.Rate:

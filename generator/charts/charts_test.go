@@ -6,8 +6,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -123,8 +125,13 @@ func TestKinds(t *testing.T) {
 			equalJSON(t, "yAxis inverse", at(t, p.Option, "yAxis", 0, "inverse"), true)
 			equalJSON(t, "yAxis min", at(t, p.Option, "yAxis", 0, "min"), 1)
 			equalJSON(t, "label shown", at(t, p.Option, "series", 0, "label", "show"), true)
-			// The survey is biennial: 2023 is a gap on the axis, not a missing step.
-			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2022", "2023", "2024"})
+			// The survey is biennial: 2023 is an unlabelled gap on the axis,
+			// not a missing step, and no label names a year without data.
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2022", "", "2024"})
+			equalJSON(t, "real labels", at(t, p.Option, "xAxis", 0, "axisLabel"), map[string]any{"interval": 0, "hideOverlap": true})
+			// From rank 1 to the 193 ranked.
+			equalJSON(t, "yAxis max", at(t, p.Option, "yAxis", 0, "max"), 193)
+			equalJSON(t, "better", p.Meta.Better, "lower")
 			equalJSON(t, "values", values(t, p, 0), []any{86, "-", 71})
 			equalJSON(t, "periods", p.Meta.Periods, []string{"2022", "", "2024"})
 			equalJSON(t, "of", []any{p.Meta.Series[0].Points[0].Of, p.Meta.Series[0].Points[1], p.Meta.Series[0].Points[2].Of}, []any{193, nil, 193})
@@ -152,10 +159,11 @@ func TestKinds(t *testing.T) {
 		}},
 		{"amount", Spec{ID: "ecommerce", Series: series(t, d, "ecommerce-revenue")}, vi, func(t *testing.T, p decoded) {
 			equalJSON(t, "series type", at(t, p.Option, "series", 0, "type"), "bar")
-			// 2022 is not reported: a labelled gap, not 2021 next to 2023.
-			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2021", "2022", "2023", "2024"})
+			// 2022 is not reported: an unlabelled gap, not 2021 next to 2023.
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2021", "", "2023", "2024"})
 			equalJSON(t, "values", values(t, p, 0), []any{13.7, "-", 20.5, 28})
-			equalJSON(t, "axis labels", at(t, p.Option, "xAxis", 0, "axisLabel"), nil)
+			equalJSON(t, "axis labels", at(t, p.Option, "xAxis", 0, "axisLabel"), map[string]any{"interval": 0, "hideOverlap": true})
+			equalJSON(t, "better", p.Meta.Better, "higher")
 			pts := p.Meta.Series[0].Points
 			// 2024 states its change ("tăng 36%"): the tooltip says that, not
 			// a percentage computed against 2023's 20,5 (36,6%).
@@ -231,7 +239,9 @@ func TestKinds(t *testing.T) {
 		}},
 		{"several series", Spec{ID: "ranks", Series: series(t, d, "egdi-rank", "gci-rank"), Title: "Ranks"}, en, func(t *testing.T, p decoded) {
 			equalJSON(t, "legend", at(t, p.Option, "legend", "show"), true)
-			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2020", "2021", "2022", "2023", "2024"})
+			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2020", "", "2022", "", "2024"})
+			// Out of 193 and of 194: the axis reaches the larger.
+			equalJSON(t, "yAxis max", at(t, p.Option, "yAxis", 0, "max"), 194)
 			equalJSON(t, "egdi", values(t, p, 0), []any{"-", "-", 86, "-", 71})
 			equalJSON(t, "gci", values(t, p, 1), []any{25, "-", "-", "-", 17})
 			if p.Meta.Series[0].Points[0] != nil {
@@ -279,9 +289,13 @@ func TestKinds(t *testing.T) {
 			// The point is labelled, as its target is.
 			equalJSON(t, "label", at(t, p.Option, "series", 0, "label", "show"), true)
 		}},
-		{"single point among lines", Spec{ID: "two", Series: series(t, d, "adults-with-payment-account", "online-records-share")}, en, func(t *testing.T, p decoded) {
+		{"single point among lines", Spec{ID: "two", Series: series(t, d, "adults-with-payment-account", "full-process-online-services")}, en, func(t *testing.T, p decoded) {
 			equalJSON(t, "single point labelled", at(t, p.Option, "series", 0, "label", "show"), true)
 			equalJSON(t, "two points not labelled", at(t, p.Option, "series", 1, "label"), nil)
+		}},
+		{"single point among four lines", Spec{ID: "four", Series: series(t, d, "adults-with-payment-account", "online-records-share")}, en, func(t *testing.T, p decoded) {
+			// Four lines: no labels at all; the tooltip and the table carry the values.
+			equalJSON(t, "single point", at(t, p.Option, "series", 0, "label"), nil)
 		}},
 		{"range", Spec{ID: "ecommerce", Series: series(t, d, "ecommerce-revenue"), From: year(2022), To: year(2024)}, vi, func(t *testing.T, p decoded) {
 			equalJSON(t, "categories", at(t, p.Option, "xAxis", 0, "data"), []string{"2023", "2024"})
@@ -431,13 +445,14 @@ func TestFill(t *testing.T) {
 	for _, tt := range []struct {
 		name    string
 		periods []string
-		want    string // categories joined by " ", gaps as (period) when labelled, _ when blank
+		want    string // categories joined by " ", gaps as _ (never labelled)
 	}{
 		{"one period", []string{"2024"}, "2024"},
 		{"consecutive years", []string{"2024", "2023"}, "2023 2024"},
-		{"a missing year", []string{"2021", "2023", "2024"}, "2021 (2022) 2023 2024"},
-		{"biennial", []string{"2018", "2024", "2020", "2022"}, "2018 (2019) 2020 (2021) 2022 (2023) 2024"},
-		{"halves", []string{"2023-H1", "2024-H2"}, "2023-H1 (2023-H2) (2024-H1) 2024-H2"},
+		{"a missing year", []string{"2021", "2023", "2024"}, "2021 _ 2023 2024"},
+		{"biennial", []string{"2018", "2024", "2020", "2022"}, "2018 _ 2020 _ 2022 _ 2024"},
+		{"a survey's years", []string{"2003", "2004", "2005", "2008", "2010"}, "2003 2004 2005 _ _ 2008 _ 2010"},
+		{"halves", []string{"2023-H1", "2024-H2"}, "2023-H1 _ _ 2024-H2"},
 		{"year and half", []string{"2023", "2024-H1"}, "2023 2024-H1"},
 		{"year, halves, a gap", []string{"2021", "2023-H1", "2023", "2024-H1"}, "2021 _ _ 2023-H1 2023 2024-H1"},
 		{"month to a year", []string{"2024-07", "2025"}, "2024-07 " + strings.Repeat("_ ", 16) + "2025"},
@@ -445,7 +460,7 @@ func TestFill(t *testing.T) {
 		{"a day and its month", []string{"2024-07-10", "2024-07"}, "2024-07-10 2024-07"},
 		{"months over four years: quarters", []string{"2021-01", "2024-12"}, "2021-01 " + strings.Repeat("_ ", 15) + "2024-12"},
 		{"quarters over nine years: halves", []string{"2016-Q1", "2024-Q4"}, "2016-Q1 " + strings.Repeat("_ ", 17) + "2024-Q4"},
-		{"many years stay years", []string{"1980", "2024"}, "1980 " + years(1981, 2023) + " 2024"},
+		{"many years stay years", []string{"1980", "2024"}, "1980 " + strings.Repeat("_ ", 43) + "2024"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var ps []calendar.Period
@@ -456,16 +471,12 @@ func TestFill(t *testing.T) {
 				}
 				ps = append(ps, p)
 			}
-			slots, labelled := fill(ps)
 			var got []string
-			for _, s := range slots {
-				switch {
-				case !s.gap:
-					got = append(got, s.period.String())
-				case labelled:
-					got = append(got, "("+s.period.String()+")")
-				default:
+			for _, s := range fill(ps) {
+				if s.gap {
 					got = append(got, "_")
+				} else {
+					got = append(got, s.period.String())
 				}
 			}
 			if g := strings.Join(got, " "); g != tt.want {
@@ -473,14 +484,6 @@ func TestFill(t *testing.T) {
 			}
 		})
 	}
-}
-
-func years(from, to int) string {
-	var out []string
-	for y := from; y <= to; y++ {
-		out = append(out, "("+strconv.Itoa(y)+")")
-	}
-	return strings.Join(out, " ")
 }
 
 func TestNiceCeil(t *testing.T) {
@@ -504,6 +507,8 @@ func TestGolden(t *testing.T) {
 		{"digital-product-exports.en.json", Spec{ID: "chart_exports_0", Series: series(t, d, "digital-product-exports")}, en},
 		{"full-process-online-services.vi.json", Spec{ID: "chart_full_process_0", Series: series(t, d, "full-process-online-services", "online-records-share")}, vi},
 		{"test-conflicting-reports.en.json", Spec{ID: "chart_conflict_0", Series: series(t, d, "test-conflicting-reports")}, en},
+		{"sea-egdi-rank.vi.json", Spec{ID: "chart_sea_0", Series: series(t, d, "sea-egdi-rank"),
+			Subseries: []string{"vnm", "tha", "mys", "idn", "phl", "sgp"}, Highlight: []string{"vnm"}}, vi},
 	} {
 		t.Run(g.file, func(t *testing.T) {
 			b, err := Option(g.spec, g.lang)
@@ -546,4 +551,234 @@ func BenchmarkOption(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestManyLines is the second site's chart: 13 countries (ISO alpha-3
+// ids) ranked in the UN E-Government Survey, out of 191, 192 then 193,
+// surveyed in 2003, 2004, 2005 and every two years from 2008.
+func TestManyLines(t *testing.T) {
+	d := fixtures(t)
+	sea := series(t, d, "sea-egdi-rank")
+	b, err := Option(Spec{ID: "sea", Series: sea}, en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := decode(t, b)
+	if n := len(sea[0].Subseries); n != 13 {
+		t.Fatalf("%d sub-series, want 13", n)
+	}
+
+	// Labels only at the survey's years; 2006, 2007, 2009… are room, unlabelled.
+	cats := at(t, p.Option, "xAxis", 0, "data").([]any)
+	var labelled []string
+	for _, c := range cats {
+		if c != "" {
+			labelled = append(labelled, c.(string))
+		}
+	}
+	equalJSON(t, "labelled categories", labelled, []string{"2003", "2004", "2005", "2008", "2010", "2012", "2014", "2016", "2018", "2020", "2022", "2024"})
+	if len(cats) != 22 {
+		t.Errorf("%d categories, want the 22 years 2003–2024", len(cats))
+	}
+	equalJSON(t, "every real label, none between", at(t, p.Option, "xAxis", 0, "axisLabel"), map[string]any{"interval": 0, "hideOverlap": true})
+
+	// From rank 1 at the top to the 193 ranked, not a round 200 or 210.
+	equalJSON(t, "rank axis", []any{at(t, p.Option, "yAxis", 0, "min"), at(t, p.Option, "yAxis", 0, "max"), at(t, p.Option, "yAxis", 0, "inverse")}, []any{1, 193, true})
+
+	// 13 lines: one colour each, and from the ninth on, dashes and squares.
+	colors := map[int]bool{}
+	for i, m := range p.Meta.Series {
+		if m.Role != "line" {
+			continue
+		}
+		if colors[m.Color] {
+			t.Errorf("series %d shares colour %d", i, m.Color)
+		}
+		colors[m.Color] = true
+		wantSym, wantDash := "circle", any(nil)
+		if m.Color >= 8 {
+			wantSym, wantDash = "rect", "dashed"
+		}
+		equalJSON(t, fmt.Sprintf("line %d symbol", m.Color), at(t, p.Option, "series", i, "symbol"), wantSym)
+		style, _ := at(t, p.Option, "series", i).(map[string]any)["lineStyle"].(map[string]any)
+		equalJSON(t, fmt.Sprintf("line %d dash", m.Color), style["type"], wantDash)
+		// Too many lines for labels: the tooltip and the table carry the values.
+		equalJSON(t, fmt.Sprintf("line %d labels", m.Color), at(t, p.Option, "series", i, "label"), nil)
+	}
+	if len(colors) != 13 || len(colors) > paletteSize {
+		t.Errorf("%d colours for 13 lines", len(colors))
+	}
+	// The tooltip puts rank 1 first.
+	equalJSON(t, "better", p.Meta.Better, "lower")
+	// The legend's order is the file's; Timor-Leste, not assessed in 2003,
+	// has a gap there, not a zero, and Myanmar's hedged 2024 rank says so.
+	all := at(t, p.Option, "series").([]any)
+	if n := at(t, all[0], "name"); n != "Brunei Darussalam" {
+		t.Errorf("first line %v, want the file's first sub-series", n)
+	}
+	for i, s := range all {
+		switch at(t, s, "name") {
+		case "Timor-Leste":
+			if pm := p.Meta.Series[i].Points[0]; pm == nil || pm.Gap != "not assessed" || values(t, p, i)[0] != "-" {
+				t.Errorf("Timor-Leste 2003: %v, %+v; want a stated gap", values(t, p, i)[0], pm)
+			}
+		case "Myanmar":
+			if pm := p.Meta.Series[i].Points[21]; pm == nil || pm.Q != "about" || *pm.Of != 193 {
+				t.Errorf("Myanmar 2024: %+v, want about …/193", pm)
+			}
+		}
+	}
+
+	// Picked and highlighted: five lines, Viet Nam bold and labelled, the
+	// others thin, under it, and unlabelled.
+	b, err = Option(Spec{ID: "five", Series: sea, Subseries: []string{"vnm", "tha", "mys", "idn", "phl"}, Highlight: []string{"vnm"}}, vi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p = decode(t, b)
+	var got []string
+	for i, s := range at(t, p.Option, "series").([]any) {
+		name := at(t, s, "name").(string)
+		got = append(got, name)
+		bold := name == "Việt Nam"
+		if p.Meta.Series[i].Muted == bold {
+			t.Errorf("%s muted = %v", name, p.Meta.Series[i].Muted)
+		}
+		wantZ, wantWidth, wantLabel := 1.0, 1.0, any(nil)
+		if bold {
+			wantZ, wantWidth, wantLabel = 3, 3.5, true
+		}
+		equalJSON(t, name+" z", at(t, s, "z"), wantZ)
+		equalJSON(t, name+" width", at(t, s, "lineStyle", "width"), wantWidth)
+		if bold {
+			equalJSON(t, name+" label", at(t, s, "label", "show"), wantLabel)
+		} else {
+			equalJSON(t, name+" label", at(t, s, "label"), wantLabel)
+		}
+	}
+	// In the file's order, whatever the block's.
+	equalJSON(t, "lines", got, []string{"Indonesia", "Malaysia", "Philippines", "Thái Lan", "Việt Nam"})
+	if desc := at(t, p.Option, "aria", "label", "description").(string); strings.Contains(desc, "Singapore") {
+		t.Errorf("aria description names a line not drawn: %s", desc)
+	}
+}
+
+func TestPickErrors(t *testing.T) {
+	d := fixtures(t)
+	sea, egdi := series(t, d, "sea-egdi-rank"), series(t, d, "egdi-rank")
+	for _, tt := range []struct {
+		name string
+		spec Spec
+		want []string
+	}{
+		{"unknown sub-series", Spec{Series: sea, Subseries: []string{"vnm", "xyz"}},
+			[]string{`sub-series "xyz" of sea-egdi-rank: not one of "brn", "khm", "kor", "idn", "lao", "mys", "mmr", "phl", "sgp", "tha", "tls", "chn", "vnm"`}},
+		{"no sub-series", Spec{Series: egdi, Subseries: []string{"vnm"}}, []string{"subseries: egdi-rank has no sub-series"}},
+		{"highlight not drawn", Spec{Series: sea, Subseries: []string{"vnm", "tha"}, Highlight: []string{"sgp"}},
+			[]string{`highlight "sgp": not a line of the chart; its lines are "tha", "vnm"`}},
+		{"highlight a series", Spec{Series: append(egdi, sea...), Highlight: []string{"egdi-rank", "sea-egdi-rank"}}, nil},
+		{"highlight a lone series", Spec{Series: egdi, Highlight: []string{"egdi-rank"}}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, e := range CheckPicks(tt.spec) {
+				got = append(got, e.Error())
+			}
+			equalJSON(t, "errors", got, tt.want)
+			tt.spec.ID = "c"
+			if _, err := Option(tt.spec, vi); (err != nil) != (len(tt.want) > 0) {
+				t.Errorf("Option: %v", err)
+			}
+		})
+	}
+}
+
+// TestPalette reads charts.js's palettes: 16 colours each, told apart
+// (ΔE, CIE 1976, at least 10 between any two, and 15 among the first 8
+// for readers with deuteranopia or protanopia) and drawn at 3:1 at least
+// against the page (WCAG 1.4.11), as the package documentation says.
+func TestPalette(t *testing.T) {
+	js, err := os.ReadFile(filepath.Join("..", "..", "assets", "js", "charts.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []struct{ name, bg string }{{"light", "#ffffff"}, {"dark", "#121417"}} {
+		m := regexp.MustCompile(`(?s)` + mode.name + `: \[([^\]]*)\]`).FindSubmatch(js)
+		if m == nil {
+			t.Fatalf("no %s palette in charts.js", mode.name)
+		}
+		pal := regexp.MustCompile(`#[0-9a-f]{6}`).FindAllString(string(m[1]), -1)
+		if len(pal) != paletteSize {
+			t.Fatalf("%s: %d colours, want %d", mode.name, len(pal), paletteSize)
+		}
+		for i, c := range pal {
+			if r := contrast(c, mode.bg); r < 3 {
+				t.Errorf("%s colour %d %s: contrast %.2f against %s", mode.name, i+1, c, r, mode.bg)
+			}
+			for j, o := range pal[:i] {
+				if e := deltaE(c, o, nil); e < 10 {
+					t.Errorf("%s colours %d %s and %d %s: ΔE %.1f", mode.name, j+1, o, i+1, c, e)
+				}
+				for cvd, sim := range map[string]*[3][3]float64{"deuteranopia": &deutan, "protanopia": &protan} {
+					if e := deltaE(c, o, sim); i < 8 && e < 15 {
+						t.Errorf("%s colours %d %s and %d %s: ΔE %.1f with %s", mode.name, j+1, o, i+1, c, e, cvd)
+					}
+				}
+			}
+		}
+	}
+}
+
+// Machado, Oliveira and Fernandes (2009), severity 1, on linear RGB.
+var (
+	deutan = [3][3]float64{{0.367322, 0.860646, -0.227968}, {0.280085, 0.672501, 0.047413}, {-0.011820, 0.042940, 0.968881}}
+	protan = [3][3]float64{{0.152286, 1.052583, -0.204868}, {0.114503, 0.786281, 0.099216}, {-0.003882, -0.048116, 1.051998}}
+)
+
+func linearRGB(hex string) [3]float64 {
+	var out [3]float64
+	for i := range out {
+		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
+		c := float64(v) / 255
+		if c <= 0.04045 {
+			out[i] = c / 12.92
+		} else {
+			out[i] = math.Pow((c+0.055)/1.055, 2.4)
+		}
+	}
+	return out
+}
+
+func luminance(rgb [3]float64) float64 { return 0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2] }
+
+func contrast(a, b string) float64 {
+	la, lb := luminance(linearRGB(a)), luminance(linearRGB(b))
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+// deltaE is the CIE 1976 distance of two colours in L*a*b* (D65), as seen
+// through sim when it is not nil.
+func deltaE(a, b string, sim *[3][3]float64) float64 {
+	lab := func(h string) [3]float64 {
+		c := linearRGB(h)
+		if sim != nil {
+			var s [3]float64
+			for i := range s {
+				s[i] = min(1, max(0, sim[i][0]*c[0]+sim[i][1]*c[1]+sim[i][2]*c[2]))
+			}
+			c = s
+		}
+		x := (0.4124*c[0] + 0.3576*c[1] + 0.1805*c[2]) / 0.95047
+		y := 0.2126*c[0] + 0.7152*c[1] + 0.0722*c[2]
+		z := (0.0193*c[0] + 0.1192*c[1] + 0.9505*c[2]) / 1.08883
+		f := func(t float64) float64 {
+			if t > 0.008856 {
+				return math.Cbrt(t)
+			}
+			return 7.787*t + 16.0/116
+		}
+		return [3]float64{116*f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))}
+	}
+	p, q := lab(a), lab(b)
+	return math.Sqrt((p[0]-q[0])*(p[0]-q[0]) + (p[1]-q[1])*(p[1]-q[1]) + (p[2]-q[2])*(p[2]-q[2]))
 }

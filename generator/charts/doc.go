@@ -40,10 +40,11 @@
 //	  "option": { …ECharts option: title, aria, grid, legend, tooltip, xAxis, yAxis, series… },
 //	  "meta": {
 //	    "id": "chart_0_egdi_rank", "lang": "vi", "kind": "rank", "type": "line", "unit": "hạng",
+//	    "better": "lower",                            // the tooltip's order; "" when the series differ
 //	    "periods": ["2022", "", "2024"],              // long period names, one per x category; "" for a gap
 //	    "words": {"derived": "suy ra từ", "other": "nguồn khác", "vs": "so với", "see": "Xem trong văn bản"},
 //	    "series": [                                   // one per option.series, same order
-//	      {"role": "line", "line": 0, "decimals": -1,
+//	      {"role": "line", "line": 0, "color": 0, "decimals": -1,   // "muted": true when others are highlighted
 //	       "points": [{"of": 193}, null, {"of": 193, "change": "tăng 15 bậc",
 //	                  "src": "/sources/phien-hop-10-2025-02/#q-…"}]}
 //	    ]
@@ -60,17 +61,22 @@
 // unhedged, for amounts and counts without a total) and "src" (its quoted
 // passage on its document's page, linked from the tooltip, which can be
 // entered). A series' role is "line", "part" (a further stretch of a line
-// broken by a gap, in its colour) or "other".
+// broken by a gap, in its colour) or "other". Its color is its line's place
+// in the palette; muted says that the chart highlights other lines.
 //
 // option holds no functions and no colours: charts.js adds the formatters
 // (numbers with Intl.NumberFormat in vi-VN or en-GB, ranks as "71/193",
 // qualifiers, flags, derived and other-source marks, the stated change or
 // the one against "prev"), the
-// light or dark palette, and animation: false when the reader
+// light or dark palette (see Colours), and animation: false when the reader
 // prefers reduced motion. meta.series[i].points[j] describes
 // option.series[i].data[j] and is null where the value is "-". The tooltip
 // of a gap (no figure) is empty, and tooltips are built as elements, not HTML
-// strings with style attributes, which CSP would block.
+// strings with style attributes, which CSP would block. A tooltip lists the
+// lines best first, by meta.better: rank 1 first, the highest value first
+// when higher is better; a stated gap last; equal values in the legend's
+// order (the declared one). When the series disagree on better, the legend's
+// order.
 //
 // # What is drawn
 //
@@ -84,23 +90,44 @@
 //     no period's end, is a category too, with "-" in every series. The fill
 //     grain is the finest grain of the periods (a day counts as a month),
 //     coarsened month → quarter → half → year while the axis would have more
-//     than 30 categories. So 2021, 2023, 2024 become 2021, 2022, 2023, 2024;
-//     7/2024 and a 2025 deadline get the 16 months between them; 2021, H1
-//     2023, 2023 get the two halves of 2022. Gaps are labelled only when
-//     every period is of the fill grain (years among years); otherwise they
-//     are blank and the axis shows every real label (interval 0, hideOverlap).
-//     meta.periods is "" for a gap. A line without a value for a category
+//     than 30 categories. So 2021, 2023, 2024 become 2021, (2022), 2023,
+//     2024; 7/2024 and a 2025 deadline get the 16 months between them; 2021,
+//     H1 2023, 2023 get the two halves of 2022. Gaps are never labelled: a
+//     label names a period of the data, never a year without one (a survey of
+//     2003, 2004, 2005, 2008, 2010… shows those, with unlabelled room for
+//     2006, 2007 and 2009). The axis then shows every real label (interval 0)
+//     except one that would overlap a label shown before it (hideOverlap), so
+//     at 360 px some of a long series' labels give way. meta.periods is ""
+//     for a gap. A line without a value for a category
 //     has "-" there and is drawn across it, except where a point states a
 //     gap: the line breaks there (it is drawn as parts). Figures of unstated
 //     time are not on the axis. The HTML table lists only the real points,
 //     gaps and targets.
 //   - one series per series and sub-series (a legend when there are several,
-//     which wraps: charts.js leaves room for its rows at the chart's width);
-//     all must share kind and unit, else Option returns an error.
-//   - rank: a line on an inverted axis starting at 1, points labelled "71/193".
-//   - point labels: ranks always; a line with a single point (its target
-//     has a label, so must it); and every point of a chart's only line when
-//     it has at most 6 points. charts.js writes the number alone ("13,7"),
+//     which wraps: charts.js leaves room for its rows at the chart's width),
+//     in the order the series and their files declare them; all must share
+//     kind and unit, else Option returns an error. Spec.Subseries keeps only
+//     the sub-series it names (still in the declared order), and
+//     Spec.Highlight names lines (sub-series or series ids) drawn thick (3.5
+//     px, larger markers) over the others, which are muted: thin (1 px),
+//     small markers, under them, grey-toned by charts.js, and still in the
+//     legend, the tooltip, the text equivalent and the table. CheckPicks
+//     lists the ids that name no line; Option fails on the first.
+//   - colours: each line has its own (meta color), highlighted lines first,
+//     up to 16; see Colours. Lines 9–16 are also dashed with square markers,
+//     lines 17–24 dotted with triangles (their colours repeat), so that up to
+//     24 lines are told apart without colour. Bars are told apart by colour
+//     alone.
+//   - rank: a line on an inverted axis from 1 (at the top) to the highest
+//     "of" of its points (193 for the UN's members; 194 when one is out of
+//     194), not a rounded 200 or 210; without "of", to the data (or a
+//     target below it). Labels "71/193".
+//   - point labels, only where they stay readable: at most 3 lines are
+//     labelled (the highlighted ones when there are, else every line; none
+//     when more), each with at most 12 points: a rank; a line with a single
+//     point (its target has a label, so must it); the chart's only line when
+//     it has at most 6 points. Otherwise there are none: the tooltip and the
+//     table carry the values. charts.js writes the number alone ("13,7"),
 //     with "%" for percentages; labels that would overlap are hidden
 //     (labelLayout.hideOverlap).
 //   - y axis name: the unit (none for ranks), above the axis and
@@ -127,4 +154,30 @@
 //     bar, recomputed on resize and when the legend hides a series).
 //   - aria: enabled, with a text description written with Lang.Number,
 //     qualifiers and flags included.
+//
+// # Colours
+//
+// charts.js has a palette of 16 colours for the light page and 16 for the
+// dark one (TestPalette checks what follows). Every colour holds 3:1
+// against the page (#fff; #121417 in the dark), as WCAG 1.4.11 asks of the
+// parts of a graphic, and no two are closer than ΔE 10 (CIE 1976). The
+// first 8, for charts of few lines, stay at least ΔE 15 apart as readers
+// with deuteranopia or protanopia see them (simulated after Machado et
+// al., 2009):
+//
+//   - six of Okabe and Ito's colour-blind-safe set (blue, vermillion, bluish
+//     green, reddish purple, sky blue, black; white on the dark page),
+//     darkened to 3:1 on white (sky blue) or lightened to 4.5:1 on the dark
+//     page (blue). Its orange and yellow are left out on white: darkened to
+//     3:1 the orange is the vermillion to a deuteranope, and the yellow the
+//     orange. The dark page keeps the yellow;
+//   - ColorBrewer's crimson (#b2182b) and Paul Tol's indigo (#332288), which
+//     kept their distance from the six (the dark page: a lighter crimson and
+//     the yellow).
+//
+// Lines 9–16 take 8 more from Tol's muted set and ColorBrewer's diverging
+// schemes (wine, green, purple, magenta, olive, dark green, cyan, lilac),
+// the farthest from those before them that a search of both found. Sixteen
+// colours cannot all stay apart for colour-blind readers, so these lines are
+// dashed, with square markers, too.
 package charts
