@@ -227,6 +227,7 @@ type payload struct {
 		Series  []struct {
 			Role     string `json:"role"`
 			Line     int    `json:"line"`
+			Muted    bool   `json:"muted"`
 			Decimals int    `json:"decimals"`
 			Points   []*struct {
 				Of *float64 `json:"of"`

@@ -779,6 +779,12 @@ func (c *ChartView) SourceURL(id string) string {
 	return c.URLs.Path(site.Sources(c.Lang) + "#src-" + id)
 }
 
+// picked reports whether a chart block draws the sub-series sub ("" for a
+// series without sub-series, always drawn).
+func picked(c markdown.Chart, sub string) bool {
+	return sub == "" || len(c.Subseries) == 0 || slices.Contains(c.Subseries, sub)
+}
+
 // errUnloaded: a chart draws a series whose file has errors. The chart is
 // left out rather than reported: the build fails on the series' errors.
 var errUnloaded = errors.New("a series of the chart has errors")
@@ -815,18 +821,32 @@ func (s *Site) chartView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartVie
 			errs.Add(c.At("to"), "chart: to: %v", err)
 		}
 	}
-	if errs.Err() != nil {
-		return nil, errs
-	}
 	id := fmt.Sprintf("chart_%d_%s", c.Index, strings.ReplaceAll(c.Metrics[0], "-", "_"))
 	lv := &LangView{r: r, Lang: lang}
 	rng := charts.Spec{ID: id, Series: list, Title: c.Title, Type: c.Type, From: from, To: to,
+		Subseries: c.Subseries, Highlight: c.Highlight,
 		Passage: func(p *metrics.Point) string {
 			if in := lv.InDocument(p.Source, p.Quote); in != "" && p.Row == 0 {
 				return s.URLs.Path(in)
 			}
 			return ""
 		}}
+	if len(list) == len(c.Metrics) {
+		// An unknown sub-series or highlight is reported at its key's line.
+		for _, e := range charts.CheckPicks(rng) {
+			at := c.SubseriesPos
+			if e.Key == "highlight" {
+				at = c.HighlightPos
+			}
+			if at.File == "" {
+				at = c.Pos
+			}
+			errs.Add(at, "chart: %v", e)
+		}
+	}
+	if errs.Err() != nil {
+		return nil, errs
+	}
 	payload, err := charts.Option(rng, lang)
 	if err != nil {
 		var spec *charts.SpecError
@@ -862,6 +882,9 @@ func (s *Site) chartView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartVie
 		}
 		cv.HasSub = cv.HasSub || len(se.Subseries) > 0
 		for _, line := range se.Lines() {
+			if !picked(c, line.ID) {
+				continue
+			}
 			for _, p := range se.PointsOf(line.ID) {
 				// A figure of unstated time is listed in the table, not on
 				// the axis, whatever the chart's range.
@@ -893,7 +916,7 @@ func (s *Site) chartView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartVie
 			}
 		}
 		for _, t := range se.Targets {
-			if !rng.Covers(*t.By) {
+			if !rng.Covers(*t.By) || !picked(c, t.Subseries) {
 				continue
 			}
 			src := s.Data.Source(t.Source)
