@@ -1043,7 +1043,11 @@ func ChangeWords(lang *i18n.Lang, s *metrics.Series, change, pct *float64, quali
 	switch {
 	case change != nil && s.Kind == metrics.Rank:
 		v = -*change
-		amount = lang.T("tile.places", lang.Number(math.Abs(v), 0))
+		places := "tile.places"
+		if math.Abs(v) == 1 && lang.Has("tile.place") {
+			places = "tile.place" // "1 place", not "1 places"
+		}
+		amount = lang.T(places, lang.Number(math.Abs(v), 0))
 	case change != nil && s.Kind == metrics.Rate:
 		v = *change
 		amount = lang.T("tile.points", lang.Number(math.Abs(v), -1))
