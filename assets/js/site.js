@@ -1,7 +1,8 @@
 /* site.js (ES2017, deferred): folds the data table of a chart that
    charts.js drew; opens every <details> for print; client-side search over
    the per-language index named by the search form's data-index; the filter
-   of the commitments page. */
+   of the commitments page; sorting and filtering a metric page's league
+   table. */
 (function () {
   'use strict';
   const $$ = (s) => Array.prototype.slice.call(document.querySelectorAll(s));
@@ -187,6 +188,80 @@
     form.addEventListener('submit', (e) => e.preventDefault());
   }
 
+  // A metric page's league table comes sorted best first, readable
+  // without JavaScript. Here each column header becomes a button that
+  // sorts by it (again: the other way), aria-sort on the sorted column's
+  // header, and the filter above the table narrows the rows to the names
+  // that contain what is typed (accents and case aside). Rows without a
+  // key (no figure, no comparable change) stay last either way; equal keys
+  // keep the order they came in. What changed is said in the status line.
+  function leagueTable(table) {
+    const heads = Array.prototype.slice.call(table.querySelectorAll('thead th'));
+    const body = table.tBodies[0];
+    const rows = Array.prototype.slice.call(body.rows);
+    const status = document.getElementById(table.getAttribute('data-status'));
+    const msg = (k) => table.getAttribute('data-msg-' + k) || '';
+    const lang = document.documentElement.lang || 'vi';
+    const collator = window.Intl && Intl.Collator ? new Intl.Collator(lang) : null;
+    rows.forEach((tr, i) => { tr.setAttribute('data-i', i); });
+    const key = (tr, col) => {
+      const cell = tr.cells[col];
+      return cell.hasAttribute('data-key') ? cell.getAttribute('data-key') : cell.textContent.trim();
+    };
+    function sort(col, dir) {
+      const numeric = heads[col].getAttribute('data-sort') === 'number';
+      const sign = dir === 'ascending' ? 1 : -1;
+      const sorted = rows.slice().sort((a, b) => {
+        const x = key(a, col), y = key(b, col);
+        if ((x === '') !== (y === '')) return x === '' ? 1 : -1;
+        let c = 0;
+        if (x !== '') {
+          c = numeric ? Number(x) - Number(y) : collator ? collator.compare(x, y) : (x < y ? -1 : x > y ? 1 : 0);
+        }
+        return sign * c || a.getAttribute('data-i') - b.getAttribute('data-i');
+      });
+      sorted.forEach((tr) => body.appendChild(tr));
+      heads.forEach((th, i) => {
+        if (i === col) th.setAttribute('aria-sort', dir);
+        else th.removeAttribute('aria-sort');
+        const mark = th.querySelector('.sort-mark');
+        if (mark) mark.textContent = i !== col ? '↕' : dir === 'ascending' ? '▲' : '▼';
+      });
+    }
+    heads.forEach((th, col) => {
+      const label = th.textContent.trim();
+      const button = el('button');
+      button.type = 'button';
+      button.className = 'sort';
+      button.append(label, ' ');
+      const mark = el('span', th.hasAttribute('aria-sort') ? (th.getAttribute('aria-sort') === 'ascending' ? '▲' : '▼') : '↕');
+      mark.className = 'sort-mark';
+      mark.setAttribute('aria-hidden', 'true');
+      button.append(mark);
+      th.textContent = '';
+      th.append(button);
+      button.addEventListener('click', () => {
+        const now = th.getAttribute('aria-sort');
+        const dir = now ? (now === 'ascending' ? 'descending' : 'ascending') : th.getAttribute('data-first') || 'ascending';
+        sort(col, dir);
+        if (status) status.textContent = msg('sorted').replace('%s', label).replace('%s', msg(dir));
+      });
+    });
+    const filter = document.getElementById('league-filter');
+    if (filter) {
+      filter.closest('.league-filter').hidden = false;
+      filter.addEventListener('input', () => {
+        const q = norm(filter.value.trim());
+        let shown = 0;
+        rows.forEach((tr) => {
+          tr.hidden = q !== '' && norm(tr.cells[0].textContent).indexOf(q) < 0;
+          if (!tr.hidden) shown++;
+        });
+        if (status) status.textContent = q ? msg('shown').replace('%d', shown).replace('%d', rows.length) : '';
+      });
+    }
+  }
+
   function start() {
     afterCharts();
     const form = document.querySelector('form[data-index]');
@@ -195,6 +270,7 @@
     if (filter) filterCommitments(filter);
     const metrics = document.querySelector('form.m-filter');
     if (metrics) filterMetrics(metrics);
+    if (String.prototype.normalize) $$('table.league-table').forEach(leagueTable);
   }
   // Deferred scripts run before DOMContentLoaded: by then charts.js has drawn.
   if (document.readyState === 'complete') start();

@@ -898,13 +898,20 @@ func equalTrees(a, b map[string]string) bool {
 
 func TestGolden(t *testing.T) {
 	out := render(t, fixture(t), build.Options{BaseURL: "/tiendo/"})
-	for _, c := range []struct{ file, golden string }{
-		{metricVI, "metric-online-records-share.vi.html"},
-		{reportVI, "report-so-ket-6-thang-2024-tai-nghe-an.vi.html"},
-		{reportEN, "report-so-ket-6-thang-2024-tai-nghe-an.en.html"},
+	sea := render(t, seaSite(t), build.Options{BaseURL: "/tiendo/"})
+	for _, c := range []struct {
+		out          build.Output
+		file, golden string
+	}{
+		{out, metricVI, "metric-online-records-share.vi.html"},
+		{out, reportVI, "report-so-ket-6-thang-2024-tai-nghe-an.vi.html"},
+		{out, reportEN, "report-so-ket-6-thang-2024-tai-nghe-an.en.html"},
+		// The second site: a league table of 13 countries, charts that pick and highlight.
+		{sea, seaMetricEN, "sea-metric-egdi-rank.en.html"},
+		{sea, seaReportVI, "sea-report-viet-nam-trong-khu-vuc.vi.html"},
 	} {
 		name := filepath.Join("testdata", "golden", c.golden)
-		got := out[c.file]
+		got := c.out[c.file]
 		if *update {
 			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 				t.Fatal(err)

@@ -328,6 +328,7 @@ func (s *Site) jobs(docs []*doc) []job {
 				v := s.view(r, lang, "metric", site.Metric(lang, id), se.TitleIn(lang.Code))
 				v.Series = se
 				v.Tiles = s.tiles(lang, se)
+				v.League = s.league(lang, se)
 				if d := se.DescriptionIn(lang.Code); d != "" {
 					v.Desc = d
 				}

@@ -117,3 +117,84 @@ func TestChartPicksSubseries(t *testing.T) {
 		}
 	}
 }
+
+// leagueRows returns the league table's rows: name | value | change | period.
+func leagueRows(t *testing.T, page []byte) []string {
+	t.Helper()
+	i := bytes.Index(page, []byte(`<table class="league-table"`))
+	if i < 0 {
+		t.Fatal("no league table")
+	}
+	rest := page[i:]
+	rest = rest[:bytes.Index(rest, []byte("</table>"))]
+	tag := regexp.MustCompile(`<[^>]+>`)
+	var rows []string
+	for _, m := range regexp.MustCompile(`(?s)<tr><th scope="row">(.*?)</th>(.*?)</tr>`).FindAllSubmatch(rest, -1) {
+		cs := []string{string(m[1])}
+		for _, c := range regexp.MustCompile(`(?s)<td[^>]*>(.*?)</td>`).FindAllSubmatch(m[2], -1) {
+			cs = append(cs, strings.TrimSpace(tag.ReplaceAllString(string(c[1]), "")))
+		}
+		rows = append(rows, strings.Join(cs, " | "))
+	}
+	return rows
+}
+
+// The league table of a series with sub-series: every country's latest
+// figure, hedged as the table states it, best first (rank 1 first), the
+// change only against a comparable figure, and its period.
+func TestLeagueTable(t *testing.T) {
+	out := renderNoWarn(t, seaSite(t))
+	got := leagueRows(t, out[seaMetricEN])
+	want := []string{
+		"Singapore | 3/193 | ▲ up 9 places since 2022 (better) | 2024",
+		"Republic of Korea | 4/193 | ▼ down 1 place since 2022 (worse) | 2024",
+		"China | 35/193 | ▲ up 8 places since 2022 (better) | 2024",
+		"Malaysia | 40/193 | ▲ up 13 places since 2022 (better) | 2024",
+		// A tie keeps the file's order.
+		"Brunei Darussalam | 52/193 | ▲ up 16 places since 2022 (better) | 2024",
+		"Thailand | 52/193 | ▲ up 3 places since 2022 (better) | 2024",
+		"Indonesia | 64/193 | ▲ up 13 places since 2022 (better) | 2024",
+		"Viet Nam | 71/193 | ▲ up 15 places since 2022 (better) | 2024",
+		"Philippines | 73/193 | ▲ up 16 places since 2022 (better) | 2024",
+		"Cambodia | 134/193 | ▼ down 7 places since 2022 (worse) | 2024",
+		// A hedged rank is written so, and no change is computed from it.
+		"Myanmar | about 150/193 | – | 2024",
+		// Not assessed in 2024: its latest figure is 2022's, against 2020's.
+		"Timor-Leste | 150/193 | ▼ down 16 places since 2020 (worse) | 2022",
+		"Lao PDR | 152/193 | ▲ up 7 places since 2022 (better) | 2024",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("league table:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	page := string(out[seaMetricEN])
+	for _, w := range []string{
+		// The keys site.js sorts by: the value, the improvement (a climb of
+		// 9 places is +9), the period's end.
+		`<td class="num" data-key="3">3/193</td><td data-key="9">`,
+		`<td data-key="2022-12-31">2022</td>`,
+		// Sorted by value, rank 1 first, as the header says.
+		`<th scope="col" class="num" data-sort="number" data-first="ascending" aria-sort="ascending">Latest figure</th>`,
+		// The filter shows with JavaScript only, labelled.
+		`<div class="league-filter" hidden>`, `<label for="league-filter">Filter by name</label>`,
+	} {
+		if !strings.Contains(page, w) {
+			t.Errorf("the English page lacks %s", w)
+		}
+	}
+	if vi := leagueRows(t, out[seaMetricVI]); len(vi) != 13 || vi[10] != "Myanmar | khoảng 150/193 | – | 2024" {
+		t.Errorf("Vietnamese league table: %q", vi)
+	}
+}
+
+// A series with sub-series of the first site gets its table too; one
+// without has none.
+func TestLeagueTableOnlyForSubseries(t *testing.T) {
+	out := renderNoWarn(t, fixture(t))
+	rows := leagueRows(t, out[metricVI])
+	if len(rows) != 3 || !strings.HasPrefix(rows[0], "Bộ, ngành | 61%") {
+		t.Errorf("online-records-share: %q", rows)
+	}
+	if bytes.Contains(out["metrics/egdi-rank/index.html"], []byte("league-table")) {
+		t.Error("a series without sub-series has a league table")
+	}
+}

@@ -53,6 +53,7 @@ type View struct {
 	Document *DocumentView // a source's page
 	Updates  []UpdateView  // the updates page
 	Chart    *ChartView
+	League   *League // a metric page's sub-series, best first
 	Tiles    []Tile
 	Mentions []*content.Page
 	Evidence []Evidence // a metric page's points
