@@ -212,8 +212,47 @@
     };
   }
 
+  // labelPlan picks, for each labelled series of payload, the points whose
+  // labels fit in el side by side: from the line's latest value back, a
+  // point is labelled when its label clears the last one kept. ECharts'
+  // labelLayout.hideOverlap leaves labels of one line overlapping
+  // ("91/190/192"); the tooltip and the table give every value. It returns
+  // {keep: [series → {index: true}], key: a string that changes with it}.
+  const PLOT_MARGIN = 72; // px of the element's width that is not plot: the y labels, the grid's sides
+  const LABEL_GAP = 6; // px between two labels
+  function labelPlan(payload, el) {
+    const option = payload.option, meta = payload.meta;
+    const cats = ([].concat(option.xAxis || [])[0] || {}).data || [];
+    const plan = {keep: [], key: ''};
+    if (!measure) measure = document.createElement('canvas').getContext('2d');
+    if (!cats.length || !measure) return plan;
+    measure.font = '12px sans-serif';
+    const band = Math.max(el.clientWidth - PLOT_MARGIN, 60) / cats.length;
+    (option.series || []).forEach((series, i) => {
+      const s = meta.series[i];
+      if (!s || !series.label || !series.label.show) return;
+      const keep = {};
+      let at = -1, half = 0; // the last label kept: its category, half its width
+      for (let j = (series.data || []).length - 1; j >= 0; j--) {
+        const d = series.data[j];
+        const v = num(d && typeof d === 'object' && !Array.isArray(d) ? d.value : d);
+        if (v === null) continue;
+        const w = measure.measureText(labelText(meta, s, v, s.points[j])).width / 2;
+        if (at < 0 || (at - j) * band >= half + w + LABEL_GAP) {
+          keep[j] = true;
+          at = j;
+          half = w;
+        }
+      }
+      plan.keep[i] = keep;
+      plan.key += i + ':' + Object.keys(keep).join(',') + ';';
+    });
+    return plan;
+  }
+
   // prepare completes a freshly parsed payload's option for mode: {dark,
-  // animation, title (show it, for the PNG)}; el gives the width.
+  // animation, title (show it, for the PNG), labels (a labelPlan)}; el
+  // gives the width.
   function prepare(payload, el, mode) {
     const option = payload.option;
     const meta = payload.meta;
@@ -252,9 +291,11 @@
       series.itemStyle = Object.assign({}, series.itemStyle, {color: color});
       if (series.type === 'line') series.lineStyle = Object.assign({}, series.lineStyle, {color: color});
       if (series.label && series.label.show) {
+        const keep = (mode.labels && mode.labels.keep[i]) || {};
         series.label.formatter = (p) => {
           const v = num(p.value);
-          return v === null ? '' : labelText(meta, s, v, s.points[p.dataIndex]);
+          if (v === null || !keep[p.dataIndex]) return '';
+          return labelText(meta, s, v, s.points[p.dataIndex]);
         };
       }
     });
@@ -351,8 +392,9 @@
     entry.option = payload.option;
     entry.rows = legendRowsOf(payload.option, entry.el);
     boxHeight(entry, entry.rows);
+    entry.labels = labelPlan(payload, entry.el);
     const dark = isDark();
-    const option = prepare(payload, entry.el, {dark: dark, animation: animated(), title: false});
+    const option = prepare(payload, entry.el, {dark: dark, animation: animated(), title: false, labels: entry.labels});
     const chart = window.echarts.init(entry.el, dark ? 'dark' : null, {renderer: 'canvas'});
     entry.chart = chart;
     entry.meta = payload.meta;
@@ -395,7 +437,7 @@
   // with room for them.
   function resize(entry) {
     if (!entry.chart) return;
-    if (legendRowsOf(entry.option, entry.el) !== entry.rows) {
+    if (legendRowsOf(entry.option, entry.el) !== entry.rows || labelPlan({option: entry.option, meta: entry.meta}, entry.el).key !== entry.labels.key) {
       draw(entry, entry.id);
       return;
     }
@@ -419,7 +461,7 @@
     const el = entry.el;
     const payload = JSON.parse(entry.json);
     const dark = isDark();
-    const option = prepare(payload, el, {dark: dark, animation: false, title: true});
+    const option = prepare(payload, el, {dark: dark, animation: false, title: true, labels: labelPlan(payload, el)});
     // Series the reader hid with the legend stay hidden.
     const shown = entry.chart.getOption().legend;
     if (shown && shown[0] && shown[0].selected && option.legend) {

@@ -1165,7 +1165,9 @@ func valueAxis(kind, unit string, lines []*line) opts.YAxis {
 		y.Inverse, y.Min, y.MinInterval = opts.Bool(true), 1, 1
 		switch {
 		case hiOf >= max(hiValue, hiTarget):
-			y.Max = hiOf
+			// Four steps: 1, 50, 100, 150, 193, the last two apart (five
+			// gave 180 against 193).
+			y.Max, y.SplitNumber = hiOf, 4
 		case hiTarget > hiValue:
 			y.Max = niceCeil(hiTarget)
 		}

@@ -583,7 +583,7 @@ func TestManyLines(t *testing.T) {
 	equalJSON(t, "every real label, none between", at(t, p.Option, "xAxis", 0, "axisLabel"), map[string]any{"interval": 0, "hideOverlap": true})
 
 	// From rank 1 at the top to the 193 ranked, not a round 200 or 210.
-	equalJSON(t, "rank axis", []any{at(t, p.Option, "yAxis", 0, "min"), at(t, p.Option, "yAxis", 0, "max"), at(t, p.Option, "yAxis", 0, "inverse")}, []any{1, 193, true})
+	equalJSON(t, "rank axis", []any{at(t, p.Option, "yAxis", 0, "min"), at(t, p.Option, "yAxis", 0, "max"), at(t, p.Option, "yAxis", 0, "inverse"), at(t, p.Option, "yAxis", 0, "splitNumber")}, []any{1, 193, true, 4})
 
 	// 13 lines: one colour each, and from the ninth on, dashes and squares.
 	colors := map[int]bool{}

@@ -120,15 +120,19 @@
 //     alone.
 //   - rank: a line on an inverted axis from 1 (at the top) to the highest
 //     "of" of its points (193 for the UN's members; 194 when one is out of
-//     194), not a rounded 200 or 210; without "of", to the data (or a
-//     target below it). Labels "71/193".
+//     194), not a rounded 200 or 210, in about four steps (1, 50, 100,
+//     150, 193); without "of", to the data (or a target below it). Labels
+//     "71/193".
 //   - point labels, only where they stay readable: at most 3 lines are
 //     labelled (the highlighted ones when there are, else every line; none
 //     when more), each with at most 12 points: a rank; a line with a single
 //     point (its target has a label, so must it); the chart's only line when
 //     it has at most 6 points. Otherwise there are none: the tooltip and the
 //     table carry the values. charts.js writes the number alone ("13,7"),
-//     with "%" for percentages; labels that would overlap are hidden
+//     with "%" for percentages, and at the chart's width keeps, from the
+//     line's latest value back, only the labels that clear the one kept
+//     after them (at 360 px, about every other year of a 22-year axis);
+//     labels that would overlap another line's are hidden
 //     (labelLayout.hideOverlap).
 //   - y axis name: the unit (none for ranks), above the axis and
 //     left-aligned from it (nameLocation "end", nameTextStyle.align "left"),
