@@ -27,7 +27,8 @@ type LeagueRow struct {
 	Value      string // as the source states it: "71/193", "khoảng 150/193", "trên 60%"
 	ValueSort  string // the value
 	Derived    bool
-	Change     string // as the tiles say it, only between comparable figures
+	Change     string // as the tiles say it, only between comparable figures: "tăng 15 bậc"
+	Against    string // and what against: "so với 2022"
 	ChangeSort string // how much better: positive when the change went the better way
 	Better     string // better, worse, same or ""
 	Period     string
@@ -64,7 +65,7 @@ func (s *Site) league(lang *i18n.Lang, se *metrics.Series) *League {
 			r.Derived = p.Derived()
 			r.Period, r.PeriodSort = lang.Period(p.Period), p.Period.End().String()
 		}
-		if r.Change = changeText(lang, se, sum); r.Change != "" {
+		if r.Change, r.Against = changeParts(lang, se, sum); r.Change != "" {
 			if v, ok := changeAmount(se, sum); ok {
 				if se.LowerIsBetter() {
 					v = -v

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/tiendo/tiendo/generator/calendar"
 	"github.com/tiendo/tiendo/generator/charts"
@@ -92,24 +93,35 @@ func (s *Site) tiles(lang *i18n.Lang, se *metrics.Series) []Tile {
 // points, indexes in points, amounts and counts in percent when known, else
 // in their unit.
 func changeText(lang *i18n.Lang, se *metrics.Series, sum metrics.Summary) string {
-	out := charts.ChangeWords(lang, se, sum.Change, sum.ChangePct, sum.ChangeQualifier)
-	if out == "" {
-		return ""
+	words, against := changeParts(lang, se, sum)
+	if against == "" {
+		return words
 	}
+	return words + " " + against
+}
+
+// changeParts is changeText in two: the change ("tăng 15 bậc") and what it
+// is against, with its source's caveats ("so với 2022", "(theo nguồn)").
+func changeParts(lang *i18n.Lang, se *metrics.Series, sum metrics.Summary) (words, against string) {
+	words = charts.ChangeWords(lang, se, sum.Change, sum.ChangePct, sum.ChangeQualifier)
+	if words == "" {
+		return "", ""
+	}
+	var parts []string
 	switch {
 	case sum.Stated && sum.ChangeSince != nil:
-		out += " " + lang.T("tile.since", lang.PeriodNoun(*sum.ChangeSince))
+		parts = append(parts, lang.T("tile.since", lang.PeriodNoun(*sum.ChangeSince)))
 	case sum.Previous != nil && sum.Previous.Period.Grain == calendar.AsOf:
-		out += " " + lang.T("tile.since", rangeEnd(lang, sum.Previous.Period))
+		parts = append(parts, lang.T("tile.since", rangeEnd(lang, sum.Previous.Period)))
 	case sum.Previous != nil:
-		out += " " + lang.T("tile.since", lang.PeriodNoun(sum.Previous.Period))
+		parts = append(parts, lang.T("tile.since", lang.PeriodNoun(sum.Previous.Period)))
 	case sum.Stated:
-		out += " (" + lang.T("change.stated") + ")"
+		parts = append(parts, "("+lang.T("change.stated")+")")
 	}
 	if sum.ChangeFlag != "" {
-		out += " (" + lang.T("change.from_"+sum.ChangeFlag) + ")"
+		parts = append(parts, "("+lang.T("change.from_"+sum.ChangeFlag)+")")
 	}
-	return out
+	return words, strings.Join(parts, " ")
 }
 
 // ThemeView is one group of the metrics index.
