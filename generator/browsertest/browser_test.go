@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
@@ -51,6 +52,10 @@ type pageCase struct {
 	search  bool   // run the search check
 	filter  bool   // check the commitments page's filter
 	mfilter bool   // check the metrics index's filter
+	league  bool   // check the league table's sorting and filter
+	// tooltip names a chart of many lines whose tooltip at its last
+	// period must list them best first.
+	tooltip string
 	// altPath is where the language switch must lead (site-relative); ""
 	// means "any page in the other language".
 	altPath string
@@ -154,6 +159,48 @@ func TestBrowser(t *testing.T) {
 	for _, pc := range cases {
 		t.Run(pc.name, func(t *testing.T) { e.visit(t, pc) })
 	}
+
+	// The second site: the tests' South-East Asia site (13 countries).
+	seaOut := filepath.Join(t.TempDir(), "sea")
+	if _, err := build.Run(overlay{content: os.DirFS(seaContent), base: os.DirFS(root)}, seaOut, build.Options{BaseURL: base}); err != nil {
+		t.Fatalf("building the second site: %v", err)
+	}
+	sea := *e
+	sea.origin = serve(t, seaOut)
+	for _, pc := range seaPages() {
+		t.Run(pc.name, func(t *testing.T) { sea.visit(t, pc) })
+	}
+}
+
+// seaContent holds the content/ of the second site, the South-East Asia
+// test site of generator/build: one series of 13 countries' ranks, a
+// report whose charts pick and highlight some.
+const seaContent = "../build/testdata/sea"
+
+// overlay serves content/ from one folder and everything else (templates/,
+// assets/) from the repository: a second site, made as the README says.
+type overlay struct{ content, base fs.FS }
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if name == "content" || strings.HasPrefix(name, "content/") {
+		return o.content.Open(name)
+	}
+	return o.base.Open(name)
+}
+
+// seaPages are the second site's pages: its metric page (a league table,
+// a chart of 13 lines) and its report (charts of 5 and 13 lines with
+// highlights), in both languages.
+func seaPages() []pageCase {
+	metric := pageCase{name: "sea-metric", path: "metrics/egdi-rank/", lang: "vi", altPath: "en/metrics/egdi-rank/",
+		charts: true, axe: true, league: true, tooltip: "chart_0_egdi_rank"}
+	enMetric := pageCase{name: "sea-en-metric", path: "en/metrics/egdi-rank/", lang: "en", altPath: "metrics/egdi-rank/",
+		charts: true, axe: true, league: true}
+	report := pageCase{name: "sea-report", path: "reports/viet-nam-trong-khu-vuc/", lang: "vi",
+		altPath: "en/reports/viet-nam-trong-khu-vuc/", charts: true, axe: true, tooltip: "chart_1_egdi_rank"}
+	enReport := pageCase{name: "sea-en-report", path: "en/reports/viet-nam-trong-khu-vuc/", lang: "en",
+		altPath: "reports/viet-nam-trong-khu-vuc/", charts: true, axe: true}
+	return []pageCase{metric, enMetric, report, enReport}
 }
 
 // startBrowser starts headless Chromium for the test's duration and returns
@@ -486,6 +533,12 @@ func (e *env) visit(t *testing.T, pc pageCase) {
 	}
 	if pc.mfilter {
 		report(checkMetricsFilter(t, ctx))
+	}
+	if pc.league {
+		report(checkLeague(t, ctx))
+	}
+	if pc.tooltip != "" {
+		report(checkTooltipOrder(t, ctx, pc.tooltip))
 	}
 	if len(results) > 0 {
 		report(followResult(t, ctx, results[0], e.searchWant))

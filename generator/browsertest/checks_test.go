@@ -554,3 +554,99 @@ func checkMetricsFilter(t *testing.T, ctx context.Context) []string {
 	}
 	return nil
 }
+
+// checkLeague sorts the league table by each column and filters it, as a
+// reader would, and checks what site.js did: the rows' order, aria-sort on
+// the sorted column only, the rows left by the filter, the status line.
+func checkLeague(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	msg := eval[string](t, ctx, `(() => {
+  const table = document.querySelector('table.league-table');
+  if (!table) return 'league: no league table';
+  const heads = Array.from(table.tHead.rows[0].cells);
+  const buttons = heads.map((th) => th.querySelector('button'));
+  if (buttons.some((b) => !b)) return 'league: a header has no sort button (site.js did not run?)';
+  const names = () => Array.from(table.tBodies[0].rows).map((tr) => tr.cells[0].textContent.trim());
+  const keys = (col) => Array.from(table.tBodies[0].rows).map((tr) => tr.cells[col].getAttribute('data-key'));
+  const sorted = (list, cmp) => list.every((x, i) => i === 0 || cmp(list[i - 1], x) <= 0);
+  const num = (a, b) => (a === '') - (b === '') || (a !== '' && b !== '' ? Number(a) - Number(b) : 0);
+  const status = document.getElementById(table.dataset.status);
+  const first = names();
+  if (!sorted(keys(1), num)) return 'league: not sorted best first at load: ' + keys(1).join(' ');
+  if (heads[1].getAttribute('aria-sort') !== 'ascending') return 'league: the value column is not aria-sort=ascending';
+  buttons[1].click();
+  if (heads[1].getAttribute('aria-sort') !== 'descending') return 'league: a second click did not reverse the value column';
+  const desc = keys(1).filter((k) => k !== '');
+  if (!sorted(desc, (a, b) => Number(b) - Number(a))) return 'league: not sorted worst first: ' + desc.join(' ');
+  buttons[0].click();
+  const collator = new Intl.Collator(document.documentElement.lang);
+  if (!sorted(names(), collator.compare)) return 'league: not sorted by name: ' + names().join(', ');
+  if (heads.filter((th) => th.hasAttribute('aria-sort')).length !== 1 || heads[0].getAttribute('aria-sort') !== 'ascending')
+    return 'league: aria-sort is not on the name column alone';
+  if (!status.textContent.includes(heads[0].textContent.replace(/[↕▲▼]/g, '').trim())) return 'league: the status says ' + JSON.stringify(status.textContent);
+  buttons[2].click();
+  const change = keys(2);
+  const empty = change.indexOf('');
+  if (empty >= 0 && change.slice(empty).some((k) => k !== '')) return 'league: a row without a change is not last: ' + change.join(' ');
+  buttons[1].click(); // a column not sorted by sorts best first
+  if (names().join() !== first.join()) return 'league: sorting back by value did not restore the first order';
+  const filter = document.getElementById('league-filter');
+  const label = document.querySelector('label[for=league-filter]');
+  if (!filter || filter.closest('[hidden]') || !label || !label.textContent.trim()) return 'league: the filter is missing, hidden or unlabelled';
+  const type = (q) => { filter.value = q; filter.dispatchEvent(new Event('input', {bubbles: true})); };
+  const visible = () => Array.from(table.tBodies[0].rows).filter((tr) => tr.getClientRects().length > 0).map((tr) => tr.cells[0].textContent.trim());
+  type('viet');
+  const shown = visible();
+  if (shown.length !== 1 || !/vi[eệ]t nam/i.test(shown[0])) return 'league: "viet" leaves ' + JSON.stringify(shown);
+  if (!status.textContent.includes('1') || !status.textContent.includes(String(first.length))) return 'league: filtered, the status says ' + JSON.stringify(status.textContent);
+  type('');
+  if (visible().length !== first.length) return 'league: cleared, ' + visible().length + ' of ' + first.length + ' rows show';
+  return '';
+})()`)
+	if msg != "" {
+		return []string{msg}
+	}
+	return nil
+}
+
+// checkTooltipOrder shows the tooltip of chart id at its last period and
+// checks that it lists the lines best first: for ranks, rank 1 first.
+func checkTooltipOrder(t *testing.T, ctx context.Context, id string) []string {
+	t.Helper()
+	got := eval[[]string](t, ctx, `(() => new Promise((resolve) => {
+  const el = document.getElementById(`+mustJSON(id)+`);
+  const chart = el && window.echarts && echarts.getInstanceByDom(el);
+  if (!chart) { resolve(['no chart']); return; }
+  const n = chart.getOption().xAxis[0].data.length;
+  chart.dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: n - 1});
+  setTimeout(() => {
+    const box = Array.from(el.querySelectorAll('div')).find((d) => d.style.whiteSpace === 'normal' && d.querySelector('strong'));
+    resolve(box ? Array.from(box.children).slice(1).map((r) => r.textContent) : ['no tooltip']);
+  }, 500);
+}))()`)
+	// Each row is "Name: 71/193 · …", or "Name: why" for a stated gap,
+	// which comes last.
+	var ranks []int
+	gaps := 0
+	for _, row := range got {
+		var f []string
+		if i := strings.Index(row, ": "); i >= 0 {
+			f = strings.FieldsFunc(row[i+2:], func(c rune) bool { return c < '0' || c > '9' })
+		}
+		if len(f) == 0 {
+			gaps++
+			continue
+		}
+		if gaps > 0 {
+			ranks = append(ranks, -1) // a figure after a gap
+		}
+		var r int
+		fmt.Sscan(f[0], &r)
+		ranks = append(ranks, r)
+	}
+	t.Logf("tooltip of %s: %q", id, got)
+	if len(ranks) < 2 || !slices.IsSorted(ranks) || slices.Contains(ranks, -1) {
+		return []string{fmt.Sprintf("tooltip of %s is not best first: %q", id, got)}
+	}
+	return nil
+}

@@ -16,7 +16,11 @@
 // section index, the metrics index, a rank metric (egdi-rank, in both), a
 // rate with targets and points, an amount (ecommerce-revenue), the metric
 // with the most sub-series (in both), commitments in both, sources, data,
-// search and 404.html. On each page it checks:
+// search and 404.html. Then it builds a second site the same way, the
+// content of generator/build/testdata/sea (13 countries ranked by the UN
+// E-Government Survey, with the repository's templates and assets), serves
+// it on another port and visits its metric page and its report, in both
+// languages. On each page it checks:
 //
 //   - the page loads (status 200) with no console error, no uncaught
 //     exception, no failed request, no response with status ≥ 400, and no
@@ -34,13 +38,23 @@
 //   - at 360 px the page does not scroll sideways (WCAG 2.1 1.4.10 Reflow,
 //     which axe-core cannot test);
 //   - on the home page, the reports, the rank and sub-series metric pages,
-//     the commitments pages and the search page: axe-core reports no
-//     violation of WCAG 2.0/2.1 A and AA (tags wcag2a, wcag2aa, wcag21a,
-//     wcag21aa);
+//     the commitments pages, the search page and the second site's pages:
+//     axe-core reports no violation of WCAG 2.0/2.1 A and AA (tags
+//     wcag2a, wcag2aa, wcag21a, wcag21aa);
 //   - on the commitments pages: the filter site.js shows, set to the first
 //     agency, leaves visible exactly that agency's rows, as many as its
 //     entry in the agency index links, says how many, and shows every row
 //     again when cleared;
+//   - on the second site's metric pages: the league table is sorted best
+//     first (aria-sort on the value column); its header buttons sort by
+//     name, by change (rows without one last) and back by value, with
+//     aria-sort on the sorted column only and the status line saying so;
+//     typing "viet" into its filter leaves Viet Nam's row alone, the status
+//     line counts it, and clearing shows every row; axe-core runs after
+//     site.js has made the buttons;
+//   - on the second site's metric page and report: the tooltip of a chart
+//     of 13 lines, shown at its last period, lists them best first (rank 1
+//     first, a stated gap last);
 //   - on the search page: typing "de an 06" (no diacritics) into the search
 //     box (main input[type=search]) shows a new link in <main> whose text
 //     has "Đề án 06", and that link opens a page whose title has it.
