@@ -152,8 +152,11 @@
 // Optional sub-series, drawn as separate lines (national / ministries / localities,
 // or one per province). When a series declares sub-series, every point and target
 // names one of them; otherwise none does. The order they are declared in is
-// the order of the lines everywhere: tiles, the chart's legend, its table,
-// the list of figures and the downloads.
+// the order of the lines everywhere (tiles, the chart's legend, its table,
+// the list of figures and the downloads) except where they are compared:
+// the metric page's league table (each sub-series' latest figure) and a
+// chart's tooltip list them best first (rank 1 first), those of equal value
+// in the declared order.
 //
 //	[[subseries]]
 //	id       = "ministries"                # required, unique in the file
