@@ -76,7 +76,7 @@ func (d *doc) parseChart(f *ast.FencedCodeBlock, index int) (c Chart, ok bool) {
 			}
 			d.errs.Add(at, "chart: %q must be a string, e.g. %s = \"…\"", key, key)
 		}
-		ids := func(dst *[]string, pos *diag.Pos, what, example string) {
+		ids := func(dst *[]string, pos *diag.Pos, what diag.Text, example string) {
 			*pos = at
 			arr, ok := m[key].([]any)
 			ok = ok && len(arr) > 0
@@ -101,9 +101,9 @@ func (d *doc) parseChart(f *ast.FencedCodeBlock, index int) (c Chart, ok bool) {
 		}
 		switch key {
 		case "subseries":
-			ids(&c.Subseries, &c.SubseriesPos, "sub-series ids", `["vnm", "tha"]`)
+			ids(&c.Subseries, &c.SubseriesPos, diag.T("sub-series ids"), `["vnm", "tha"]`)
 		case "highlight":
-			ids(&c.Highlight, &c.HighlightPos, "sub-series or series ids", `["vnm"]`)
+			ids(&c.Highlight, &c.HighlightPos, diag.T("sub-series or series ids"), `["vnm"]`)
 		case "metrics":
 			arr, ok := m[key].([]any)
 			ok = ok && len(arr) > 0
