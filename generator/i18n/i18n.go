@@ -1,12 +1,30 @@
 // Package i18n formats numbers, dates and periods per language and holds the
-// interface strings, which live in one TOML file per language
-// (templates/i18n/vi.toml, templates/i18n/en.toml).
+// interface strings.
+//
+// The interface strings of a language ship in one TOML file,
+// templates/i18n/<code>.toml (vi.toml, en.toml); every shipped file defines
+// the same keys. A site overrides any of them from its own folder,
+// content/i18n/<code>.toml, with the same keys: an unknown key there is an
+// error (with the nearest key), and so is a string that drops or adds one
+// of the %s or %d the templates fill in. Strings that are a site's own
+// claims (what its footer says of its sources, the help of its search
+// page, the introductions of its sections) are written neutrally in
+// templates/i18n and overridden in content/i18n by a site that says more.
+//
+// A site's languages are the codes listed in content/site.toml, the
+// default first (package content). Adding a language is adding its
+// strings file to templates/i18n and its conventions to this package: its
+// number marks in conventions, and its dates and periods in Date, Period,
+// ShortPeriod, InPeriod and PeriodNoun, which know vi and en today.
 package i18n
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,25 +37,59 @@ import (
 // Lang is one language of the site.
 type Lang struct {
 	Code    string // "vi" or "en"
-	Prefix  string // URL prefix: "" for the default language, "en/" otherwise
+	Prefix  string // URL prefix: "" for the site's default language, "<code>/" for the others
 	Group   string // thousands separator
 	Decimal string // decimal mark
 	strings map[string]string
 }
 
-// Codes lists the site's languages, default first.
+// Codes lists the languages of a site whose content/site.toml names none,
+// default first.
 var Codes = []string{"vi", "en"}
 
-// Dir holds the translation files.
-const Dir = "templates/i18n"
+const (
+	// Dir holds the interface strings shipped with tiendo.
+	Dir = "templates/i18n"
+	// SiteDir holds a site's own interface strings, which override those of Dir.
+	SiteDir = "content/i18n"
+)
 
-// Load reads the translation files of every language. Every file must define
-// the same keys.
-func Load(fsys fs.FS) ([]*Lang, diag.List) {
+// conventions are the number marks of each language tiendo can write.
+var conventions = map[string]struct{ group, decimal string }{
+	"vi": {".", ","},
+	"en": {",", "."},
+}
+
+// Supported reports whether tiendo knows how to write numbers and dates in
+// a language (it needs its strings file in Dir too).
+func Supported(code string) bool { _, ok := conventions[code]; return ok }
+
+// SupportedCodes lists the languages Supported knows, sorted.
+func SupportedCodes() []string {
+	var out []string
+	for c := range conventions {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Load reads the interface strings of the languages codes (default first;
+// none means Codes), then the site's own strings in SiteDir. The shipped
+// files of the languages must define the same keys. The default language
+// is at the site's root (Prefix ""), the others under "<code>/".
+func Load(fsys fs.FS, codes ...string) ([]*Lang, diag.List) {
+	if len(codes) == 0 {
+		codes = Codes
+	}
 	var errs diag.List
 	var langs []*Lang
-	for _, code := range Codes {
+	for i, code := range codes {
 		l := New(code)
+		l.Prefix = ""
+		if i > 0 {
+			l.Prefix = code + "/"
+		}
 		name := Dir + "/" + code + ".toml"
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -48,7 +100,7 @@ func Load(fsys fs.FS) ([]*Lang, diag.List) {
 		errs.Append(problems.Err())
 		langs = append(langs, l)
 	}
-	if len(langs) == len(Codes) {
+	if len(langs) == len(codes) {
 		for _, l := range langs[1:] {
 			for _, k := range missing(langs[0].strings, l.strings) {
 				errs.Add(diag.Pos{File: Dir + "/" + l.Code + ".toml"}, "missing translation %q", k)
@@ -58,7 +110,104 @@ func Load(fsys fs.FS) ([]*Lang, diag.List) {
 			}
 		}
 	}
+	errs = append(errs, overrides(fsys, langs, codes)...)
 	return langs, errs
+}
+
+// overrides applies the site's own strings (SiteDir/<code>.toml) to langs.
+func overrides(fsys fs.FS, langs []*Lang, codes []string) diag.List {
+	var errs diag.List
+	entries, err := fs.ReadDir(fsys, SiteDir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			errs.Add(diag.Pos{File: SiteDir}, "cannot read: %v", err)
+		}
+		return errs
+	}
+	for _, e := range entries {
+		name := SiteDir + "/" + e.Name()
+		code, ok := strings.CutSuffix(e.Name(), ".toml")
+		var lang *Lang
+		for _, l := range langs {
+			if l.Code == code {
+				lang = l
+			}
+		}
+		switch {
+		case e.IsDir() || !ok:
+			errs.Add(diag.Pos{File: name}, "%s/ holds the site's interface strings, one <language>.toml file per language (%s)", SiteDir, strings.Join(filesOf(codes), ", "))
+			continue
+		case !slices.Contains(codes, code):
+			errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "interface strings for %q, which is not a language of the site (languages in content/site.toml: %s)", code, strings.Join(codes, ", "))
+			continue
+		case lang == nil: // its shipped file could not be read, which is reported
+			continue
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs.Add(diag.Pos{File: name}, "cannot read: %v", err)
+			continue
+		}
+		var own map[string]string
+		f, problems := tomlfile.Decode(name, data, 0, &own)
+		errs = append(errs, problems...)
+		keys := make([]string, 0, len(own))
+		for k := range own {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		shipped := Dir + "/" + code + ".toml"
+		for _, k := range keys {
+			base, ok := lang.strings[k]
+			switch {
+			case !ok:
+				msg := fmt.Sprintf("unknown interface string %q (not in %s)", k, shipped)
+				if near := tomlfile.Closest(k, lang.keys()); near != "" {
+					msg += fmt.Sprintf(": did you mean %q?", near)
+				}
+				errs.Add(f.Pos(k), "%s", msg)
+			case !slices.Equal(verbs(base), verbs(own[k])) && len(verbs(base)) == 0:
+				errs.Add(f.Pos(k), "%q takes no %%s or %%d (%s: %q)", k, shipped, base)
+			case !slices.Equal(verbs(base), verbs(own[k])):
+				errs.Add(f.Pos(k), "%q must keep %s, in this order, as in %s (%q): the templates fill them in", k, strings.Join(verbs(base), " "), shipped, base)
+			default:
+				lang.strings[k] = own[k]
+			}
+		}
+	}
+	return errs
+}
+
+func filesOf(codes []string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = c + ".toml"
+	}
+	return out
+}
+
+// verbRe matches a formatting verb of fmt ("%s", "%d", "%[2]s", "%.1f").
+var verbRe = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+
+// verbs lists the formatting verbs of s, in order, without "%%".
+func verbs(s string) []string {
+	var out []string
+	for _, v := range verbRe.FindAllString(s, -1) {
+		if v != "%%" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// keys lists the language's keys.
+func (l *Lang) keys() []string {
+	out := make([]string, 0, len(l.strings))
+	for k := range l.strings {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func missing(have, other map[string]string) []string {
@@ -72,12 +221,20 @@ func missing(have, other map[string]string) []string {
 	return out
 }
 
-// New returns a language with its number conventions and no strings.
+// New returns a language with its number conventions and no strings, at
+// the place it has on a site of the languages Codes (Load places the
+// languages of a site). A language Supported does not know writes numbers
+// as English does.
 func New(code string) *Lang {
-	if code == "en" {
-		return &Lang{Code: "en", Prefix: "en/", Group: ",", Decimal: ".", strings: map[string]string{}}
+	c, ok := conventions[code]
+	if !ok {
+		c = conventions["en"]
 	}
-	return &Lang{Code: "vi", Prefix: "", Group: ".", Decimal: ",", strings: map[string]string{}}
+	prefix := code + "/"
+	if code == Codes[0] {
+		prefix = ""
+	}
+	return &Lang{Code: code, Prefix: prefix, Group: c.group, Decimal: c.decimal, strings: map[string]string{}}
 }
 
 // T returns the interface string for key, formatted with args

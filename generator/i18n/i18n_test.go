@@ -223,3 +223,77 @@ func TestLoadBadFile(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadLanguagesOfTheSite(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/i18n/vi.toml": {Data: []byte("\"nav.metrics\" = \"Chỉ số\"\n")},
+		"templates/i18n/en.toml": {Data: []byte("\"nav.metrics\" = \"Metrics\"\n")},
+	}
+	for _, tt := range []struct {
+		codes    []string
+		prefixes []string
+	}{
+		{[]string{"en"}, []string{""}},
+		{[]string{"vi"}, []string{""}},
+		{[]string{"en", "vi"}, []string{"", "vi/"}},
+		{[]string{"vi", "en"}, []string{"", "en/"}},
+	} {
+		langs, errs := Load(fsys, tt.codes...)
+		if errs.Err() != nil {
+			t.Fatalf("%v: %v", tt.codes, errs)
+		}
+		for i, l := range langs {
+			if l.Code != tt.codes[i] || l.Prefix != tt.prefixes[i] {
+				t.Errorf("%v: language %d is %q at %q, want %q at %q", tt.codes, i, l.Code, l.Prefix, tt.codes[i], tt.prefixes[i])
+			}
+		}
+		for _, l := range langs { // the marks are the language's, wherever it is
+			if want := map[string]string{"vi": "1.234,5", "en": "1,234.5"}[l.Code]; l.Number(1234.5, -1) != want {
+				t.Errorf("%v: %s writes %s, want %s", tt.codes, l.Code, l.Number(1234.5, -1), want)
+			}
+		}
+	}
+	// A language of one site needs no strings file of another.
+	only := fstest.MapFS{"templates/i18n/en.toml": fsys["templates/i18n/en.toml"]}
+	if _, errs := Load(only, "en"); errs.Err() != nil {
+		t.Errorf("an English site without vi.toml: %v", errs)
+	}
+}
+
+func TestSiteStrings(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/i18n/vi.toml": {Data: []byte("\"footer.about\" = \"Số liệu lấy từ %s.\"\n\"search.intro\" = \"Tìm.\"\n")},
+		"templates/i18n/en.toml": {Data: []byte("\"footer.about\" = \"Figures come from %s.\"\n\"search.intro\" = \"Search.\"\n")},
+		"content/i18n/en.toml":   {Data: []byte("\"search.intro\" = \"Search the survey.\"\n\"footer.about\" = \"Every figure is quoted from %s.\"\n")},
+	}
+	langs, errs := Load(fsys, "en")
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	en := langs[0]
+	if got := en.T("search.intro"); got != "Search the survey." {
+		t.Errorf("search.intro = %q, want the site's", got)
+	}
+	if got := en.T("footer.about", "statistics"); got != "Every figure is quoted from statistics." {
+		t.Errorf("footer.about = %q, want the site's", got)
+	}
+
+	fsys["content/i18n/en.toml"] = &fstest.MapFile{Data: []byte("\"serch.intro\" = \"Search.\"\n\"footer.about\" = \"Figures.\"\n")}
+	fsys["content/i18n/vi.toml"] = &fstest.MapFile{Data: []byte("\"search.intro\" = \"Tìm.\"\n")}
+	fsys["content/i18n/notes.txt"] = &fstest.MapFile{Data: []byte("x")}
+	_, errs = Load(fsys, "en")
+	got := errs.Error()
+	for _, want := range []string{
+		`content/i18n/en.toml:1:17: unknown interface string "serch.intro" (not in templates/i18n/en.toml): did you mean "search.intro"?`,
+		`content/i18n/en.toml:2:18: "footer.about" must keep %s, in this order, as in templates/i18n/en.toml`,
+		`content/i18n/vi.toml:1:1: interface strings for "vi", which is not a language of the site (languages in content/site.toml: en)`,
+		`content/i18n/notes.txt: content/i18n/ holds the site's interface strings, one <language>.toml file per language (en.toml)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors\n%s\ndo not contain %q", got, want)
+		}
+	}
+	if len(errs) != 4 {
+		t.Errorf("%d errors, want 4:\n%s", len(errs), got)
+	}
+}
