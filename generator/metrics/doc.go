@@ -15,7 +15,8 @@
 //	title_en  = "Conclusions of ..."      # optional English title
 //	publisher = "Văn phòng Chính phủ"     # required, as the document names it
 //	publisher_en = "Government Office"    # optional: English pages show it
-//	lang      = "vi"                      # optional: vi (default) or en, the document's language; it
+//	lang      = "vi"                      # optional: vi or en, the document's language (default: the
+//	                                      #   site's default language, see Languages); it
 //	                                      #   decides how numbers in its quotes are read (vi: 4.543 and
 //	                                      #   16,4; en: 4,543 and 16.4) and the lang of its quotes in HTML
 //	date      = 2024-07-10                # required, date of publication (TOML date)
@@ -109,6 +110,20 @@
 // period has no value, and the cell's words say why. A table row is
 // reported as content/sources/<file>.csv:<line>.
 //
+// # Languages
+//
+// The texts in the editors' own words (titles, units, labels, descriptions,
+// notes, gaps, tasks, agencies) are in the site's default language, the
+// first of `languages` in content/site.toml (see package content), in the
+// field without a suffix; the field suffixed _en is the English of the
+// same text, shown on English pages. It is needed only where English is a
+// language of the site but not its default: an English-only site writes
+// title and unit and no title_en; a Vietnamese-only site needs no _en
+// field. Where a text has no English, English pages show the unsuffixed
+// one. A source is different: its title, publisher and quotes are in the
+// document's own language (lang), and title_en, publisher_en and quote_en
+// are their English, shown on English pages whatever the site's default.
+//
 // # Metric series: content/metrics/<id>.toml
 //
 // One file per series. The file name (without .toml) is the series id unless
@@ -120,15 +135,16 @@
 // made from them.
 //
 //	id          = "egdi-rank"              # optional, defaults to the file name
-//	title       = "Xếp hạng Chính phủ điện tử của Liên Hợp Quốc (EGDI)"  # required
-//	title_en    = "UN E-Government Development Index rank"           # required
-//	unit        = "hạng"                   # required, Vietnamese unit ("%", "tỷ USD", "triệu tài khoản")
-//	unit_en     = "rank"                   # required, English unit
+//	title       = "Xếp hạng Chính phủ điện tử của Liên Hợp Quốc (EGDI)"  # required, in the site's default language
+//	title_en    = "UN E-Government Development Index rank"           # English: required when English is a
+//	                                       #   language of the site other than its default (see Languages)
+//	unit        = "hạng"                   # required, in the default language ("%", "tỷ USD", "triệu tài khoản")
+//	unit_en     = "rank"                   # English unit, required as title_en is
 //	kind        = "rank"                   # required: rank | amount | rate | count | index
 //	better      = "lower"                  # optional: higher | lower (default: lower for
 //	                                       #   rank, higher otherwise)
 //	theme       = "international-rankings" # required, one of the ids in content/site.toml
-//	description    = "..."                 # optional, one paragraph, Vietnamese
+//	description    = "..."                 # optional, one paragraph, in the default language
 //	description_en = "..."                 # optional, English
 //	note        = "..."                    # optional note shown under the chart (note_en too)
 //	decimals    = 1                        # optional, digits after the decimal mark, 0–4 (0–6 for an
@@ -160,8 +176,8 @@
 //
 //	[[subseries]]
 //	id       = "ministries"                # required, unique in the file
-//	label    = "Bộ, ngành"                 # required
-//	label_en = "Ministries"                # required
+//	label    = "Bộ, ngành"                 # required, in the default language
+//	label_en = "Ministries"                # required as title_en is
 //	aliases  = ["bộ ngành"]                # optional: other names search and the
 //	                                       #   metrics index's filter find it by
 //

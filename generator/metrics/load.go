@@ -51,17 +51,31 @@ func NotID(what diag.Text, s string, fix func(id string) diag.Text) diag.Text {
 // writeID is NotID's fix for an id written in a file.
 func writeID(id string) diag.Text { return diag.T(`write id = "%s"`, id) }
 
-// Load reads sources, series and commitments from fsys, validates them
-// against each other and against the known theme ids, and computes derived
-// points. It returns every problem found.
+// Load is LoadLangs for a site in Vietnamese and English, Vietnamese first.
 func Load(fsys fs.FS, themes []string) (*Data, diag.List) {
+	return LoadLangs(fsys, themes, []string{"vi", "en"})
+}
+
+// LoadLangs reads sources, series and commitments from fsys, validates them
+// against each other and against the known theme ids, and computes derived
+// points. It returns every problem found. langs are the site's languages,
+// its default first: the texts suffixed _en that publishing needs (title_en,
+// unit_en, label_en) are required only when English is one of the others,
+// and a source's lang is by default the site's default language.
+func LoadLangs(fsys fs.FS, themes []string, langs []string) (*Data, diag.List) {
 	var errs diag.List
 	d := &Data{sourceByID: map[string]*Source{}, seriesByID: map[string]*Series{}}
+	d.needEn = slices.Contains(langs[1:], "en")
 
 	var ok bool
 	var f *tomlfile.File
 	d.Sources, f, ok = loadSources(fsys, &errs)
 	d.sourcesUnread = !ok
+	for _, s := range d.Sources {
+		if s.Lang == "" && (langs[0] == "vi" || langs[0] == "en") {
+			s.Lang = langs[0]
+		}
+	}
 	d.archive, d.tables, d.unreadTables = map[string]string{}, map[string]*Table{}, map[string]bool{}
 	for i, s := range d.Sources {
 		if d.sourceByID[s.ID] != nil {
@@ -287,7 +301,12 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	case !ValidID(s.ID):
 		errs.Add(f.Pos("id"), "%s", NotID(diag.T("series id"), s.ID, writeID))
 	}
-	for _, key := range []struct{ name, v string }{{"title", s.Title}, {"title_en", s.TitleEn}, {"unit", s.Unit}, {"unit_en", s.UnitEn}} {
+	type field struct{ name, v string }
+	required := []field{{"title", s.Title}, {"unit", s.Unit}}
+	if d.needEn {
+		required = append(required, field{"title_en", s.TitleEn}, field{"unit_en", s.UnitEn})
+	}
+	for _, key := range required {
 		if strings.TrimSpace(key.v) == "" && !s.Draft { // a draft may leave them out
 			errs.Add(f.Pos(key.name), "%s is required", key.name) // at an empty value, or the file's start
 		}
@@ -330,8 +349,11 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 			errs.Add(f.Pos("subseries", i, "id"), "duplicate sub-series id %q", sub.ID)
 		}
 		subs[sub.ID] = true
-		if sub.Label == "" || sub.LabelEn == "" {
+		switch {
+		case d.needEn && (sub.Label == "" || sub.LabelEn == ""):
 			errs.Add(f.Pos("subseries", i), "sub-series %q needs label and label_en", sub.ID)
+		case sub.Label == "":
+			errs.Add(f.Pos("subseries", i), "sub-series %q needs a label", sub.ID)
 		}
 	}
 	checkSub := func(sub string, pos diag.Pos) {

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -1465,5 +1466,45 @@ func TestSubseriesOrder(t *testing.T) {
 	}
 	if !slices.Equal(targets, wantTargets) {
 		t.Errorf("targets in order %v, want %v", targets, wantTargets)
+	}
+}
+
+// On a site without English, or with English as its default, no _en text
+// is required: the unsuffixed fields are in the default language.
+func TestNoEnglishRequired(t *testing.T) {
+	fsys := fstest.MapFS{
+		SourcesFile: {Data: []byte("[[sources]]\nid = \"un\"\ntitle = \"UN E-Government Survey 2024\"\npublisher = \"UN DESA\"\ndate = 2024-09-17\nkind = \"statistics\"\n")},
+		SeriesDir + "/egdi.toml": {Data: []byte("title = \"E-Government Development Index\"\nunit = \"points\"\nkind = \"index\"\ntheme = \"g\"\n\n" +
+			"[[subseries]]\nid = \"vnm\"\nlabel = \"Viet Nam\"\n\n" +
+			"[[points]]\nperiod = 2024\nvalue = 0.7709\nsubseries = \"vnm\"\nsource = \"un\"\nquote = \"Viet Nam scored 0.7709\"\n")},
+	}
+	series := fsys[SeriesDir+"/egdi.toml"].Data
+	for _, langs := range [][]string{{"en"}, {"en", "vi"}, {"vi"}} {
+		// The source's language is the site's: it writes 0,7709 on a Vietnamese site.
+		quote := map[string]string{"en": "0.7709", "vi": "0,7709"}[langs[0]]
+		fsys[SeriesDir+"/egdi.toml"] = &fstest.MapFile{Data: bytes.Replace(series, []byte("0.7709\""), []byte(quote+"\""), 1)}
+		d, errs := LoadLangs(fsys, []string{"g"}, langs)
+		for _, e := range errs.Errors() {
+			t.Errorf("%v: %v", langs, e)
+		}
+		if got := d.Source("un").Language(); got != langs[0] {
+			t.Errorf("%v: a source's language is %q, want the site's default", langs, got)
+		}
+		if se := d.SeriesByID("egdi"); se.TitleIn("en") != "E-Government Development Index" || se.Subseries[0].LabelIn("vi") != "Viet Nam" {
+			t.Errorf("%v: texts %q, %q", langs, se.TitleIn("en"), se.Subseries[0].LabelIn("vi"))
+		}
+	}
+	fsys[SeriesDir+"/egdi.toml"] = &fstest.MapFile{Data: series}
+	fsys[SourcesFile].Data = append(fsys[SourcesFile].Data, "lang = \"en\"\n"...)
+	_, errs := LoadLangs(fsys, []string{"g"}, []string{"vi", "en"})
+	got := errs.Errors().Error()
+	for _, want := range []string{
+		"content/metrics/egdi.toml:1:1: title_en is required",
+		"content/metrics/egdi.toml:1:1: unit_en is required",
+		`content/metrics/egdi.toml:6:1: sub-series "vnm" needs label and label_en`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("with English second, errors\n%s\ndo not contain %q", got, want)
+		}
 	}
 }

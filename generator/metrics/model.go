@@ -340,6 +340,7 @@ type Data struct {
 	draftSeries  map[string]*Series
 	draftTasks   int  // commitments
 	loadingDraft bool // Load is checking a draft, which may cite drafts
+	needEn       bool // English is a language of the site besides its default (see LoadLangs)
 }
 
 // Published returns the data without its drafts (draft = true): what the
@@ -470,12 +471,13 @@ func (s *Series) TargetsOf(sub string) []*Target {
 	return out
 }
 
-// pick returns en for English when it is set, else vi.
-func pick(lang, vi, en string) string {
+// pick returns en for English when it is set, else text: a field in the
+// site's default language (see the package doc, Languages).
+func pick(lang, text, en string) string {
 	if lang == "en" && en != "" {
 		return en
 	}
-	return vi
+	return text
 }
 
 // TitleIn returns the title in lang ("vi" or "en").
@@ -526,7 +528,9 @@ func (s *Source) PublisherLang(lang string) string {
 	return s.Language()
 }
 
-// Language is the language of the document: "vi" unless lang says otherwise.
+// Language is the language of the document: lang, which Load sets to the
+// site's default language when the source does not say; "vi" for a source
+// made otherwise.
 func (s *Source) Language() string {
 	if s.Lang == "" {
 		return "vi"
