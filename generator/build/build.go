@@ -99,7 +99,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	cfg, problems := content.LoadConfig(fsys)
 	errs = append(errs, problems...)
 	s.Config = cfg
-	langs, problems := i18n.Load(fsys)
+	langs, problems := i18n.Load(fsys, cfg.Languages...)
 	errs = append(errs, problems...)
 	s.Langs = langs
 	for _, l := range langs {
@@ -111,15 +111,17 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	var dataProblems, tmplProblems diag.List
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go func() { defer wg.Done(); data, dataProblems = loadData(fsys, cfg.ThemeIDs(), c) }()
+	go func() { defer wg.Done(); data, dataProblems = loadData(fsys, cfg.ThemeIDs(), cfg.Languages, c) }()
 	go func() { defer wg.Done(); tmpl, tmplProblems = render.Load(fsys, s.funcs()) }()
 	pages, pageProblems, cached, failed := loadPages(fsys, c)
 	// A link to a page with errors is fine once the page is (its errors
 	// fail the build): it is not also reported broken.
 	s.failedPages = map[string]bool{}
 	for _, p := range failed {
-		s.failedPages[site.Page(i18n.New(p.Lang), p.Section, p.Slug)] = true
+		s.failedPages[site.Page(s.Lang(p.Lang), p.Section, p.Slug)] = true
 	}
+	pages, problems = cfg.PlaceLangs(pages)
+	pageProblems = append(pageProblems, problems...)
 	wg.Wait()
 	errs = append(errs, dataProblems...)
 	s.Data = data
@@ -152,7 +154,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 			refs = recheckRefs(fsys, p, data) // with positions in the front matter
 		}
 		errs = append(errs, refs...)
-		key := p.Lang + ":" + site.Page(i18n.New(p.Lang), p.Section, p.Slug)
+		key := p.Lang + ":" + site.Page(s.Lang(p.Lang), p.Section, p.Slug)
 		if prev := seen[key]; prev != nil {
 			errs.Add(diag.Pos{File: p.File, Line: 1, Col: 1}, "same URL as %s", prev.File)
 			continue
@@ -166,7 +168,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 		}
 	}
 	errs = append(errs, pageSlips(pages, langCodes(langs))...)
-	if m := cfg.Methodology; m != "" && seen["vi:"+site.Page(i18n.New("vi"), "pages", m)] == nil && !s.failedPages[site.Page(i18n.New("vi"), "pages", m)] {
+	if m := cfg.Methodology; m != "" && seen[cfg.Default()+":"+site.Page(s.Lang(cfg.Default()), "pages", m)] == nil && !s.failedPages[site.Page(s.Lang(cfg.Default()), "pages", m)] {
 		errs.Add(cfg.KeyPos("methodology"), "methodology: no page content/pages/%s.md", m)
 	}
 	slices.SortFunc(s.Pages, func(a, b *content.Page) int { // newest first; a file is one page

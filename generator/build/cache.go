@@ -18,7 +18,9 @@ package build
 // reads (reads.go), which records each read as a dep; the manifest keeps
 // each output's deps and its key, a hash (gohugoio/hashstructure) of
 // their values and of the global key (every input file but the data and
-// the pages, whose reads are recorded; the binary; the options). An output whose deps have the values
+// the pages, whose reads are recorded; the binary; the options). A page's
+// record holds its language as its file name says it ("" for the default),
+// which site.toml decides. An output whose deps have the values
 // they had, under the same global key, is not made again: its file is
 // kept as it is. What a template starts to show is recorded as it is
 // shown; nothing lists what a kind of page reads. A page's conversion is
@@ -75,7 +77,7 @@ import (
 )
 
 // cacheVersion changes when the format of the cache files changes.
-const cacheVersion = "tiendo-cache-4"
+const cacheVersion = "tiendo-cache-5"
 
 // racyWindow: a file modified less than this before it was hashed is hashed
 // again at the next build (timestamps have a coarse granularity).
@@ -666,13 +668,13 @@ func (c *buildCache) loadData() *metrics.Data {
 
 // loadData is metrics.Load, or the data restored from the cache when no
 // file behind it changed.
-func loadData(fsys fs.FS, themes []string, c *buildCache) (*metrics.Data, diag.List) {
+func loadData(fsys fs.FS, themes, langs []string, c *buildCache) (*metrics.Data, diag.List) {
 	if c != nil {
 		if d := c.loadData(); d != nil {
 			return d, c.dataProblems
 		}
 	}
-	d, problems := metrics.Load(fsys, themes)
+	d, problems := metrics.LoadLangs(fsys, themes, langs)
 	if c != nil {
 		c.dataProblems = problems
 	}

@@ -297,11 +297,11 @@ func (s *Site) robots() []byte {
 }
 
 // pageDates gives the date of dated pages, for the sitemap.
-func pageDates(pages []*content.Page) map[string]string {
+func (s *Site) pageDates(pages []*content.Page) map[string]string {
 	m := map[string]string{}
 	for _, p := range pages {
 		if !p.Date.IsZero() {
-			m[site.Page(i18n.New(p.Lang), p.Section, p.Slug)] = p.Date.String()
+			m[site.Page(s.Lang(p.Lang), p.Section, p.Slug)] = p.Date.String()
 		}
 	}
 	return m
@@ -338,7 +338,7 @@ func (s *Site) discoveryJobs(docs []*doc, jobs []job) []job {
 	s.paths = append(s.paths, "sitemap.xml", "robots.txt")
 	slices.Sort(s.paths)
 	jobs = append(jobs,
-		job{path: "sitemap.xml", run: func(r *reads) ([]byte, error) { return s.sitemap(r.paths(), pageDates(r.pages())) }},
+		job{path: "sitemap.xml", run: func(r *reads) ([]byte, error) { return s.sitemap(r.paths(), s.pageDates(r.pages())) }},
 		job{path: "robots.txt", run: func(*reads) ([]byte, error) { return s.robots(), nil }})
 	return jobs
 }

@@ -25,8 +25,12 @@
 //
 // Sections are folders: content/reports/ (conclusions of meetings),
 // content/notes/ (short editor notes) and content/pages/ (about, methodology).
-// x.md is the Vietnamese page; x.en.md, in the same folder, its English
-// version, published under /en/.
+// x.md is the page in the site's default language (the first of
+// `languages` in content/site.toml), published at the root; x.<code>.md, in
+// the same folder, its version in another language of the site, published
+// under /<code>/: on a site of languages = ["vi", "en"], x.en.md is the
+// English page, under /en/. A file x.<code>.md for the default language,
+// or for a language the site does not have, is an error.
 //
 // The file name is the page's URL slug: only the letters a-z, digits and '-',
 // with no accents, capitals or spaces (`tiendo new` makes one from a
@@ -36,7 +40,7 @@
 // Reports and notes can be kept in folders, by year or otherwise, and the
 // folder is part of the URL: content/notes/2025/hop-thang-1.md is the page
 // /notes/2025/hop-thang-1/, and hop-thang-1.en.md beside it is
-// /en/notes/2025/hop-thang-1/. This is what Hugo does, for two reasons: the
+// /en/notes/2025/hop-thang-1/ (on a Vietnamese and English site). This is what Hugo does, for two reasons: the
 // URL says where the file is, so an editor finds one from the other; and
 // two notes of the same name in different years (hop-ban-chi-dao-thang-11)
 // are two pages, not a clash. Folder names follow the rule of file names,
@@ -68,8 +72,9 @@
 //
 // # Site: content/site.toml
 //
-//	title          = "Tiến độ chuyển đổi số quốc gia"   # required
-//	title_en       = "Vietnam digital transformation progress"  # required
+//	languages      = ["vi", "en"]                        # optional: the site's languages, the default first
+//	title          = "Tiến độ chuyển đổi số quốc gia"   # required, in the default language
+//	title_en       = "Vietnam digital transformation progress"  # English; required when English is a language other than the default
 //	description    = "..."                               # optional, for search engines and link previews (description_en too)
 //	headline       = ["egdi-rank", "ecommerce-revenue"]  # series shown as tiles on the home page
 //	methodology    = "phuong-phap"                       # optional: slug of the page in content/pages/
@@ -83,20 +88,49 @@
 //
 //	[[themes]]                        # the groups of the metrics index, in this order
 //	id       = "digital-government"
-//	title    = "Chính phủ số"
-//	title_en = "Digital government"
+//	title    = "Chính phủ số"         # required, in the default language
+//	title_en = "Digital government"   # as title_en above
+//
+// # Languages
+//
+// `languages` lists the site's languages, the default first; without it a
+// site is in Vietnamese and English (["vi", "en"]). The default language
+// is at the site's root (/), each other under its code (/en/). A site may
+// have one language (["en"]: English only, at /) or two, in either order
+// (["en", "vi"]); tiendo writes vi and en (see package i18n for adding
+// one). With one language there is no language switcher; with two, each
+// page links to its version in the other. Three or more are not supported:
+// the switcher names one other language.
+//
+// Texts in the editors' own words (titles, units, descriptions, notes,
+// labels, tasks, here and in the data files of package metrics) are
+// written in the default language in the unsuffixed field: title, unit,
+// description. A field suffixed _en holds the English, and is needed only
+// when English is one of the site's languages but not its default: an
+// English-only site, or one whose default is English, writes title alone,
+// and a Vietnamese-only site needs no _en field at all. There is no _vi:
+// on a site of ["en", "vi"], the Vietnamese pages show these texts in
+// English (their interface and their pages, x.vi.md, are Vietnamese). A
+// text missing in a language shows in the default language.
+//
+// The site's interface strings (menus, labels, the footer, the
+// introductions of the site's sections) ship with tiendo in
+// templates/i18n/<code>.toml; a site changes any of them in its own
+// content/i18n/<code>.toml, with the same keys (see package i18n).
 package content
 
 import (
 	"bytes"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/tiendo/tiendo/generator/calendar"
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/i18n"
 	"github.com/tiendo/tiendo/generator/metrics"
 	"github.com/tiendo/tiendo/generator/tomlfile"
 )
@@ -109,6 +143,7 @@ const SiteFile = "content/site.toml"
 
 // Config is a site's configuration, content/site.toml.
 type Config struct {
+	Languages     []string      `toml:"languages"`
 	Title         string        `toml:"title"`
 	TitleEn       string        `toml:"title_en"`
 	Description   string        `toml:"description"`
@@ -127,6 +162,14 @@ type Theme struct {
 	Title   string `toml:"title"`
 	TitleEn string `toml:"title_en"`
 }
+
+// Default is the site's default language, at the site's root.
+func (s *Config) Default() string { return s.Languages[0] }
+
+// Translates reports whether code is a language of the site other than
+// its default: the one whose texts are the fields suffixed _<code>
+// (title_en).
+func (s *Config) Translates(code string) bool { return slices.Contains(s.Languages[1:], code) }
 
 // ThemeIDs lists the theme ids in order.
 func (s *Config) ThemeIDs() []string {
@@ -149,18 +192,19 @@ func LoadConfig(fsys fs.FS) (*Config, diag.List) {
 	data, err := fs.ReadFile(fsys, SiteFile)
 	if err != nil {
 		errs.Add(diag.Pos{File: SiteFile}, "cannot read site configuration: %v", err)
-		return &Config{file: &tomlfile.File{Name: SiteFile}}, errs
+		return &Config{Languages: i18n.Codes, file: &tomlfile.File{Name: SiteFile}}, errs
 	}
 	s := &Config{}
 	f, problems := tomlfile.Decode(SiteFile, data, 0, s)
 	s.file = f
 	errs = append(errs, problems...)
-	if s.Title == "" || s.TitleEn == "" {
-		at := f.Pos("title")
-		if s.Title != "" {
-			at = f.Pos("title_en")
-		}
-		errs.Add(at, "title and title_en are required") // at an empty one, or the file's start
+	errs = append(errs, s.checkLanguages()...)
+	en := s.Translates("en")
+	switch {
+	case s.Title == "":
+		errs.Add(f.Pos("title"), "title is required") // at an empty one, or the file's start
+	case en && s.TitleEn == "":
+		errs.Add(f.Pos("title_en"), "title_en is required: the site's title in English, one of its languages")
 	}
 	seen := map[string]bool{}
 	for i, t := range s.Themes {
@@ -171,11 +215,73 @@ func LoadConfig(fsys fs.FS) (*Config, diag.List) {
 			errs.Add(f.Pos("themes", i, "id"), "duplicate theme id %q", t.ID)
 		}
 		seen[t.ID] = true
-		if t.Title == "" || t.TitleEn == "" {
+		switch {
+		case t.Title == "" && en:
 			errs.Add(f.Pos("themes", i), "theme %q needs title and title_en", t.ID)
+		case t.Title == "":
+			errs.Add(f.Pos("themes", i), "theme %q needs a title", t.ID)
+		case en && t.TitleEn == "":
+			errs.Add(f.Pos("themes", i), "theme %q needs title_en, its title in English (one of the site's languages)", t.ID)
 		}
 	}
 	return s, errs
+}
+
+// checkLanguages checks the list of languages, and makes it the default
+// when the file has none. It keeps the languages that can be built.
+func (s *Config) checkLanguages() diag.List {
+	var errs diag.List
+	at := s.file.Pos("languages")
+	if s.Languages == nil {
+		s.Languages = i18n.Codes
+		return nil
+	}
+	var ok []string
+	for _, code := range s.Languages {
+		switch {
+		case !i18n.Supported(code):
+			errs.Add(at, "languages: tiendo does not write %q; it writes %s (a new language is added in package i18n)", code, strings.Join(i18n.SupportedCodes(), ", "))
+		case slices.Contains(ok, code):
+			errs.Add(at, "languages: %q is listed twice", code)
+		default:
+			ok = append(ok, code)
+		}
+	}
+	switch {
+	case len(s.Languages) == 0:
+		errs.Add(at, `languages: name at least one, the default first: languages = ["en"]`)
+	case len(ok) > 2:
+		errs.Add(at, "languages: a site has one or two languages (each page links to its version in the other), not %d", len(ok))
+		ok = ok[:2]
+	}
+	if len(ok) == 0 {
+		ok = i18n.Codes[:1] // something to go on with
+	}
+	s.Languages = ok
+	return errs
+}
+
+// PlaceLangs gives each page its language: the site's default for x.md,
+// code for x.<code>.md. It reports the pages named for the default
+// language or for a language the site does not have, and leaves them out.
+func (s *Config) PlaceLangs(pages []*Page) ([]*Page, diag.List) {
+	var errs diag.List
+	var out []*Page
+	for _, p := range pages {
+		at := diag.Pos{File: p.File, Line: 1, Col: 1}
+		switch {
+		case p.Lang == "":
+			p.Lang = s.Default()
+		case p.Lang == s.Default():
+			errs.Add(at, "%s is the site's default language: its pages are named without it; rename the file to %s", p.Lang, strings.TrimSuffix(p.File, "."+p.Lang+".md")+".md")
+			continue
+		case !slices.Contains(s.Languages, p.Lang):
+			errs.Add(at, "%q is not a language of the site (languages in %s: %s): a page x.%s.md is for a site that has it", p.Lang, SiteFile, strings.Join(s.Languages, ", "), p.Lang)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out, errs
 }
 
 // Page is one markdown file.
@@ -183,7 +289,7 @@ type Page struct {
 	// Computed from the file name, never read from the front matter.
 	Section string `toml:"-"` // reports, notes, pages
 	Slug    string `toml:"-"` // the path under the section, without .md or .en.md: "hop", "2025/hop"
-	Lang    string `toml:"-"` // vi or en
+	Lang    string `toml:"-"` // "en" for x.en.md; "" for x.md until Site.PlaceLangs gives it the site's default
 	File    string `toml:"-"` // path, for messages
 
 	Title   string        `toml:"title"`
@@ -246,8 +352,13 @@ func cutLine(b []byte) (line, rest []byte, found bool) {
 	return b, nil, false
 }
 
+// langCode is what a language's code looks like in a file name (x.en.md).
+var langCode = regexp.MustCompile(`^[a-z]{2,3}$`)
+
 // ParsePage parses one page file. name is its path, e.g.
-// "content/reports/ket-luan.en.md" or "content/notes/2025/hop.md".
+// "content/reports/ket-luan.en.md" or "content/notes/2025/hop.md". Its
+// language is that of the file name ("en"), or "" for the site's default
+// (see Site.PlaceLangs).
 func ParsePage(name string, data []byte) (*Page, diag.List) {
 	var errs diag.List
 	p := &Page{File: name}
@@ -256,10 +367,10 @@ func ParsePage(name string, data []byte) (*Page, diag.List) {
 	folders := strings.Split(strings.TrimSuffix(dir, "/"), "/")
 	p.Section, folders = folders[0], folders[1:]
 	base := strings.TrimSuffix(file, ".md")
-	p.Lang = "vi"
 	ext := ".md"
-	if strings.HasSuffix(base, ".en") {
-		p.Lang, base, ext = "en", strings.TrimSuffix(base, ".en"), ".en.md"
+	if i := strings.LastIndexByte(base, '.'); i >= 0 && langCode.MatchString(base[i+1:]) {
+		p.Lang, base = base[i+1:], base[:i]
+		ext = "." + p.Lang + ".md"
 	}
 	p.Slug = path.Join(append(folders, base)...)
 	switch {

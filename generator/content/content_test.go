@@ -67,7 +67,7 @@ func TestParsePage(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatal(errs)
 	}
-	if p.Section != "reports" || p.Slug != "ket-luan-so-ket-6-thang-2024" || p.Lang != "vi" {
+	if p.Section != "reports" || p.Slug != "ket-luan-so-ket-6-thang-2024" || p.Lang != "" {
 		t.Errorf("section/slug/lang = %q %q %q", p.Section, p.Slug, p.Lang)
 	}
 	if p.Date != (calendar.Date{Year: 2024, Month: 7, Day: 10}) || p.Summary != "Tóm tắt." || p.Tags[0] != "Đề án 06" {
@@ -98,7 +98,7 @@ func TestParsePage(t *testing.T) {
 		if slug := strings.TrimSuffix(strings.TrimSuffix(file, ".md"), ".en"); p.Section != dir || p.Slug != slug {
 			t.Errorf("%s: section %q slug %q, want %q %q", name, p.Section, p.Slug, dir, slug)
 		}
-		if want := map[bool]string{true: "en", false: "vi"}[strings.HasSuffix(name, ".en.md")]; p.Lang != want {
+		if want := map[bool]string{true: "en", false: ""}[strings.HasSuffix(name, ".en.md")]; p.Lang != want {
 			t.Errorf("%s: lang %q, want %q", name, p.Lang, want)
 		}
 	}
@@ -225,6 +225,75 @@ func TestLoadConfig(t *testing.T) {
 	_, errs = LoadConfig(fstest.MapFS{})
 	if errs.Err() == nil || !strings.HasPrefix(errs.Error(), "content/site.toml: cannot read") {
 		t.Errorf("missing site.toml: %v", errs)
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	load := func(lines string) (*Site, string) {
+		s, errs := LoadSite(fstest.MapFS{SiteFile: {Data: []byte(lines)}})
+		return s, strings.Join(messages(errs), "\n")
+	}
+	// Without the key, the site is in Vietnamese and English.
+	s, errs := load(siteTOML)
+	if errs != "" || strings.Join(s.Languages, " ") != "vi en" || s.Default() != "vi" || !s.Translates("en") {
+		t.Errorf("no languages: %v, default %s, errors %s", s.Languages, s.Default(), errs)
+	}
+	// An English site needs no English field, nor a Vietnamese one.
+	english := "languages = [\"en\"]\ntitle = \"UN E-Government Survey\"\n\n[[themes]]\nid = \"egov\"\ntitle = \"E-government\"\n"
+	if s, errs := load(english); errs != "" || s.Default() != "en" || s.Translates("en") {
+		t.Errorf("English only: default %s, errors %s", s.Default(), errs)
+	}
+	// English first: the English is in title, as on an English-only site.
+	if s, errs := load(strings.Replace(english, `["en"]`, `["en", "vi"]`, 1)); errs != "" || s.Default() != "en" || !s.Translates("vi") || s.Translates("en") {
+		t.Errorf("English then Vietnamese: %v, errors %s", s.Languages, errs)
+	}
+	// A Vietnamese site needs no English.
+	vi := "languages = [\"vi\"]\ntitle = \"Tiến độ\"\n\n[[themes]]\nid = \"egov\"\ntitle = \"Chính phủ số\"\n"
+	if _, errs := load(vi); errs != "" {
+		t.Errorf("Vietnamese only: %s", errs)
+	}
+	// English second: title_en is required.
+	if _, errs := load(strings.Replace(vi, `["vi"]`, `["vi", "en"]`, 1)); errs != `content/site.toml:1:1: title_en is required: the site's title in English, one of its languages
+content/site.toml:4:1: theme "egov" needs title_en, its title in English (one of the site's languages)` {
+		t.Errorf("Vietnamese then English without title_en:\n%s", errs)
+	}
+	for _, tt := range []struct{ languages, want string }{
+		{`[]`, `content/site.toml:1:13: languages: name at least one, the default first: languages = ["en"]`},
+		{`["fr"]`, `content/site.toml:1:13: languages: tiendo does not write "fr"; it writes en, vi (a new language is added in package i18n)`},
+		{`["en", "en"]`, `content/site.toml:1:13: languages: "en" is listed twice`},
+	} {
+		s, errs := load("languages = " + tt.languages + "\n" + english[strings.Index(english, "\n")+1:])
+		if errs != tt.want {
+			t.Errorf("languages = %s:\n%s\nwant\n%s", tt.languages, errs, tt.want)
+		}
+		if len(s.Languages) == 0 {
+			t.Errorf("languages = %s: no language left to build", tt.languages)
+		}
+	}
+}
+
+func TestPlaceLangs(t *testing.T) {
+	s, _ := LoadSite(fstest.MapFS{SiteFile: {Data: []byte("languages = [\"en\", \"vi\"]\ntitle = \"T\"\n")}})
+	var pages []*Page
+	for _, name := range []string{"content/pages/a.md", "content/pages/a.vi.md", "content/pages/b.en.md", "content/pages/c.fr.md"} {
+		p, errs := ParsePage(name, []byte("+++\ntitle = \"A\"\n+++\n"))
+		if errs.Err() != nil {
+			t.Fatal(errs)
+		}
+		pages = append(pages, p)
+	}
+	kept, errs := s.PlaceLangs(pages)
+	var got []string
+	for _, p := range kept {
+		got = append(got, p.File+" "+p.Lang)
+	}
+	if strings.Join(got, ", ") != "content/pages/a.md en, content/pages/a.vi.md vi" {
+		t.Errorf("pages: %s", strings.Join(got, ", "))
+	}
+	want := `content/pages/b.en.md:1:1: en is the site's default language: its pages are named without it; rename the file to content/pages/b.md
+content/pages/c.fr.md:1:1: "fr" is not a language of the site (languages in content/site.toml: en, vi): a page x.fr.md is for a site that has it`
+	if got := strings.Join(messages(errs), "\n"); got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
 	}
 }
 
