@@ -190,7 +190,8 @@ func (s *Site) latest(lang *i18n.Lang) []*content.Page {
 	return list
 }
 
-// view starts the view of a page of lang made from r.
+// view starts the view of a page of lang made from r. AltLang is the
+// site's other language, nil on a site of one language.
 func (s *Site) view(r *reads, lang *i18n.Lang, kind, path, title string) *View {
 	v := &View{LangView: LangView{r: r, Lang: lang}, Kind: kind, Path: path, Title: title}
 	for _, l := range s.Langs {
@@ -283,7 +284,7 @@ func (s *Site) jobs(docs []*doc) []job {
 				if p.Summary != "" {
 					v.Desc = p.Summary
 				}
-				if !r.hasTranslation(p, v.AltLang) {
+				if v.AltLang != nil && !r.hasTranslation(p, v.AltLang) {
 					v.AltPath = site.Home(v.AltLang)
 				}
 				return v
@@ -317,11 +318,13 @@ func (s *Site) jobs(docs []*doc) []job {
 						v.Pager.Next = site.SectionPage(lang, sec, n+1)
 					}
 					// The same page of the other language's list, or as near as it has.
-					switch m := r.listPages(v.AltLang, sec); {
-					case m == 0:
-						v.AltPath = site.Home(v.AltLang)
-					case m < n:
-						v.AltPath = site.SectionIndex(v.AltLang, sec)
+					if v.AltLang != nil {
+						switch m := r.listPages(v.AltLang, sec); {
+						case m == 0:
+							v.AltPath = site.Home(v.AltLang)
+						case m < n:
+							v.AltPath = site.SectionIndex(v.AltLang, sec)
+						}
 					}
 					return v
 				})
@@ -384,7 +387,9 @@ func (s *Site) jobs(docs []*doc) []job {
 	jobs = append(jobs, job{path: "404.html", run: func(r *reads) ([]byte, error) {
 		nf := s.view(r, s.Langs[0], "404", "404.html", s.Langs[0].T("404.title"))
 		nf.NoIndex = true
-		nf.AltPath = site.Home(nf.AltLang)
+		if nf.AltLang != nil {
+			nf.AltPath = site.Home(nf.AltLang)
+		}
 		return s.tmpl.Page("404", nf)
 	}})
 	jobs = append(jobs, s.dataJobs()...)

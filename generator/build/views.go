@@ -29,7 +29,7 @@ import (
 type LangView struct {
 	r       *reads
 	Lang    *i18n.Lang
-	AltLang *i18n.Lang // the other language
+	AltLang *i18n.Lang // the site's other language, or nil: the site has one
 }
 
 // site is what every output reads (the build cache's global key).
