@@ -1142,6 +1142,8 @@ func (c *buildCache) value(s *Site, d dep) uint64 {
 		return c.metas(s.Pages)
 	case readPaths:
 		return key(s.paths)
+	case readHas:
+		return key(s.has(d.Arg))
 	}
 	// A kind with no case here (TestEveryReadHasAValue) changes whenever
 	// any input does.

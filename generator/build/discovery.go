@@ -321,10 +321,14 @@ func (s *Site) discoveryJobs(docs []*doc, jobs []job) []job {
 				run:   func(r *reads) ([]byte, error) { return s.searchIndex(r, lang, k) },
 				write: func(r *reads, w io.Writer) error { return s.writeSearchIndex(w, r, lang, k) }})
 		}
-		jobs = append(jobs, job{path: site.Feed(lang), run: func(r *reads) ([]byte, error) { return s.feed(r, lang) }})
-		jobs = append(jobs, job{path: site.UpdatesFeed(lang), run: func(r *reads) ([]byte, error) {
-			return s.updatesFeed(r, lang, site.UpdatesFeed(lang), site.Updates(lang), pick(lang, s.Config.Title, s.Config.TitleEn)+" — "+lang.T("nav.updates"), r.changes())
-		}})
+		if s.hasFeed(lang) {
+			jobs = append(jobs, job{path: site.Feed(lang), run: func(r *reads) ([]byte, error) { return s.feed(r, lang) }})
+		}
+		if s.has("updates") {
+			jobs = append(jobs, job{path: site.UpdatesFeed(lang), run: func(r *reads) ([]byte, error) {
+				return s.updatesFeed(r, lang, site.UpdatesFeed(lang), site.Updates(lang), pick(lang, s.Config.Title, s.Config.TitleEn)+" — "+lang.T("nav.updates"), r.changes())
+			}})
+		}
 		for _, se := range s.Data.Series {
 			jobs = append(jobs, job{path: site.MetricFeed(lang, se.ID), file: se.File, run: func(r *reads) ([]byte, error) {
 				changes := r.seriesChanges(se.ID)

@@ -359,11 +359,13 @@ func (s *Site) jobs(docs []*doc) []job {
 			})
 		}
 
-		add(site.Updates(lang), func(r *reads) *View {
-			v := s.view(r, lang, "updates", site.Updates(lang), lang.T("nav.updates"))
-			v.Updates = v.updates(r.changes())
-			return v
-		})
+		if s.has("updates") {
+			add(site.Updates(lang), func(r *reads) *View {
+				v := s.view(r, lang, "updates", site.Updates(lang), lang.T("nav.updates"))
+				v.Updates = v.updates(r.changes())
+				return v
+			})
+		}
 		add(site.Sources(lang), func(r *reads) *View {
 			return s.view(r, lang, "sources", site.Sources(lang), lang.T("nav.sources"))
 		})
@@ -377,9 +379,11 @@ func (s *Site) jobs(docs []*doc) []job {
 				return v
 			})
 		}
-		add(site.Commitments(lang), func(r *reads) *View {
-			return s.view(r, lang, "commitments", site.Commitments(lang), lang.T("nav.commitments"))
-		})
+		if s.has("commitments") {
+			add(site.Commitments(lang), func(r *reads) *View {
+				return s.view(r, lang, "commitments", site.Commitments(lang), lang.T("nav.commitments"))
+			})
+		}
 		add(site.DataIndex(lang), func(r *reads) *View {
 			return s.view(r, lang, "data", site.DataIndex(lang), lang.T("nav.data"))
 		})

@@ -43,6 +43,7 @@ const (
 	readSearch                         // the search-index entries of the pages in file Arg of a language
 	readPages                          // every published page, as lists show them
 	readPaths                          // the path of every output file
+	readHas                            // whether the site has any of what Arg names (Site.has): commitments, updates
 
 	readKinds // how many kinds there are, plus one
 )
