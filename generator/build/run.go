@@ -220,7 +220,7 @@ func Coverage(fsys fs.FS) (diag.List, error) {
 // the templates' own failures would only repeat the load errors, and
 // rendering every page would delay them.
 func (s *Site) withPageProblems(errs diag.List) (out diag.List) {
-	if s == nil || s.tmpl == nil || s.Data == nil || s.Config == nil || len(s.Langs) != 2 {
+	if s == nil || s.tmpl == nil || s.Data == nil || s.Config == nil || len(s.Langs) != len(s.Config.Languages) {
 		return errs
 	}
 	// Data with errors may not render; this pass is a bonus, not a duty.
