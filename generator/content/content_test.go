@@ -229,8 +229,8 @@ func TestLoadConfig(t *testing.T) {
 }
 
 func TestLanguages(t *testing.T) {
-	load := func(lines string) (*Site, string) {
-		s, errs := LoadSite(fstest.MapFS{SiteFile: {Data: []byte(lines)}})
+	load := func(lines string) (*Config, string) {
+		s, errs := LoadConfig(fstest.MapFS{SiteFile: {Data: []byte(lines)}})
 		return s, strings.Join(messages(errs), "\n")
 	}
 	// Without the key, the site is in Vietnamese and English.
@@ -273,7 +273,7 @@ content/site.toml:4:1: theme "egov" needs title_en, its title in English (one of
 }
 
 func TestPlaceLangs(t *testing.T) {
-	s, _ := LoadSite(fstest.MapFS{SiteFile: {Data: []byte("languages = [\"en\", \"vi\"]\ntitle = \"T\"\n")}})
+	s, _ := LoadConfig(fstest.MapFS{SiteFile: {Data: []byte("languages = [\"en\", \"vi\"]\ntitle = \"T\"\n")}})
 	var pages []*Page
 	for _, name := range []string{"content/pages/a.md", "content/pages/a.vi.md", "content/pages/b.en.md", "content/pages/c.fr.md"} {
 		p, errs := ParsePage(name, []byte("+++\ntitle = \"A\"\n+++\n"))
