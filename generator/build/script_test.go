@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,12 +66,12 @@ func runScript(t *testing.T, ar *txtar.Archive) {
 			problems = err.Error()
 			return
 		}
-		built = readTree(t, out)
+		built = tree(t, out)
 		clean := filepath.Join(t.TempDir(), "clean")
 		if _, err := build.Run(inputs.Dir(filepath.Join(root, "site")), clean, build.Options{BaseURL: opt.BaseURL}); err != nil {
 			t.Fatalf("a clean build fails where the cached one did not: %v", err)
 		}
-		if want := readTree(t, clean); !sameTree(built, want) {
+		if want := tree(t, clean); !sameTree(built, want) {
 			t.Errorf("the cached build differs from a clean one")
 		}
 	}
@@ -161,32 +162,4 @@ func writeTree(t *testing.T, dir string, m fstest.MapFS) {
 	}
 }
 
-func readTree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	m := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		m[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
-func sameTree(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || v != w {
-			return false
-		}
-	}
-	return true
-}
+func sameTree(a, b map[string]string) bool { return maps.Equal(a, b) }

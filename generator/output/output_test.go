@@ -1,6 +1,7 @@
 package output
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"testing"
@@ -58,7 +59,7 @@ func TestWriterReplacesTheOutput(t *testing.T) {
 	}
 	_, st = write(t, dir, first, map[string]string{"index.html": "b", "new/y.txt": "mới"}, "notes/x/index.html")
 	want := map[string]string{"index.html": "b", "notes/x/index.html": "x", "new/y.txt": "mới"}
-	if got := readTree(t, dir); !equal(got, want) {
+	if got := readTree(t, dir); !maps.Equal(got, want) {
 		t.Errorf("output: %v, want %v", got, want)
 	}
 	if st.Written != 2 || st.Unchanged != 1 || st.Deleted != 1 {
@@ -79,7 +80,7 @@ func TestAbortChangesNothing(t *testing.T) {
 	}
 	w.Put("index.html", []byte("b"))
 	w.Abort()
-	if got := readTree(t, dir); !equal(got, map[string]string{"index.html": "a"}) {
+	if got := readTree(t, dir); !maps.Equal(got, map[string]string{"index.html": "a"}) {
 		t.Errorf("after Abort: %v", got)
 	}
 }
@@ -103,7 +104,7 @@ func TestInterruptedCommit(t *testing.T) {
 		t.Fatal("Recover found nothing to do")
 	}
 	want := map[string]string{"index.html": "trang chủ", "notes/moi/index.html": "mới"}
-	if got := readTree(t, dir); !equal(got, want) {
+	if got := readTree(t, dir); !maps.Equal(got, want) {
 		t.Errorf("after Recover: %v, want %v", got, want)
 	}
 	if _, err := os.Stat(stage); !os.IsNotExist(err) {
@@ -112,16 +113,4 @@ func TestInterruptedCommit(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "notes", "a")); !os.IsNotExist(err) {
 		t.Error("the deleted file's folder is left")
 	}
-}
-
-func equal(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
