@@ -25,6 +25,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -52,7 +53,28 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(450 << 20)
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(profiled(func() int { return run(os.Args[1:], os.Stdout, os.Stderr) }))
+}
+
+// profiled runs f, writing a CPU profile of it to the file named by
+// TIENDO_CPUPROFILE when that is set (go tool pprof reads it).
+func profiled(f func() int) int {
+	name := os.Getenv("TIENDO_CPUPROFILE")
+	if name == "" {
+		return f()
+	}
+	out, err := os.Create(name)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "tiendo:", err)
+		return 2
+	}
+	defer out.Close()
+	if err := pprof.StartCPUProfile(out); err != nil {
+		fmt.Fprintln(os.Stderr, "tiendo:", err)
+		return 2
+	}
+	defer pprof.StopCPUProfile()
+	return f()
 }
 
 const usage = `usage:
