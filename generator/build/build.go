@@ -21,6 +21,7 @@ import (
 	"github.com/tiendo/tiendo/generator/metrics"
 	"github.com/tiendo/tiendo/generator/render"
 	"github.com/tiendo/tiendo/generator/site"
+	"github.com/tiendo/tiendo/generator/store"
 )
 
 // Options configure a build.
@@ -646,7 +647,7 @@ func (s *Site) convert(d *doc, c *buildCache) {
 	body, bodyLine := p.Body, p.BodyLine
 	if body == nil {
 		data, err := fs.ReadFile(s.fsys, p.File)
-		if err == nil && p.Hash != 0 && hashBytes(data) != p.Hash {
+		if err == nil && p.Hash != 0 && store.HashBytes(data) != p.Hash {
 			err = diag.Errorf("the file changed during the build: build again")
 		}
 		var serr *diag.Error

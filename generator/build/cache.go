@@ -2,17 +2,14 @@ package build
 
 // The build cache makes a rebuild cost what changed, not what exists. It
 // lives in Options.Cache (ROOT/.cache/tiendo for the command), in files that
-// only the binary that wrote them reads (codec.go): manifest, data,
+// only the binary that wrote them reads (package store): manifest, data,
 // pages/00 to pages/63 and, apart because only an index file being written
 // again needs them, the pages' search entries in search/00 to search/63.
 //
 // Change detection: every input file (content/, templates/, assets/) is
-// identified by a content hash of its bytes. A file whose stamp (size,
-// times, inode) is the one recorded last time keeps its recorded hash
-// without being read; a file modified less than racyWindow before it was
-// read is hashed again next time, since a second edit within the same
-// clock tick would leave the stamp as it was. Without a manifest, files are
-// hashed as the build reads them (hashingFS), not read twice.
+// identified by a content hash of its bytes, by stamp when it can be
+// (store.Scan). Without a manifest, files are hashed as the build reads
+// them (hashingFS), not read twice.
 //
 // Keys: every output file is made from what its job read through one
 // reads (reads.go), which records each read as a dep; the manifest keeps
@@ -48,12 +45,8 @@ package build
 // force).
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -64,8 +57,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/gohugoio/hashstructure"
-
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/diag"
 	"github.com/tiendo/tiendo/generator/i18n"
@@ -74,14 +65,11 @@ import (
 	"github.com/tiendo/tiendo/generator/markdown"
 	"github.com/tiendo/tiendo/generator/metrics"
 	"github.com/tiendo/tiendo/generator/output"
+	"github.com/tiendo/tiendo/generator/store"
 )
 
 // cacheVersion changes when the format of the cache files changes.
 const cacheVersion = "tiendo-cache-5"
-
-// racyWindow: a file modified less than this before it was hashed is hashed
-// again at the next build (timestamps have a coarse granularity).
-const racyWindow = time.Second
 
 // pageShards is the number of files the page records are spread over, so
 // that an edit rewrites one small file.
@@ -89,13 +77,6 @@ const pageShards = 64
 
 // stamp identifies a version of a file without reading it.
 type stamp = inputs.Stamp
-
-type inputFile struct {
-	Path  string
-	Stamp stamp
-	Hash  uint64
-	Racy  bool // hash it again next time
-}
 
 // outputFile is a file of the output and how it was made.
 type outputFile struct {
@@ -111,11 +92,11 @@ type manifest struct {
 	Version  string
 	Binary   uint64
 	BinStamp stamp
-	Inputs   []inputFile // sorted by path
-	InputKey uint64      // inputs, binary and options together
-	DataKey  uint64      // key of data
-	Out      string      // absolute output directory
-	OutID    stamp       // its identity (device, inode)
+	Inputs   []store.Input // sorted by path
+	InputKey uint64        // inputs, binary and options together
+	DataKey  uint64        // key of data
+	Out      string        // absolute output directory
+	OutID    stamp         // its identity (device, inode)
 	Outputs  []outputFile
 	Deps     []dep  // what the outputs read (outputFile.Reads), each once
 	Result   Result // Warnings, counts and sizes, for a build that has nothing to do
@@ -177,7 +158,7 @@ type buildCache struct {
 
 	opt      Options
 	mu       sync.Mutex
-	inputs   []inputFile
+	inputs   []store.Input
 	index    map[string]int    // input path → index in inputs
 	hashes   map[string]uint64 // input path → hash
 	unhashed int               // inputs whose hash is not known yet (see hashingFS)
@@ -211,7 +192,7 @@ type buildCache struct {
 func openCache(dir string, fsys fs.FS, opt Options) (*buildCache, error) {
 	c := &buildCache{dir: dir, opt: opt}
 	var m manifest
-	if readCacheFile(filepath.Join(dir, "manifest"), &m) == nil && m.Version == cacheVersion {
+	if store.Read(filepath.Join(dir, "manifest"), &m) == nil && m.Version == cacheVersion {
 		c.prev = &m
 	}
 	tmark("manifest read")
@@ -219,7 +200,11 @@ func openCache(dir string, fsys fs.FS, opt Options) (*buildCache, error) {
 	if c.prev != nil {
 		prevBin = &c.prev.BinStamp
 	}
-	bin, st, err := binaryID(prevBin, c.prev)
+	var prevHash uint64
+	if c.prev != nil {
+		prevHash = c.prev.Binary
+	}
+	bin, st, err := store.Binary(prevBin, prevHash)
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +219,7 @@ func openCache(dir string, fsys fs.FS, opt Options) (*buildCache, error) {
 		// serve`, a save that changed no byte).
 		c.prefetch()
 	}
-	var prevInputs []inputFile
+	var prevInputs []store.Input
 	if c.prev != nil {
 		prevInputs = c.prev.Inputs
 	}
@@ -242,7 +227,7 @@ func openCache(dir string, fsys fs.FS, opt Options) (*buildCache, error) {
 	c.scanned = time.Now()
 	// With nothing to compare to, the files are hashed as the build reads
 	// them (hashingFS), rather than read twice.
-	c.inputs, err = scanInputs(fsys, prevInputs, c.scanned, c.prev == nil)
+	c.inputs, err = store.Scan(fsys, prevInputs, c.scanned, c.prev == nil)
 	if err != nil {
 		return nil, err
 	}
@@ -296,7 +281,7 @@ func (c *buildCache) saw(name string, data []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if i, ok := c.index[name]; ok && c.inputs[i].Hash == 0 {
-		c.inputs[i].Hash = hashBytes(data)
+		c.inputs[i].Hash = store.HashBytes(data)
 		c.unhashed--
 	}
 }
@@ -332,7 +317,7 @@ func (c *buildCache) computeKeys() {
 		pairs[i] = pathHash{f.Path, f.Hash}
 		c.hashes[f.Path] = f.Hash
 	}
-	c.inputKey = key(struct {
+	c.inputKey = store.Key(struct {
 		Version string
 		Binary  uint64
 		Options Options
@@ -352,14 +337,14 @@ func (c *buildCache) computeKeys() {
 			globals = append(globals, f)
 		}
 	}
-	c.global = key(struct {
+	c.global = store.Key(struct {
 		Version string
 		Binary  uint64
 		Options Options
 		Files   []pathHash
 	}{cacheVersion, c.binary, c.opt, globals})
-	c.dataAll = key(data)
-	c.dataKey = key(struct {
+	c.dataAll = store.Key(data)
+	c.dataKey = store.Key(struct {
 		Version    string
 		Binary     uint64
 		Data, Site uint64
@@ -370,104 +355,6 @@ func (c *buildCache) computeKeys() {
 type pathHash struct {
 	Path string
 	Hash uint64
-}
-
-// key hashes a structured value. 0 means "no key": the job always runs.
-func key(v any) uint64 {
-	h, err := hashstructure.Hash(v, nil)
-	if err != nil || h == 0 {
-		return 0
-	}
-	return h
-}
-
-// hashUints combines hashes (FNV-1a of their bytes): the key of a list of
-// keys, which every output's freshness needs, without reflection.
-func hashUints(vs []uint64) uint64 {
-	h := fnv.New64a()
-	var b [8]byte
-	for _, v := range vs {
-		binary.LittleEndian.PutUint64(b[:], v)
-		h.Write(b[:])
-	}
-	if sum := h.Sum64(); sum != 0 {
-		return sum
-	}
-	return 1 // 0 is no key
-}
-
-// hashBytes is the content hash of file bytes.
-func hashBytes(b []byte) uint64 { return output.HashBytes(b) }
-
-// binaryID identifies the running binary by the hash of its file; a binary
-// whose stamp is the recorded one is not read again.
-func binaryID(prevStamp *stamp, prev *manifest) (uint64, stamp, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return 0, stamp{}, fmt.Errorf("build cache: %v", err)
-	}
-	info, err := os.Stat(exe)
-	if err != nil {
-		return 0, stamp{}, fmt.Errorf("build cache: %v", err)
-	}
-	st, ok := inputs.StampOf(info)
-	if ok && prevStamp != nil && *prevStamp == st && time.Since(info.ModTime()) > racyWindow {
-		return prev.Binary, st, nil
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return 0, stamp{}, fmt.Errorf("build cache: %v", err)
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return 0, stamp{}, fmt.Errorf("build cache: %v", err)
-	}
-	return binary.LittleEndian.Uint64(h.Sum(nil)[:8]), st, nil
-}
-
-// scanInputs lists the files of inputDirs with their content hashes. Only
-// files whose stamp changed since prev are read.
-func scanInputs(fsys fs.FS, prev []inputFile, now time.Time, lazy bool) ([]inputFile, error) {
-	list, err := inputs.List(fsys)
-	if err != nil {
-		return nil, err
-	}
-	tmark("listed")
-	old := make(map[string]*inputFile, len(prev))
-	for i := range prev {
-		old[prev[i].Path] = &prev[i]
-	}
-	out := make([]inputFile, len(list))
-	err = parallel(len(list), func(i int) error {
-		name, st, ok := list[i].Name, list[i].Stamp, list[i].OK
-		f := inputFile{Path: name}
-		if p := old[name]; ok && p != nil && p.Stamp == st && !p.Racy {
-			f.Stamp, f.Hash = st, p.Hash
-			out[i] = f
-			return nil
-		}
-		if lazy { // hashed when the build reads it, or by finishHashes
-			f.Stamp = st
-			f.Racy = !ok || now.Sub(time.Unix(0, max(st.MTime, st.CTime))) < racyWindow
-			out[i] = f
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return err
-		}
-		f.Hash = hashBytes(data)
-		if ok {
-			f.Stamp = st
-			f.Racy = now.Sub(time.Unix(0, max(st.MTime, st.CTime))) < racyWindow
-		} else {
-			f.Racy = true
-		}
-		out[i] = f
-		return nil
-	})
-	return out, err
 }
 
 // parallel runs f(0..n-1) on every core and returns the first error.
@@ -552,21 +439,7 @@ func (c *buildCache) save(s *Site, out string, files map[string]outputFile, res 
 	}
 	// Files hashed too soon after their last change are checked again now:
 	// if they still hold what was built, they can be trusted next time.
-	for i := range c.inputs {
-		f := &c.inputs[i]
-		if !f.Racy || f.Stamp == (stamp{}) {
-			continue
-		}
-		info, err := fs.Stat(fsys, f.Path)
-		if err != nil {
-			continue
-		}
-		if st, _ := inputs.StampOf(info); st == f.Stamp && time.Since(time.Unix(0, max(st.MTime, st.CTime))) >= racyWindow {
-			if data, err := fs.ReadFile(fsys, f.Path); err == nil && hashBytes(data) == f.Hash {
-				f.Racy = false
-			}
-		}
-	}
+	store.Settle(fsys, c.inputs)
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return err
@@ -595,7 +468,7 @@ func (c *buildCache) save(s *Site, out string, files map[string]outputFile, res 
 			f.Reads[k] = n
 		}
 	}
-	return writeCacheFile(filepath.Join(c.dir, "manifest"), &m)
+	return store.Write(filepath.Join(c.dir, "manifest"), &m)
 }
 
 // saveParsed starts saving the page records and the data, which are
@@ -612,7 +485,7 @@ func (c *buildCache) saveParsed(s *Site) {
 		if d := c.data; !c.dataSaved && d != nil { // drafts included
 			df := dataFile{Version: cacheVersion, Binary: c.binary, Key: c.dataKey,
 				Sources: d.Sources, Series: d.Series, Commitments: d.Commitments, Problems: c.dataProblems}
-			if err := writeCacheFile(filepath.Join(c.dir, "data"), &df); err != nil {
+			if err := store.Write(filepath.Join(c.dir, "data"), &df); err != nil {
 				c.parsedSaved <- err
 				return
 			}
@@ -726,7 +599,7 @@ func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*cont
 			return nil
 		}
 		p, errs := content.ParsePage(name, data)
-		p.Hash = hashBytes(data)
+		p.Hash = store.HashBytes(data)
 		problems[i] = errs
 		if errs.Err() == nil {
 			pages[i] = p
@@ -807,7 +680,7 @@ func (c *buildCache) prefetch() {
 	go func() {
 		defer close(c.dataRead)
 		if c.prev.DataKey != 0 {
-			c.dataErr = readCacheFile(filepath.Join(c.dir, "data"), &c.dataFile)
+			c.dataErr = store.Read(filepath.Join(c.dir, "data"), &c.dataFile)
 			tmark("data read")
 		}
 	}()
@@ -822,7 +695,7 @@ func (c *buildCache) readShards() {
 	c.pages = map[string]*pageRecord{}
 	shards := make([]pageShard, pageShards)
 	parallel(pageShards, func(i int) error {
-		if readCacheFile(filepath.Join(c.dir, "pages", fmt.Sprintf("%02d", i)), &shards[i]) != nil ||
+		if store.Read(filepath.Join(c.dir, "pages", fmt.Sprintf("%02d", i)), &shards[i]) != nil ||
 			shards[i].Version != cacheVersion || shards[i].Binary != c.binary {
 			shards[i] = pageShard{}
 			c.dirtyShard[i] = true // rewrite it
@@ -901,7 +774,7 @@ func (c *buildCache) savePages() error {
 		}
 		recs := shards[i]
 		sort.Slice(recs, func(a, b int) bool { return recs[a].File < recs[b].File })
-		return writeCacheFile(filepath.Join(c.dir, "pages", fmt.Sprintf("%02d", i)),
+		return store.Write(filepath.Join(c.dir, "pages", fmt.Sprintf("%02d", i)),
 			&pageShard{Version: cacheVersion, Binary: c.binary, Records: recs})
 	})
 }
@@ -923,7 +796,7 @@ func (c *buildCache) searchEntriesIn(i int) *searchEntries {
 	sh.once.Do(func() {
 		sh.records = map[string]searchRecord{}
 		var f searchFile
-		if c.prev == nil || readCacheFile(filepath.Join(c.dir, "search", fmt.Sprintf("%02d", i)), &f) != nil ||
+		if c.prev == nil || store.Read(filepath.Join(c.dir, "search", fmt.Sprintf("%02d", i)), &f) != nil ||
 			f.Version != cacheVersion || f.Binary != c.binary {
 			sh.dirty = true // rewrite it
 			return
@@ -975,7 +848,7 @@ func (c *buildCache) saveSearch() error {
 			}
 		}
 		sort.Slice(recs, func(a, b int) bool { return recs[a].File < recs[b].File })
-		return writeCacheFile(filepath.Join(c.dir, "search", fmt.Sprintf("%02d", i)),
+		return store.Write(filepath.Join(c.dir, "search", fmt.Sprintf("%02d", i)),
 			&searchFile{Version: cacheVersion, Binary: c.binary, Records: recs})
 	})
 }
@@ -985,7 +858,7 @@ func (c *buildCache) saveSearch() error {
 func pageMeta(p *content.Page) uint64 {
 	q := *p
 	q.Body, q.BodyLine, q.Hash = nil, 0, 0
-	return key(q)
+	return store.Key(q)
 }
 
 // Keys
@@ -994,7 +867,7 @@ func pageMeta(p *content.Page) uint64 {
 // read (the series its chart blocks draw: charts are part of the HTML) and
 // everything global.
 func (c *buildCache) docKey(s *Site, p *content.Page, reads []dep) uint64 {
-	return key(struct {
+	return store.Key(struct {
 		Kind   string
 		Global uint64
 		File   uint64
@@ -1021,7 +894,7 @@ func (c *buildCache) seriesKey(se *metrics.Series) uint64 {
 	for _, t := range se.Tables {
 		cite(t.Source)
 	}
-	return key(parts)
+	return store.Key(parts)
 }
 
 // meta is pageMeta of a page, from its record when it has one.
@@ -1038,7 +911,7 @@ func (c *buildCache) metas(list []*content.Page) uint64 {
 	for i, p := range list {
 		ms[i] = c.meta(p)
 	}
-	return hashUints(ms)
+	return store.Combine(ms)
 }
 
 // recordOf is what the cache keeps of an output made from r: what it
@@ -1055,7 +928,7 @@ func (c *buildCache) recordOf(s *Site, r *reads) record {
 // have the values they had when it was made, with the same global key,
 // is made as it was.
 func (c *buildCache) readKey(s *Site, deps []dep) uint64 {
-	return hashUints(append([]uint64{c.global}, c.valuesOf(s, deps)...))
+	return store.Combine(append([]uint64{c.global}, c.valuesOf(s, deps)...))
 }
 
 func (c *buildCache) valuesOf(s *Site, deps []dep) []uint64 {
@@ -1109,7 +982,7 @@ func (c *buildCache) value(s *Site, d dep) uint64 {
 	case readSection:
 		return c.metas(s.section(lang, d.Arg))
 	case readHasSection:
-		return key(len(s.section(lang, d.Arg)) > 0)
+		return store.Key(len(s.section(lang, d.Arg)) > 0)
 	case readListPage:
 		sec, n, _ := strings.Cut(d.Arg, " ")
 		i, err := strconv.Atoi(n)
@@ -1118,12 +991,12 @@ func (c *buildCache) value(s *Site, d dep) uint64 {
 		}
 		return c.metas(listSlice(s.section(lang, sec), i))
 	case readListPages:
-		return key(listPages(len(s.section(lang, d.Arg))))
+		return store.Key(listPages(len(s.section(lang, d.Arg))))
 	case readLatest:
 		return c.metas(s.latest(lang))
 	case readTranslation:
 		if doc := s.docs[d.Arg]; doc != nil {
-			return key(s.translation(doc.page, lang.Code) != nil)
+			return store.Key(s.translation(doc.page, lang.Code) != nil)
 		}
 		return absent
 	case readMentions:
@@ -1137,13 +1010,13 @@ func (c *buildCache) value(s *Site, d dep) uint64 {
 		for _, doc := range s.searchDocs(lang.Code, k) {
 			parts = append(parts, doc.key, c.meta(doc.page))
 		}
-		return key(parts)
+		return store.Key(parts)
 	case readPages:
 		return c.metas(s.Pages)
 	case readPaths:
-		return key(s.paths)
+		return store.Key(s.paths)
 	case readHas:
-		return key(s.has(d.Arg))
+		return store.Key(s.has(d.Arg))
 	}
 	// A kind with no case here (TestEveryReadHasAValue) changes whenever
 	// any input does.

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -9,16 +8,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tiendo/tiendo/generator/bench"
-	"github.com/tiendo/tiendo/generator/calendar"
 	"github.com/tiendo/tiendo/generator/inputs"
-	"github.com/tiendo/tiendo/generator/metrics"
 )
 
 // corpusSite writes the small synthetic corpus, with the repository's
@@ -260,56 +255,6 @@ func TestNoChangeRebuildWritesNothing(t *testing.T) {
 		}
 		return nil
 	})
-}
-
-// TestCodec stores what gob and JSON would lose: a pointer to zero apart
-// from a nil pointer, fields JSON ignores, nil apart from empty slices.
-func TestCodec(t *testing.T) {
-	zero, one := 0, 1.5
-	type rec struct {
-		Decimals, None *int
-		Value          *float64
-		Series         []*metrics.Series
-		Empty, Nil     []string
-		M              map[string]int
-		Period         calendar.Period
-		Bytes          []byte
-		Many           []string // several times the encoder's buffer
-		hidden         int
-	}
-	in := rec{Decimals: &zero, Value: &one, Series: []*metrics.Series{{ID: "x", Points: []metrics.Point{{Value: new(float64)}}}},
-		Empty: []string{}, M: map[string]int{"a": 1}, Period: calendar.Period{Grain: calendar.Half, Year: 2024, N: 1},
-		Bytes: []byte("đ"), hidden: 3}
-	for i := range 20000 {
-		in.Many = append(in.Many, fmt.Sprintf("chuỗi số %d", i))
-	}
-	name := filepath.Join(t.TempDir(), "x")
-	if err := writeCacheFile(name, &in); err != nil {
-		t.Fatal(err)
-	}
-	var got rec
-	if err := readCacheFile(name, &got); err != nil {
-		t.Fatal(err)
-	}
-	in.hidden = 0
-	if !reflect.DeepEqual(got, in) {
-		t.Errorf("got %+v\nwant %+v", got, in)
-	}
-	if got.Series[0].Points[0].Value == nil || got.Empty == nil || got.Nil != nil {
-		t.Error("a pointer to zero, or an empty slice, came back nil (or a nil one not)")
-	}
-	b, _ := os.ReadFile(name)
-	os.WriteFile(name, b[:len(b)-3], 0o644)
-	if err := readCacheFile(name, &got); err == nil {
-		t.Error("a truncated file was read")
-	}
-	// Damaged anywhere, a file is refused or read, never a panic.
-	for i := len(cacheMagic) + len(cacheVersion) + 1; i < 200; i++ {
-		d := slices.Clone(b)
-		d[i] ^= 0xff
-		os.WriteFile(name, d, 0o644)
-		readCacheFile(name, new(rec))
-	}
 }
 
 // shardOf is FNV-1a, as its comment says (the search index files depend on

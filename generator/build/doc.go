@@ -16,10 +16,13 @@
 //     job, and the problems that stop a build. render runs the jobs: each
 //     makes its view (views.go: what one page shows) from its reads and
 //     executes its template (render: the templates and their one FuncMap).
-//   - the incremental build (reads.go, cache.go, codec.go): every job
+//   - the incremental build (reads.go, cache.go; store): every job
 //     reaches the site through one reads, which records what it read; the
 //     cache keeps each output's reads and a key of their values, and a
-//     rebuild runs only the jobs whose reads changed. The cache decides
+//     rebuild runs only the jobs whose reads changed. What the cache
+//     records and how a read is valued is the build's; package store
+//     keeps values in files and tells which inputs changed, knowing no
+//     kind of page or input. The cache decides
 //     what a build may skip, never what it outputs: a cached build is a
 //     clean build, byte for byte (TestCachedEqualsClean).
 //   - output: the output directory written atomically (staging, journal,

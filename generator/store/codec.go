@@ -1,4 +1,4 @@
-package build
+package store
 
 import (
 	"encoding/binary"
@@ -12,14 +12,15 @@ import (
 	"unsafe"
 )
 
-// The cache files are written and read by the same binary (the binary's
-// hash is part of every cache file), so they need no schema: values are
-// written field by field in declaration order. Unlike encoding/gob, a
+// Files are written and read by the same binary (a caller keeps the
+// binary's hash in every file and checks it), so they need no schema:
+// values are written field by field in declaration order. Unlike encoding/gob, a
 // pointer to a zero value stays apart from a nil pointer (decimals = 0 is
 // not "no decimals"), and unlike encoding/json, fields tagged json:"-" are
 // kept. Unexported fields are not written.
 
-var errCodec = errors.New("build cache: corrupt file")
+// ErrCorrupt is what Read returns for a file that is not one Write wrote.
+var ErrCorrupt = errors.New("build cache: corrupt file")
 
 // A codec writes and reads the values of one type. Codecs are made once per
 // type, so that reading a cache file does not ask reflect about every
@@ -287,7 +288,7 @@ func (d *decoder) left() int { return len(d.buf) - d.pos }
 
 func (d *decoder) byte() (byte, error) {
 	if d.pos >= len(d.buf) {
-		return 0, errCodec
+		return 0, ErrCorrupt
 	}
 	c := d.buf[d.pos]
 	d.pos++
@@ -297,7 +298,7 @@ func (d *decoder) byte() (byte, error) {
 func (d *decoder) uvarint() (uint64, error) {
 	x, n := binary.Uvarint(d.buf[d.pos:])
 	if n <= 0 {
-		return 0, errCodec
+		return 0, ErrCorrupt
 	}
 	d.pos += n
 	return x, nil
@@ -306,7 +307,7 @@ func (d *decoder) uvarint() (uint64, error) {
 func (d *decoder) length() (int, error) {
 	n, err := d.uvarint()
 	if err != nil || n > uint64(d.left()) { // every element takes at least a byte
-		return 0, errCodec
+		return 0, ErrCorrupt
 	}
 	return int(n), nil
 }
@@ -322,15 +323,15 @@ func (d *decoder) string(b []byte) string {
 // next returns the next n bytes of the file.
 func (d *decoder) next(n int) ([]byte, error) {
 	if n > d.left() {
-		return nil, errCodec
+		return nil, ErrCorrupt
 	}
 	b := d.buf[d.pos : d.pos+n : d.pos+n]
 	d.pos += n
 	return b, nil
 }
 
-// cacheMagic starts every cache file.
-const cacheMagic = "tiendo cache\n"
+// header starts every file: what it is and the version of the codec.
+const header = "tiendo cache\ncodec 1\n"
 
 // encoder writes a cache file through a buffer that is flushed between
 // the elements of slices and maps, so that a large file is never in memory
@@ -360,15 +361,16 @@ func (e *encoder) fail(err error) {
 	}
 }
 
-// writeCacheFile writes *v to name atomically.
-func writeCacheFile(name string, v any) error {
+// Write writes *v to the file name, atomically: a reader sees the old
+// file or the new one, whole.
+func Write(name string, v any) error {
 	tmp := name + ".tmp"
 	f, err := os.Create(tmp)
 	if err != nil {
 		return err
 	}
 	rv := reflect.ValueOf(v).Elem()
-	e := &encoder{b: append(make([]byte, 0, 2*encoderFlush), cacheMagic+cacheVersion+"\n"...), w: f}
+	e := &encoder{b: append(make([]byte, 0, 2*encoderFlush), header...), w: f}
 	codecOf(rv.Type()).enc(e, rv)
 	if e.err == nil {
 		_, e.err = f.Write(e.b)
@@ -383,23 +385,25 @@ func writeCacheFile(name string, v any) error {
 	return os.Rename(tmp, name)
 }
 
-// readCacheFile reads what writeCacheFile wrote into *v.
-func readCacheFile(name string, v any) error {
+// Read reads into *v what Write wrote from a value of the same type. A
+// file that is damaged or was written from another type is ErrCorrupt or
+// a value the caller's own checks (a version, the binary's hash) refuse;
+// never a panic.
+func Read(name string, v any) error {
 	buf, err := os.ReadFile(name)
 	if err != nil {
 		return err
 	}
 	d := &decoder{buf: buf}
-	head := cacheMagic + cacheVersion + "\n"
-	if b, err := d.next(len(head)); err != nil || string(b) != head {
-		return errCodec
+	if b, err := d.next(len(header)); err != nil || string(b) != header {
+		return ErrCorrupt
 	}
 	rv := reflect.ValueOf(v).Elem()
 	if err := codecOf(rv.Type()).dec(d, rv); err != nil {
 		return err
 	}
 	if d.left() != 0 {
-		return errCodec
+		return ErrCorrupt
 	}
 	return nil
 }
