@@ -4,6 +4,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -24,10 +25,12 @@ import (
 //   - "want PATH": lines that the output file PATH must each contain
 //     ("!" before a line: must not contain), after the build;
 //   - "error": lines the build's problems must each contain (it must fail);
-//   - "edit NAME": the new text of a site file, after which the site is
-//     built again with the cache of the build before, and the wants and
-//     errors that follow are checked against that build — which must also
-//     be a clean build's output, byte for byte.
+//   - "rendered": the most output files the build may render, and
+//     "converted": how many pages it must convert (what an edit costs);
+//   - "edit NAME": the new text of a site file, or "delete NAME" (its
+//     text is ignored): the site is built again with the cache of the
+//     build before, and the checks that follow are checked against that
+//     build — which must also be a clean build's output, byte for byte.
 //
 // The base URL is https://example.github.io/tiendo/.
 func TestScripts(t *testing.T) {
@@ -56,11 +59,12 @@ func runScript(t *testing.T, ar *txtar.Archive) {
 	opt := build.Options{BaseURL: "https://example.github.io/tiendo/", Cache: cache}
 	var built map[string]string // the last build's output, nil if it failed
 	var problems string
-	built = nil
+	var res build.Result
 	state := "files" // files, then checks
 	buildNow := func() {
 		writeTree(t, filepath.Join(root, "site"), site)
-		_, err := build.Run(inputs.Dir(filepath.Join(root, "site")), out, opt)
+		var err error
+		res, err = build.Run(inputs.Dir(filepath.Join(root, "site")), out, opt)
 		problems, built = "", nil
 		if err != nil {
 			problems = err.Error()
@@ -78,7 +82,8 @@ func runScript(t *testing.T, ar *txtar.Archive) {
 	for _, f := range ar.Files {
 		kind, arg, _ := strings.Cut(f.Name, " ")
 		switch {
-		case kind == "want" || kind == "error" || kind == "edit":
+		case kind == "want" || kind == "error" || kind == "edit" || kind == "delete" ||
+			kind == "rendered" || kind == "converted":
 			if state == "files" {
 				buildNow()
 				state = "checks"
@@ -114,8 +119,28 @@ func runScript(t *testing.T, ar *txtar.Archive) {
 					t.Errorf("the problems lack %q:\n%s", line, problems)
 				}
 			}
+		case "rendered", "converted":
+			n, err := strconv.Atoi(strings.TrimSpace(string(f.Data)))
+			if err != nil {
+				t.Fatalf("%s: %v", f.Name, err)
+			}
+			if built == nil {
+				t.Fatalf("%s: the build failed:\n%s", f.Name, problems)
+			}
+			if got := res.Render.Rendered; kind == "rendered" && got > n {
+				t.Errorf("%d files rendered, want at most %d", got, n)
+			}
+			if got := res.Render.Converted; kind == "converted" && got != n {
+				t.Errorf("%d pages converted, want %d", got, n)
+			}
 		case "edit":
 			site[arg] = &fstest.MapFile{Data: f.Data}
+			buildNow()
+		case "delete":
+			if _, ok := site[arg]; !ok {
+				t.Fatalf("delete %s: no such file", arg)
+			}
+			delete(site, arg)
 			buildNow()
 		default:
 			name, appendTo := strings.CutSuffix(f.Name, "+")
