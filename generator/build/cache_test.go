@@ -97,16 +97,6 @@ func editFile(t *testing.T, root, name string, f func(string) string) {
 	}
 }
 
-// themeLine is the theme = … line of a series file.
-func themeLine(series string) string {
-	for _, l := range strings.Split(series, "\n") {
-		if strings.HasPrefix(l, "theme = ") {
-			return l
-		}
-	}
-	return ""
-}
-
 func replaceOnce(old, new string) func(string) string {
 	return func(s string) string { return strings.Replace(s, old, new, 1) }
 }
