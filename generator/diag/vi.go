@@ -290,6 +290,7 @@ var vi = map[string]string{
 	"unknown metric %q":                                                                                 "không có chuỗi số liệu %q",
 	"url must start with https:// or http://":                                                           "`url` phải bắt đầu bằng https:// hoặc http://",
 	"value %s is above its of = %s":                                                                     "giá trị %s lớn hơn tổng số của nó, `of = %s`",
+	"%s is not a number: write the figure the source gives":                                             "%s không phải là một số: hãy ghi con số mà nguồn đưa ra",
 	"%s has no column %q; its columns are %s":                                                           "%s không có cột %q; các cột là %s",
 	"%s has no row %d (its rows are 2 to %d)":                                                           "%s không có dòng %d (các dòng từ 2 đến %d)",
 	"%s, row %d, column %q holds %q, not a number":                                                      "%s, dòng %d, cột %q ghi %q, không phải là một số",

@@ -62,6 +62,11 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 		errs.Add(at, "%s", msg)
 		return f, errs
 	}
+	if bad := f.nonFinite(data, lineOffset); len(bad) > 0 {
+		// Like a type error: the file is reported alone, not the
+		// charts and sums that could not use such a value.
+		return f, bad
+	}
 	f.decoded = true
 	undecoded := md.Undecoded()
 	sort.Slice(undecoded, func(i, j int) bool { return undecoded[i].String() < undecoded[j].String() })
@@ -101,6 +106,28 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 		}
 	}
 	return f, errs
+}
+
+// nonFinite reports the values written nan or inf, which TOML reads as
+// floats but are no figure a source gives.
+func (f *File) nonFinite(data []byte, lineOffset int) diag.List {
+	var errs diag.List
+	for _, p := range f.keys {
+		line := []rune(lineOf(data, p.Line-lineOffset))
+		if p.Col < 1 || p.Col > len(line) {
+			continue
+		}
+		text := string(line[p.Col-1:])
+		v := strings.TrimLeft(text, "+-")
+		for _, word := range []string{"nan", "inf"} {
+			rest, ok := strings.CutPrefix(v, word)
+			if ok && (rest == "" || strings.ContainsAny(rest[:1], " \t,]}#\r")) {
+				errs.Add(p, "%s is not a number: write the figure the source gives", text[:len(text)-len(rest)])
+			}
+		}
+	}
+	errs.Sort()
+	return errs
 }
 
 // lineOf returns line n (from 1) of data, or "".

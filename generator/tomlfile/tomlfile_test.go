@@ -245,6 +245,10 @@ func TestTypeError(t *testing.T) {
 			`f.toml:1:8: tags: wrong type: the value is text in quotes, expected a list […]`},
 		{"a number in quotes", lines(`title = "x"`, ``, `[[points]]`, `period = 2024`, `value = "71,5"`), 0,
 			`f.toml:5:9: value: a number is written without quotes: write value = 71.5`},
+		{"nan", lines(`title = "x"`, `[[points]]`, `value = nan`), 0,
+			`f.toml:3:9: nan is not a number: write the figure the source gives`},
+		{"inf in front matter, after a sign", lines(`title = "x"`, `[[points]]`, `value = -inf # hết`), 1,
+			`f.toml:4:9: -inf is not a number: write the figure the source gives`},
 	}
 	for _, tt := range tests {
 		var s series
@@ -256,7 +260,7 @@ func TestTypeError(t *testing.T) {
 		if got := errs[0].Error(); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}
-		if vi := errs[0].Vi; vi == "" || strings.Contains(vi, "wrong type") {
+		if vi := errs[0].Vi; vi == "" || strings.Contains(vi, "wrong type") || strings.Contains(vi, "not a number") {
 			t.Errorf("%s: in Vietnamese %q", tt.name, vi)
 		}
 	}
