@@ -8,14 +8,16 @@ package inputs
 
 import (
 	"encoding/binary"
-	"errors"
 	"hash/fnv"
+	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/tiendo/tiendo/generator/diag"
 	"github.com/tiendo/tiendo/generator/internal/workers"
 )
 
@@ -115,16 +117,16 @@ func sortListed(list []Listed) {
 // input files for changes with fewer system calls than any fs.FS allows.
 func Dir(root string) fs.FS {
 	if r, ok := roots.Load(root); ok && sameDir(r.(*os.Root), root) {
-		return dirFS{r.(*os.Root).FS(), root}
+		return dirFS{r.(*os.Root).FS(), r.(*os.Root), root}
 	}
 	r, err := os.OpenRoot(root)
 	if err != nil {
-		return dirFS{os.DirFS(root), root} // reading it fails, with the reason
+		return dirFS{os.DirFS(root), nil, root} // reading it fails, with the reason
 	}
 	// One that was replaced is left open: a build may still be reading
 	// through it.
 	roots.Store(root, r)
-	return dirFS{r.FS(), root}
+	return dirFS{r.FS(), r, root}
 }
 
 // sameDir reports whether r is still the directory at path root (not one
@@ -141,22 +143,67 @@ var roots sync.Map // root path → *os.Root
 
 // ErrOutside is the error of reading, through a Dir, a symbolic link that
 // leads outside the site.
-var ErrOutside = errors.New("it is a symbolic link that leads outside the site, or is written as an absolute path, and is not read: copy the file into the site, or make the link relative")
+var ErrOutside = diag.Errorf("it is a symbolic link that leads outside the site, or is written as an absolute path, and is not read: copy the file into the site, or make the link relative")
+
+// ErrNotAFile is the error of opening, through a Dir, what is neither a
+// file nor a folder: a named pipe, a socket, a device, which a read could
+// wait on for ever.
+var ErrNotAFile = diag.Errorf("it is not a file but a pipe, a socket or a device: remove it from the site")
 
 type dirFS struct {
 	fs.FS
+	r    *os.Root // nil when root could not be opened
 	root string
 }
 
+// Open opens a file or a folder without waiting: a named pipe is opened
+// without blocking (the flag does nothing to files and folders), and
+// refused.
 func (d dirFS) Open(name string) (fs.File, error) {
-	f, err := d.FS.Open(name)
-	return f, outside(err)
+	if d.r == nil || !fs.ValidPath(name) {
+		f, err := d.FS.Open(name)
+		return f, outside(err)
+	}
+	f, err := d.r.OpenFile(filepath.FromSlash(name), os.O_RDONLY|nonBlock, 0)
+	if err != nil {
+		return nil, outside(err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !info.Mode().IsRegular() && !info.IsDir() {
+		f.Close()
+		return nil, ErrNotAFile
+	}
+	return f, nil
 }
 
-// What os.DirFS does faster than the generic fs functions.
 func (d dirFS) ReadFile(name string) ([]byte, error) {
-	b, err := fs.ReadFile(d.FS, name)
-	return b, outside(err)
+	f, err := d.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, 0, info.Size()+1)
+	for {
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 func (d dirFS) Stat(name string) (fs.FileInfo, error) {
 	info, err := fs.Stat(d.FS, name)

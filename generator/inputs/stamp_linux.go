@@ -93,3 +93,6 @@ func listDir(root string) (list []Listed, ok bool, err error) {
 	sortListed(list)
 	return list, true, nil
 }
+
+// nonBlock opens a named pipe without waiting for a writer.
+const nonBlock = unix.O_NONBLOCK

@@ -15,3 +15,6 @@ func stampOf(info fs.FileInfo) (Stamp, bool) {
 
 // listDir: only Linux has a faster way than fs.WalkDir and fs.Stat.
 func listDir(root string) ([]Listed, bool, error) { return nil, false, nil }
+
+// nonBlock: elsewhere, a named pipe among a site's files is not looked for.
+const nonBlock = 0

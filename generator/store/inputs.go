@@ -58,7 +58,7 @@ func Scan(fsys fs.FS, prev []Input, now time.Time, lazy bool) ([]Input, error) {
 		if !lazy {
 			data, err := fs.ReadFile(fsys, name)
 			if err != nil {
-				return err
+				return fmt.Errorf("%s: %w", name, err)
 			}
 			f.Hash = HashBytes(data)
 		}
