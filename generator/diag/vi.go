@@ -57,6 +57,8 @@ var vi = map[string]string{
 	"source %q is a draft (its entry at %s says draft = true): remove that line to publish it, or make this page a draft too": "nguồn %q là bản nháp (mục của nó ở %s có `draft = true`): hãy xóa dòng đó để công bố, hoặc cũng để trang này là bản nháp",
 	"metric %q is a draft (draft = true in %s): remove that line to publish it, or make this page a draft too":                "chuỗi số liệu %q là bản nháp (`draft = true` trong %s): hãy xóa dòng đó để công bố, hoặc cũng để trang này là bản nháp",
 	"this table is indented, so it shows as code: remove the indentation":                                                     "bảng này bị thụt lề nên sẽ hiện thành khối mã: hãy bỏ phần thụt lề",
+	"this line is indented by %d columns, more than Markdown nests here (at most %d): indent it less":                         "dòng này thụt vào %d cột, sâu hơn mức Markdown lồng được ở đây (tối đa %d): hãy thụt vào ít hơn",
+	"this line starts %d lists or quotes inside each other, more than Markdown nests here (at most %d): nest fewer":           "dòng này mở %d danh sách hoặc trích dẫn lồng vào nhau, nhiều hơn mức Markdown lồng được ở đây (tối đa %d): hãy lồng ít hơn",
 	"source %q is a draft (its entry at %s says draft = true): remove that line to publish it, or make this a draft too":      "nguồn %q là bản nháp (mục của nó ở %s có `draft = true`): hãy xóa dòng đó để công bố, hoặc cũng để mục này là bản nháp",
 	"metric %q is a draft (draft = true in %s): remove that line to publish it, or make this task a draft too":                "chuỗi số liệu %q là bản nháp (`draft = true` trong %s): hãy xóa dòng đó để công bố, hoặc cũng để nhiệm vụ này là bản nháp",
 	// cmd/tiendo and package diag

@@ -39,6 +39,11 @@
 // at its first row. To show a table's text as code on purpose, put it in a
 // fenced block (```).
 //
+// Lists and quotes nest up to 100 deep: a line outside fenced code that is
+// indented by more than 256 columns, or starts with more than 100 list
+// markers and quote marks, is an error at that line (Markdown would take
+// minutes over a page nested thousands deep).
+//
 // # Charts
 //
 // A fenced block whose info string is "chart" draws a chart of one or more

@@ -176,6 +176,16 @@ type doc struct {
 // counted in characters (runes), as editors display them.
 func (c *Converter) Convert(file string, lineOffset int, src []byte, chart ChartFunc) (Result, error) {
 	d := &doc{file: file, lineOffset: lineOffset, src: src, chart: chart, text: make([]byte, 0, len(src))}
+	if off, width, depth := overNested(src); off >= 0 {
+		// goldmark's time grows with the cube of a list's depth: a list
+		// nested a few thousand deep would take minutes.
+		if depth > maxDepth {
+			d.errs.Add(d.pos(off), "this line starts %d lists or quotes inside each other, more than Markdown nests here (at most %d): nest fewer", depth, maxDepth)
+		} else {
+			d.errs.Add(d.pos(off), "this line is indented by %d columns, more than Markdown nests here (at most %d): indent it less", width, maxIndent)
+		}
+		return d.res, d.errs
+	}
 	pc := parser.NewContext(parser.WithIDs(&d.ids))
 	pc.Set(docKey, d)
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
@@ -191,6 +201,84 @@ func (c *Converter) Convert(file string, lineOffset int, src []byte, chart Chart
 	}
 	d.errs.Sort()
 	return d.res, d.errs
+}
+
+// maxIndent is the widest indentation of a line outside fenced code
+// (lists nested a hundred deep), and maxDepth the most list markers and
+// quote marks a line may start with.
+const (
+	maxIndent = 256
+	maxDepth  = 100
+)
+
+// overNested returns the offset of the first line outside fenced code that
+// is indented by more than maxIndent columns (a tab to the next multiple
+// of 4), or starts with more than maxDepth list markers and quote marks,
+// with its indentation and that count; or -1.
+func overNested(src []byte) (off, width, depth int) {
+	fence := ""
+	for off < len(src) {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src) - off
+		}
+		line := src[off : off+end]
+		width, depth, rest := nesting(line)
+		switch {
+		case fence != "":
+			if width <= 3 && strings.HasPrefix(rest, fence) && strings.Trim(strings.TrimSpace(rest), fence[:1]) == "" {
+				fence = ""
+			}
+		case width <= 3 && depth == 0 && (strings.HasPrefix(rest, "```") || strings.HasPrefix(rest, "~~~")):
+			fence = rest[:3]
+		case width > maxIndent || depth > maxDepth:
+			return off, width, depth
+		}
+		off += end + 1
+	}
+	return -1, 0, 0
+}
+
+// nesting measures the start of a line: its indentation (the first, before
+// any marker), how many list markers and quote marks follow one another,
+// and the rest of the line.
+func nesting(line []byte) (width, depth int, rest string) {
+	i := 0
+	for ; i < len(line) && (line[i] == ' ' || line[i] == '\t'); i++ {
+		if line[i] == '\t' {
+			width += 4 - width%4
+		} else {
+			width++
+		}
+	}
+	for i < len(line) {
+		j := i
+		switch c := line[i]; {
+		case c == '>':
+			j++
+		case c == '-' || c == '*' || c == '+':
+			j++
+			if j < len(line) && line[j] != ' ' && line[j] != '\t' {
+				return width, depth, string(line[i:])
+			}
+		case c >= '0' && c <= '9':
+			for j < len(line) && j-i < 9 && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j >= len(line) || (line[j] != '.' && line[j] != ')') {
+				return width, depth, string(line[i:])
+			}
+			j++
+		default:
+			return width, depth, string(line[i:])
+		}
+		depth++
+		for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+			j++
+		}
+		i = j
+	}
+	return width, depth, string(line[i:])
 }
 
 // pos returns the file position of byte offset off in src.

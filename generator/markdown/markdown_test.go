@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tiendo/tiendo/generator/diag"
 )
@@ -455,5 +456,31 @@ func TestExternalImageWarns(t *testing.T) {
 		if got != want || len(list.Errors()) > 0 {
 			t.Errorf("%q: warned = %v, want %v (problems: %v)", src, got, want, list)
 		}
+	}
+}
+
+// A list nested thousands deep would take goldmark minutes: a line
+// indented past maxIndent is an error at that line, and nothing is
+// converted. Code in a fence may be indented as deep as it likes.
+func TestOverIndented(t *testing.T) {
+	var deep strings.Builder
+	for i := range 200 {
+		deep.WriteString(strings.Repeat("  ", i) + "- a\n")
+	}
+	start := time.Now()
+	_, errs := convert(t, Options{}, "# Tiêu đề\n\n"+deep.String())
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "p.md:132:1: this line is indented by 258 columns") {
+		t.Errorf("a list 200 deep: %q", errs)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("refusing it took %v", d)
+	}
+	_, errs = convert(t, Options{}, "Đoạn.\n\n"+strings.Repeat("- > ", 50)+"a\n"+strings.Repeat("1. ", 101)+"b\n")
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "p.md:4:1: this line starts 101 lists or quotes inside each other") {
+		t.Errorf("101 list markers on a line: %q", errs)
+	}
+	res, errs := convert(t, Options{}, "```\n"+strings.Repeat(" ", 1000)+"x\n```\n\n"+strings.Repeat("  ", 100)+"- b\n\n* * *\n\n-5 và 2024. Năm\n")
+	if len(errs) != 0 || !strings.Contains(string(res.HTML), "x") {
+		t.Errorf("deep code in a fence, and a line at maxIndent: %q", errs)
 	}
 }
