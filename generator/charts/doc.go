@@ -184,4 +184,9 @@
 // the farthest from those before them that a search of both found. Sixteen
 // colours cannot all stay apart for colour-blind readers, so these lines are
 // dashed, with square markers, too.
+//
+// # Maps
+//
+// A map (a choropleth of sub-series keyed by geographic code) has a
+// payload of its own: see MapOption.
 package charts

@@ -163,6 +163,9 @@ var vi = map[string]string{
 	"nothing to draw: no point or target of the series falls in the range of from and to":            "không có gì để vẽ: không có số liệu hay mục tiêu nào của các chuỗi số liệu nằm trong khoảng từ `from` đến `to`",
 	"nothing to draw: the series have no point or target of a stated time":                           "không có gì để vẽ: các chuỗi số liệu không có số liệu hay mục tiêu nào có nêu thời điểm",
 
+	"a map colours the sub-series of %q, which has none: declare one [[subseries]] per shape, its id the shape's code": "bản đồ tô màu các nhóm của %q, nhưng chuỗi số liệu này không có nhóm nào: hãy khai báo mỗi vùng một [[subseries]], với `id` là mã của vùng",
+	"%q has no figure of a stated period (in the range of from and to) to draw on the map":                             "%q không có số liệu nào của một kỳ xác định (trong khoảng `from`–`to`) để vẽ lên bản đồ",
+	"period %s: %q has no figure of that period on the map; it has %s":                                                 "kỳ %s: %q không có số liệu của kỳ này trên bản đồ; các kỳ có số liệu: %s",
 	// package build
 	"%s (rendering %s and %d other files)": "%s (khi kết xuất %s và %d tệp khác)",
 	"%s (rendering %s and 1 other file)":   "%s (khi kết xuất %s và 1 tệp khác)",
