@@ -125,9 +125,11 @@ func (d *doc) parseChart(f *ast.FencedCodeBlock, index int) (c Chart, ok bool) {
 			str(&c.Title, false)
 		case "type":
 			str(&c.Type, false)
-			if c.Type != "" && c.Type != "line" && c.Type != "bar" {
-				d.errs.Add(at, `chart: unknown type %q; use "line" or "bar"`, c.Type)
+			if c.Type != "" && c.Type != "line" && c.Type != "bar" && c.Type != "map" {
+				d.errs.Add(at, `chart: unknown type %q; use "line", "bar" or "map"`, c.Type)
 			}
+		case "map", "period": // a map's (mapKeys checks them)
+			str(map[string]*string{"map": &c.Map, "period": &c.Period}[key], key == "period")
 		case "from":
 			str(&c.From, true)
 		case "to":
@@ -136,18 +138,19 @@ func (d *doc) parseChart(f *ast.FencedCodeBlock, index int) (c Chart, ok bool) {
 			if near := tomlfile.Closest(key, chartKeys); near != "" {
 				d.errs.Add(at, "chart: unknown key %q: did you mean %q?", key, near)
 			} else {
-				d.errs.Add(at, "chart: unknown key %q; the keys are metrics, title, type, from, to, subseries and highlight", key)
+				d.errs.Add(at, "chart: unknown key %q; the keys are metrics, title, type, from, to, subseries and highlight (and map and period for a map)", key)
 			}
 		}
 	}
 	if _, set := m["metrics"]; !set {
 		d.errs.Add(c.Pos, `chart: "metrics" is required, e.g. metrics = ["egdi-rank"]`)
 	}
+	d.mapKeys(f, &c, m)
 	return c, len(d.errs) == nerr
 }
 
 // chartKeys are the keys of a chart block.
-var chartKeys = []string{"metrics", "title", "type", "from", "to", "subseries", "highlight"}
+var chartKeys = []string{"metrics", "title", "type", "from", "to", "subseries", "highlight", "map", "period"}
 
 // bodyLine returns line n (from 1) of body, or "".
 func bodyLine(body []byte, n int) string {

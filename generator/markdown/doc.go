@@ -52,7 +52,7 @@
 //	```chart
 //	metrics = ["egdi-rank", "osi-rank"]   # required: one or more series ids
 //	title   = "Xếp hạng EGDI và OSI"      # optional
-//	type    = "line"                      # optional: "line" or "bar"
+//	type    = "line"                      # optional: "line", "bar" or "map" (see Maps)
 //	from    = 2018                        # optional: first period shown
 //	to      = "2024-H1"                   # optional: last period shown
 //	```
@@ -71,7 +71,7 @@
 //   - metrics: list of strings, required, at least one: ids of metric series
 //     (the names of content/metrics/<id>.toml without .toml).
 //   - title: string, shown above the chart.
-//   - type: "line" or "bar".
+//   - type: "line", "bar" or "map".
 //   - from, to: periods written as in the metric files: 2024, "2024-H1",
 //     "2024-Q2", "2024-06" or 2024-06-30. Without from (to) the chart starts
 //     (ends) with the data.
@@ -101,4 +101,31 @@
 // on at most 3 lines (the highlighted ones, if any) of at most 12 points.
 // Otherwise the tooltip, which lists the lines best first (rank 1 first),
 // and the table under the chart carry them.
+//
+// # Maps
+//
+// type = "map" colours the shapes of a map by the figures of one series'
+// sub-series, for one period at a time: each sub-series' id is the code of
+// its shape (a country's ISO 3166-1 alpha-3 code in lower case on the
+// world map, "vnm"; a province's code on a map of the site's own).
+//
+//	```chart
+//	type    = "map"
+//	metrics = ["internet-users-asean"]   # exactly one series, with sub-series
+//	map     = "vn-provinces"             # optional: "world" (default) or content/maps/<id>.toml
+//	period  = 2024                       # optional: the period shown first (default: the latest)
+//	from    = 2020                       # optional, as for other charts
+//	```
+//
+// The page shows the map with its colour scale and unit (the darker, the
+// better, as the series' better says), a period selector when the series
+// has figures of several periods (each drawn on the boundaries in force at
+// the end of its period: see generator/maps), a tooltip naming each shape
+// and its value with its qualifier, and beneath it the table of every
+// figure (code, name, period, value, source). A sub-series whose code
+// matches no shape of its period's boundaries stays in the table, and the
+// map says so: "2 mã không khớp với bản đồ: sgp (Singapore), bhr (Bahrain)".
+// map and period without type = "map", subseries or highlight on a map
+// (it draws them all), an unknown map, a series without sub-series and a
+// period the series has no figure of are errors.
 package markdown

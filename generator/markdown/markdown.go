@@ -22,7 +22,9 @@ type Chart struct {
 	Pos     diag.Pos // position of the opening fence line in the page file
 	Metrics []string // required, at least one series id
 	Title   string   // optional
-	Type    string   // optional: "" | "line" | "bar"
+	Type    string   // optional: "" | "line" | "bar" | "map"
+	Map     string   // with type "map": the map's id ("" for the world)
+	Period  string   // with type "map": the period shown first, raw as From
 	From    string   // optional period range, raw strings (caller validates), e.g. "2021", "2024-H1"
 	To      string
 	Index   int // 0-based index of the chart block on the page (invalid blocks count too)

@@ -97,7 +97,8 @@ func at(line, col int) diag.Pos { return diag.Pos{File: "p.md", Line: line, Col:
 func TestCharts(t *testing.T) {
 	src := "Đoạn.\n\n```chart\nmetrics = [\"a\", \"b\"]\ntitle = \"Tiêu đề <x>\"\ntype = \"bar\"\nfrom = 2021\nto = \"2024-H1\"\n```\n\n" +
 		"- mục\n\n  ~~~ chart\n  metrics = [\"c\"]\n  to = 2024-06-30\n  ~~~\n\n" +
-		"```chart\nmetrics = [\"egdi-rank\"]\n  subseries = [\"vnm\", \"tha\", \"sgp\"]\nhighlight = [\"vnm\"]\n```\n"
+		"```chart\nmetrics = [\"egdi-rank\"]\n  subseries = [\"vnm\", \"tha\", \"sgp\"]\nhighlight = [\"vnm\"]\n```\n" +
+		"\n```chart\ntype = \"map\"\nmetrics = [\"d\"]\nmap = \"vn-provinces\"\nperiod = 2025-06-30\n```\n"
 	res, err := New(Options{}).Convert("p.md", 4, []byte(src), figure)
 	if err != nil {
 		t.Fatal(err)
@@ -114,6 +115,9 @@ func TestCharts(t *testing.T) {
 			MetricPos: []diag.Pos{at(23, 12)},
 			Subseries: []string{"vnm", "tha", "sgp"}, SubseriesPos: diag.Pos{File: "p.md", Line: 24, Col: 3},
 			Highlight: []string{"vnm"}, HighlightPos: diag.Pos{File: "p.md", Line: 25, Col: 1}},
+		{Pos: diag.Pos{File: "p.md", Line: 28, Col: 1}, Metrics: []string{"d"}, Type: "map", Map: "vn-provinces", Period: "2025-06-30", Index: 3,
+			Keys:      map[string]diag.Pos{"type": at(29, 1), "metrics": at(30, 1), "map": at(31, 1), "period": at(32, 1)},
+			MetricPos: []diag.Pos{at(30, 12)}},
 	}
 	if !reflect.DeepEqual(res.Charts, want) {
 		t.Errorf("charts:\n got %+v\nwant %+v", res.Charts, want)
@@ -131,7 +135,7 @@ func TestCharts(t *testing.T) {
 
 	// Without a ChartFunc, charts are parsed but render nothing.
 	res, err = New(Options{}).Convert("p.md", 4, []byte(src), nil)
-	if err != nil || len(res.Charts) != 3 || bytes.Contains(res.HTML, []byte("figure")) {
+	if err != nil || len(res.Charts) != 4 || bytes.Contains(res.HTML, []byte("figure")) {
 		t.Errorf("nil ChartFunc: err %v, %d charts, HTML:\n%s", err, len(res.Charts), res.HTML)
 	}
 }
@@ -146,7 +150,7 @@ func TestChartErrors(t *testing.T) {
 		{"unterminated string", "metrics = [\"a]\n", []string{`p.md:9:15: chart: invalid TOML: the string is not closed on its line: add its closing quote (text over several lines goes between """ and """)`}},
 		{"curly quotes", "metrics = [\"a\"]\ntitle = “Tỷ lệ”\n", []string{`p.md:10:9: chart: title: text goes between straight quotes "…", not “…”: write title = "Tỷ lệ"`}},
 		{"unknown key", "metrics = [\"a\"]\n  titel = \"x\"\n", []string{`p.md:10:3: chart: unknown key "titel": did you mean "title"?`}},
-		{"unknown key, not close", "metrics = [\"a\"]\n  colour = \"x\"\n", []string{`p.md:10:3: chart: unknown key "colour"; the keys are metrics, title, type, from, to, subseries and highlight`}},
+		{"unknown key, not close", "metrics = [\"a\"]\n  colour = \"x\"\n", []string{`p.md:10:3: chart: unknown key "colour"; the keys are metrics, title, type, from, to, subseries and highlight (and map and period for a map)`}},
 		{"bad title type", "metrics = [\"a\"]\ntitle = 5\n", []string{`p.md:10:1: chart: "title" must be a string, e.g. title = "…"`}},
 		{"bad from type", "metrics = [\"a\"]\nfrom = true\n", []string{`p.md:10:1: chart: "from" must be a string, e.g. from = "…"`}},
 		{"metrics string", "metrics = \"a\"\n", []string{`p.md:9:1: chart: "metrics" must be a non-empty list of series ids, e.g. metrics = ["egdi-rank"]`}},
@@ -154,16 +158,30 @@ func TestChartErrors(t *testing.T) {
 		{"metrics numbers", "metrics = [\"a\", 2]\n", []string{`p.md:9:1: chart: "metrics" must be a non-empty list of series ids, e.g. metrics = ["egdi-rank"]`}},
 		{"missing metrics", "title = \"x\"\n", []string{`p.md:8:1: chart: "metrics" is required, e.g. metrics = ["egdi-rank"]`}},
 		{"empty body", "", []string{`p.md:8:1: chart: "metrics" is required, e.g. metrics = ["egdi-rank"]`}},
-		{"bad type", "metrics = [\"a\"]\ntype = \"pie\"\n", []string{`p.md:10:1: chart: unknown type "pie"; use "line" or "bar"`}},
+		{"bad type", "metrics = [\"a\"]\ntype = \"pie\"\n", []string{`p.md:10:1: chart: unknown type "pie"; use "line", "bar" or "map"`}},
 		{"subseries string", "metrics = [\"a\"]\nsubseries = \"vnm\"\n", []string{`p.md:10:1: chart: "subseries" must be a non-empty list of sub-series ids, e.g. subseries = ["vnm", "tha"]`}},
 		{"subseries empty", "metrics = [\"a\"]\nsubseries = []\n", []string{`p.md:10:1: chart: "subseries" must be a non-empty list of sub-series ids, e.g. subseries = ["vnm", "tha"]`}},
 		{"subseries twice", "metrics = [\"a\"]\nsubseries = [\"vnm\", \"tha\", \"vnm\"]\n", []string{`p.md:10:1: chart: "vnm" is listed twice in subseries`}},
 		{"highlight numbers", "metrics = [\"a\"]\n  highlight = [1]\n", []string{`p.md:10:3: chart: "highlight" must be a non-empty list of sub-series or series ids, e.g. highlight = ["vnm"]`}},
-		{"table", "metrics = [\"a\"]\n[style]\ncolor = 1\n", []string{`p.md:10:1: chart: unknown key "style"; the keys are metrics, title, type, from, to, subseries and highlight`}},
+		{"table", "metrics = [\"a\"]\n[style]\ncolor = 1\n", []string{`p.md:10:1: chart: unknown key "style"; the keys are metrics, title, type, from, to, subseries and highlight (and map and period for a map)`}},
+		{"map without type", "metrics = [\"a\"]\nmap = \"world\"\nperiod = 2024\n", []string{
+			`p.md:10:1: chart: "map" is a map's: add type = "map", or take it out`,
+			`p.md:11:1: chart: "period" is a map's: add type = "map", or take it out`,
+		}},
+		{"map id", "type = \"map\"\nmetrics = [\"a\"]\nmap = \"Việt Nam\"\n", []string{
+			`p.md:11:1: chart: map "Việt Nam" is not a map's id: "world", or the name of a file content/maps/<id>.toml without .toml`}},
+		{"map of two series", "type = \"map\"\nmetrics = [\"a\", \"b\"]\n", []string{
+			`p.md:10:1: chart: a map colours the sub-series of one series: metrics = ["a"]`}},
+		{"map period type", "type = \"map\"\nmetrics = [\"a\"]\nperiod = true\n", []string{
+			`p.md:11:1: chart: "period" must be a string, e.g. period = "…"`}},
+		{"map of some sub-series", "type = \"map\"\nmetrics = [\"a\"]\nhighlight = [\"vnm\"]\n", []string{
+			`p.md:11:1: chart: a map colours every sub-series of its series, so it takes no "highlight": take it out`}},
+		{"map key misspelt", "type = \"map\"\nmetrics = [\"a\"]\nperoid = 2024\n", []string{
+			`p.md:11:1: chart: unknown key "peroid": did you mean "period"?`}},
 		{"all at once", "titel = 1\ntype = \"pie\"\nto = []\n", []string{
 			`p.md:8:1: chart: "metrics" is required, e.g. metrics = ["egdi-rank"]`,
 			`p.md:9:1: chart: unknown key "titel": did you mean "title"?`,
-			`p.md:10:1: chart: unknown type "pie"; use "line" or "bar"`,
+			`p.md:10:1: chart: unknown type "pie"; use "line", "bar" or "map"`,
 			`p.md:11:1: chart: "to" must be a string, e.g. to = "…"`,
 		}},
 	}
@@ -195,7 +213,7 @@ func TestChartErrorPositions(t *testing.T) {
 	}
 	src = strings.Replace(src, ` x`, "", 1)
 	_, err = New(Options{}).Convert("a/b.md", 10, []byte(src), figure)
-	want = []string{`a/b.md:15:3: chart: unknown key "kiểu"; the keys are metrics, title, type, from, to, subseries and highlight`}
+	want = []string{`a/b.md:15:3: chart: unknown key "kiểu"; the keys are metrics, title, type, from, to, subseries and highlight (and map and period for a map)`}
 	if got := errorLines(err); !reflect.DeepEqual(got, want) {
 		t.Errorf("errors:\n got %q\nwant %q", got, want)
 	}
