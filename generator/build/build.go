@@ -73,6 +73,8 @@ type Site struct {
 
 	// Warnings found while loading (errors stop the build).
 	Warnings diag.List
+
+	maps siteMaps // content/maps/ and the world (maps.go)
 }
 
 // Output is the rendered site: site-relative path → bytes.
@@ -182,6 +184,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 		return 1
 	})
 	errs = append(errs, tmplProblems...)
+	errs = append(errs, s.loadMaps()...)
 	s.tmpl = tmpl
 	// Draft series, sources and commitments are checked, never published
 	// (not even in the preview); the cache keeps them all (c.data).

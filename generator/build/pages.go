@@ -278,6 +278,7 @@ func (s *Site) jobs(docs []*doc) []job {
 					return v
 				}
 				v.Page, v.Body, v.HasCharts = p, template.HTML(d.result.HTML), len(d.charts) > 0
+				v.HasMaps = hasMaps(d.charts)
 				if len(d.result.Headings) >= 4 {
 					v.TOC = d.result.Headings
 				}
@@ -398,6 +399,7 @@ func (s *Site) jobs(docs []*doc) []job {
 	}})
 	jobs = append(jobs, s.dataJobs()...)
 	jobs = append(jobs, s.assetJobs()...)
+	jobs = append(jobs, s.mapJobs()...)
 	jobs = append(jobs, job{path: ".nojekyll", run: func(*reads) ([]byte, error) { return []byte{}, nil }})
 	return s.discoveryJobs(docs, jobs)
 }

@@ -55,13 +55,15 @@ func soundSite(t *testing.T) string {
 	copyDir(os.DirFS("testdata/site"), "content")
 	copyDir(os.DirFS("../.."), "templates")
 	copyDir(os.DirFS("../.."), "assets")
-	ar, err := txtar.ParseFile("testdata/sound/site.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range ar.Files {
-		name, appendTo := strings.CutSuffix(f.Name, "+")
-		write(name, f.Data, appendTo)
+	for _, file := range []string{"testdata/sound/site.txtar", "testdata/maps.txtar"} {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range ar.Files {
+			name, appendTo := strings.CutSuffix(f.Name, "+")
+			write(name, f.Data, appendTo)
+		}
 	}
 	sources, err := os.ReadFile(filepath.Join(root, "content", "sources.toml"))
 	if err != nil {
@@ -180,6 +182,9 @@ func edits(name string) []edit {
 		return []edit{{"a row added", func(s string) string { return s + "2025,3.5\n" }}}
 	case ".svg":
 		return []edit{{"a comment", func(s string) string { return s + "\n<!-- sửa -->\n" }}}
+	case ".geojson": // a shape's name (and, with a line added below, bad JSON)
+		return []edit{{"a name", func(s string) string { return strings.Replace(s, `"ten": "`, `"ten": "Sửa `, 1) }},
+			{"a line added", func(s string) string { return s + "\nsửa\n" }}}
 	}
 	return []edit{{"a line added", func(s string) string { return s + "\nsửa\n" }}}
 }

@@ -44,6 +44,7 @@ type View struct {
 	Title     string
 	Desc      string
 	HasCharts bool
+	HasMaps   bool // one of the charts is a map: the page loads the map build of ECharts and maps.js
 	NoIndex   bool
 
 	Page     *content.Page
@@ -719,8 +720,9 @@ type ChartView struct {
 	URLs    site.URLs
 	Multi   bool // several series: the table has a series column
 	HasSub  bool
-	Periods string // "2021–2024"
-	Derived bool   // some value is derived
+	Periods string   // "2021–2024"
+	Derived bool     // some value is derived
+	Map     *MapView // a map (maps.go): its own table, period selector and boundaries
 }
 
 // Row is one line of a chart's data table.
@@ -793,6 +795,9 @@ var errUnloaded = errors.New("a series of the chart has errors")
 // chartView builds the figure of a chart block (or of a metric page, with a
 // synthetic block).
 func (s *Site) chartView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartView, error) {
+	if c.Type == charts.Map {
+		return s.mapView(r, lang, c)
+	}
 	var errs diag.List
 	var list []*metrics.Series
 	for i, id := range c.Metrics {
