@@ -352,6 +352,9 @@ var vi = map[string]string{
 	"the document of source %q is not a .csv table":                                                     "văn bản của nguồn %q không phải là bảng .csv",
 	"the table is empty: its first row names the columns":                                               "bảng trống: dòng đầu tiên phải ghi tên các cột",
 
+	"map %q is not a map's id: \"world\", or the name of a file content/maps/<id>.toml without .toml": "%q không phải mã của một bản đồ: hãy ghi \"world\", hoặc tên một tệp content/maps/<mã>.toml, không có .toml",
+	"a map colours sub-series: declare one [[subseries]] per shape, its id the shape's code":          "bản đồ tô màu các nhóm: hãy khai báo mỗi vùng một [[subseries]], với `id` là mã của vùng",
+
 	// package site
 	"base URL %q: the path must be clean":                                                   "địa chỉ gốc %q: đường dẫn không hợp lệ (không được có //, /./ hay /../)",
 	"base URL %q: want a path like /repo/ or an address like https://owner.github.io/repo/": "địa chỉ gốc %q: cần một đường dẫn như /repo/ hoặc một địa chỉ như https://owner.github.io/repo/",

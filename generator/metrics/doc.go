@@ -153,6 +153,9 @@
 //	axis_min    = 0                        # optional: fix the chart's value axis (axis_max too),
 //	axis_max    = 1                        #   e.g. 0 and 1 for a 0–1 score
 //	aliases     = ["EGDI", "e-government"] # optional: other names search finds it by
+//	map         = "world"                  # optional: the page also draws the sub-series on this
+//	                                       #   map, "world" or content/maps/<id>.toml; their ids are
+//	                                       #   the shapes' codes (see generator/maps)
 //	draft       = true                     # optional: not published yet, see Drafts
 //
 // kind decides how the series is checked and drawn:

@@ -334,6 +334,15 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	if s.Decimals != nil && (*s.Decimals < 0 || *s.Decimals > maxDec) {
 		errs.Add(f.Pos("decimals"), "decimals must be between 0 and %d", maxDec)
 	}
+	if s.Map != "" {
+		s.MapPos = f.Pos("map")
+		switch {
+		case !ValidID(s.Map):
+			errs.Add(s.MapPos, `map %q is not a map's id: "world", or the name of a file content/maps/<id>.toml without .toml`, s.Map)
+		case len(s.Subseries) == 0 && len(s.Tables) == 0: // a table may make them
+			errs.Add(s.MapPos, "a map colours sub-series: declare one [[subseries]] per shape, its id the shape's code")
+		}
+	}
 	if s.AxisMin != nil && s.AxisMax != nil && *s.AxisMin >= *s.AxisMax {
 		errs.Add(f.Pos("axis_max"), "axis_max must be above axis_min")
 	}

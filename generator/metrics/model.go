@@ -96,6 +96,7 @@ type Series struct {
 	Decimals      *int        `toml:"decimals"`
 	AxisMin       *float64    `toml:"axis_min"`
 	AxisMax       *float64    `toml:"axis_max"`
+	Map           string      `toml:"map"` // its page draws its sub-series on this map (generator/maps)
 	Subseries     []Subseries `toml:"subseries"`
 	Points        []Point     `toml:"points"`  // by line, in the order of Subseries, then by period
 	Targets       []Target    `toml:"targets"` // by line, as Points, then by deadline
@@ -104,8 +105,9 @@ type Series struct {
 
 	autoSubseries bool // sub-series made from a table's values
 
-	File string   `toml:"-"` // path of the file, for messages
-	Pos  diag.Pos `toml:"-"` // start of the file
+	File   string   `toml:"-"` // path of the file, for messages
+	Pos    diag.Pos `toml:"-"` // start of the file
+	MapPos diag.Pos `toml:"-"` // the value of map
 }
 
 // Subseries is one line of a series (national, ministries, a province…).
