@@ -184,7 +184,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 		return 1
 	})
 	errs = append(errs, tmplProblems...)
-	errs = append(errs, s.loadMaps()...)
+	errs = append(errs, s.loadMaps(data)...)
 	s.tmpl = tmpl
 	// Draft series, sources and commitments are checked, never published
 	// (not even in the preview); the cache keeps them all (c.data).

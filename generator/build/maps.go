@@ -30,11 +30,34 @@ type siteMaps struct {
 	worldErr  error
 }
 
-// loadMaps loads content/maps/.
-func (s *Site) loadMaps() diag.List {
+// loadMaps loads content/maps/ and checks the maps series name.
+func (s *Site) loadMaps(data *metrics.Data) diag.List {
 	all, errs := maps.Load(s.fsys)
 	s.maps.all = all
+	for _, se := range data.Series {
+		if _, ok := all[se.Map]; se.Map != "" && se.Map != maps.World && !ok {
+			if near := tomlfile.Closest(se.Map, s.mapIDs()); near != "" {
+				errs.Add(se.MapPos, "unknown map %q: did you mean map = %q?", se.Map, near)
+			} else {
+				errs.Add(se.MapPos, "unknown map %q: write \"world\", or declare it in %s/%s.toml (see generator/maps)", se.Map, maps.Dir, se.Map)
+			}
+		}
+	}
 	return errs
+}
+
+// metricMap is the map of a metric page whose series names one (map =
+// "…" in its file), or nil.
+func (s *Site) metricMap(r *reads, lang *i18n.Lang, se *metrics.Series) *ChartView {
+	if se.Map == "" {
+		return nil
+	}
+	// Index 1: the page's chart is chart 0.
+	cv, err := s.mapView(r, lang, markdown.Chart{Pos: se.MapPos, Metrics: []string{se.ID}, Type: charts.Map, Map: se.Map, Index: 1})
+	if err != nil {
+		return nil // a series with no figure of a stated period, or whose map has errors (reported)
+	}
+	return cv
 }
 
 // geoMap is the map of a chart: what it is made of is recorded as read,

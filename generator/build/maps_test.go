@@ -82,6 +82,15 @@ func TestMapPageLoadsItsMapFiles(t *testing.T) {
 			}
 		}
 	}
+	// A metric page whose series names a map draws it, before its chart.
+	metric := string(out["metrics/thu-ban-do/index.html"])
+	if i, j := strings.Index(metric, `data-map="chart_1_thu_ban_do"`), strings.Index(metric, `data-chart="chart_0_thu_ban_do"`); i < 0 || j < i ||
+		!strings.Contains(metric, "echarts-map.min.js") || !strings.Contains(metric, "maps.js") {
+		t.Errorf("metrics/thu-ban-do/: no map before the chart, or not the map's scripts (map at %d, chart at %d)", i, j)
+	}
+	if strings.Contains(string(out["metrics/thu-the-gioi/index.html"]), "data-map=") {
+		t.Error("metrics/thu-the-gioi/ draws a map its series does not name")
+	}
 	if !strings.Contains(string(out[reportVI]), "echarts.min.js") {
 		t.Errorf("%s has charts but does not load echarts.min.js", reportVI)
 	}
@@ -177,6 +186,12 @@ func TestMapErrors(t *testing.T) {
 			`content/maps/thu.toml:12:1: valid_from is required after the first [[boundaries]]`},
 		{"misspelt map", "content/notes/ban-do.md", `map = "thu"`, `map = "thuu"`,
 			`content/notes/ban-do.md:12:1: chart: unknown map "thuu": did you mean "thu"?`},
+		{"misspelt map of a series", "content/metrics/thu-ban-do.toml", `map = "thu"`, `map = "wrold"`,
+			`content/metrics/thu-ban-do.toml:9:7: unknown map "wrold": did you mean map = "world"?`},
+		{"unknown map of a series", "content/metrics/thu-ban-do.toml", `map = "thu"`, `map = "khong-co"`,
+			`content/metrics/thu-ban-do.toml:9:7: unknown map "khong-co"`},
+		{"a series' map without sub-series", "content/metrics/egdi-rank.toml", `theme = "international-rankings"`, `theme = "international-rankings"` + "\nmap = \"world\"",
+			`content/metrics/egdi-rank.toml:7:7: a map colours sub-series: declare one [[subseries]] per shape, its id the shape's code`},
 		{"unknown map", "content/notes/ban-do.md", `map = "thu"`, `map = "khong-co"`,
 			`content/notes/ban-do.md:12:1: chart: unknown map "khong-co": write "world", or declare it in content/maps/khong-co.toml`},
 		{"period without a figure", "content/notes/ban-do.md", `map = "thu"`, `map = "thu"` + "\nperiod = 2023",

@@ -354,6 +354,9 @@ func (s *Site) jobs(docs []*doc) []job {
 						v.Chart, v.HasCharts = cv, true
 					}
 				}
+				if v.MapChart = s.metricMap(r, lang, se); v.MapChart != nil {
+					v.HasCharts, v.HasMaps = true, true
+				}
 				v.Mentions = r.mentions(lang, id)
 				v.Evidence = v.evidence(se)
 				return v

@@ -54,7 +54,8 @@ type View struct {
 	Document *DocumentView // a source's page
 	Updates  []UpdateView  // the updates page
 	Chart    *ChartView
-	League   *League // a metric page's sub-series, best first
+	League   *League    // a metric page's sub-series, best first
+	MapChart *ChartView // a metric page's map, when its series names one (maps.go)
 	Tiles    []Tile
 	Mentions []*content.Page
 	Evidence []Evidence // a metric page's points

@@ -173,6 +173,8 @@ var vi = map[string]string{
 	"chart: a map colours the sub-series of one series: metrics = [%q]":                                                "biểu đồ: bản đồ tô màu các nhóm của một chuỗi số liệu: `metrics = [%q]`",
 	"chart: a map colours every sub-series of its series, so it takes no %q: take it out":                              "biểu đồ: bản đồ tô màu mọi nhóm của chuỗi số liệu nên không nhận %q: hãy bỏ trường này",
 	"chart: unknown map %q: did you mean %q?":                                                                          "biểu đồ: không có bản đồ %q: có phải ý bạn là %q?",
+	"unknown map %q: write \"world\", or declare it in %s/%s.toml (see generator/maps)":                                "không có bản đồ %q: hãy ghi \"world\", hoặc khai báo bản đồ trong %s/%s.toml (xem generator/maps)",
+	"unknown map %q: did you mean map = %q?":                                                                           "không có bản đồ %q: có phải ý bạn là `map = %q`?",
 	// package build
 	"%s (rendering %s and %d other files)": "%s (khi kết xuất %s và %d tệp khác)",
 	"%s (rendering %s and 1 other file)":   "%s (khi kết xuất %s và 1 tệp khác)",
