@@ -170,6 +170,7 @@ func TestBrowser(t *testing.T) {
 	for _, pc := range seaPages() {
 		t.Run(pc.name, func(t *testing.T) { sea.visit(t, pc) })
 	}
+	e.visitMaps(t) // maps_test.go: a test site's maps
 }
 
 // seaContent holds the content/ of the second site, the South-East Asia

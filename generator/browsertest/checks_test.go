@@ -63,8 +63,8 @@ func (c chartState) ok() bool {
 
 const chartsJS = `(() => {
   const out = [];
-  document.querySelectorAll('script[type="application/json"][data-chart]').forEach((s) => {
-    const id = s.getAttribute('data-chart');
+  document.querySelectorAll('script[type="application/json"][data-chart], script[type="application/json"][data-map]').forEach((s) => {
+    const id = s.getAttribute('data-chart') || s.getAttribute('data-map'); // a map is drawn by maps.js
     const el = document.getElementById(id);
     const r = {id: id, found: !!el, ready: false, visible: false, drawing: '', w: 0, h: 0, painted: false, png: ''};
     out.push(r);

@@ -59,6 +59,17 @@
 //     box (main input[type=search]) shows a new link in <main> whose text
 //     has "Đề án 06", and that link opens a page whose title has it.
 //
+// The real site has no series of geographic sub-series yet, so maps are
+// visited on a test site (maps_test.go): the build package's fixture with
+// generator/build/testdata/maps.txtar on top, built and served the same
+// way. Its map note, in both languages, and the page of a series that
+// names a map get every check above (a map counts as a chart: its
+// data-map element drawn by maps.js on a painted canvas), axe-core
+// included, and the map's own: the period selector shows and draws the
+// other period, the tooltip names the shape and its value, and the codes
+// that match no shape are said; screenshots map-*, en-map-* and
+// map-metric-*.
+//
 // A first subtest, self-test, plants faults in a good metric page (a console
 // error, an inline style the CSP refuses, an undrawn chart, an empty table,
 // an image without alt text, a 900 px wide block) and fails unless every
