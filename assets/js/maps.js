@@ -37,6 +37,7 @@
   const NO_DATA = {light: '#e3e6e8', dark: '#33383e'};
   const BORDER = {light: '#8d969e', dark: '#6b747d'};
   const TEXT = {light: '#1b1f23', dark: '#e4e8ec'};
+  const PAGE = {light: '#fff', dark: '#121417'}; // site.css's --bg
 
   const media = (q) => (window.matchMedia ? window.matchMedia(q) : null);
   const darkQuery = media('(prefers-color-scheme: dark)');
@@ -50,6 +51,7 @@
   const loads = {}; // url → Promise of the feature names by code
   const names = {}; // url → {code: {name, name_en}}
   const bounds = {}; // url → [west, south, east, north]
+  const shapeBounds = {}; // url → {code: [west, south, east, north]}
 
   const formats = {};
   function nf(lang, decimals) {
@@ -94,7 +96,7 @@
           return r.json();
         })
         .then((geo) => {
-          const byCode = {};
+          const byCode = {}, boxes = {};
           (geo.features || []).forEach((f, i) => {
             const p = f.properties = f.properties || {};
             // A shape of no code (null in the world's file) is named as
@@ -102,13 +104,40 @@
             // matching no figure: ECharts would merge unnamed shapes.
             if (p.code == null) p.code = '~' + (i + 1);
             byCode[p.code] = p;
+            boxes[p.code] = extent({features: [f]});
           });
           names[url] = byCode;
+          shapeBounds[url] = boxes;
           bounds[url] = extent(geo);
           window.echarts.registerMap(url, geo);
         });
     }
     return loads[url];
+  }
+
+  // focus is the part of a map's boundaries the entry shows: the box of
+  // the shapes it has figures for, in every period drawn on them, with a
+  // margin, when that is less than half the map (countries of one region
+  // on the world map); else the whole map. The shapes around it are drawn
+  // to the element's edges.
+  function focus(entry, url) {
+    const whole = bounds[url], boxes = shapeBounds[url] || {};
+    const b = [Infinity, Infinity, -Infinity, -Infinity];
+    entry.payload.meta.periods.forEach((p) => {
+      if (entry.payload.meta.boundaries[p.boundary].url !== url) return;
+      p.data.forEach((d) => {
+        const s = boxes[d.code];
+        if (!s || !(s[2] >= s[0])) return;
+        b[0] = Math.min(b[0], s[0]); b[1] = Math.min(b[1], s[1]);
+        b[2] = Math.max(b[2], s[2]); b[3] = Math.max(b[3], s[3]);
+      });
+    });
+    if (!whole || !(b[2] > b[0] && b[3] > b[1])) return whole;
+    const area = (x) => (x[2] - x[0]) * (x[3] - x[1]);
+    if (area(b) >= area(whole) / 2) return whole;
+    const mx = (b[2] - b[0]) * 0.06 + 1, my = (b[3] - b[1]) * 0.06 + 1;
+    return [Math.max(whole[0], b[0] - mx), Math.max(whole[1], b[1] - my),
+      Math.min(whole[2], b[2] + mx), Math.min(whole[3], b[3] + my)];
   }
 
   // extent is the box of a GeoJSON's coordinates: [west, south, east, north].
@@ -133,7 +162,8 @@
   const PAD = 8, SCALE_ROOM = 56;
   function layout(entry) {
     const meta = entry.payload.meta;
-    const b = bounds[meta.boundaries[meta.periods[entry.period].boundary].url];
+    const url = meta.boundaries[meta.periods[entry.period].boundary].url;
+    const b = focus(entry, url);
     const w = Math.max(entry.el.clientWidth - 2 * PAD, 40);
     const h = Math.max(entry.el.clientHeight - PAD - SCALE_ROOM, 40);
     const ok = b && b[2] > b[0] && b[3] > b[1];
@@ -141,7 +171,9 @@
     const aspect = ok ? (b[2] - b[0]) / (b[3] - b[1]) * scale : 1.5;
     // ECharts sizes the map's longer side by layoutSize.
     const size = aspect > 1 ? Math.min(w, h * aspect) : Math.min(h, w / aspect);
-    return {layoutCenter: [PAD + w / 2, PAD + h / 2], layoutSize: size, aspectScale: scale};
+    const out = {layoutCenter: [PAD + w / 2, PAD + h / 2], layoutSize: size, aspectScale: scale};
+    if (ok && b !== bounds[url]) out.boundingCoords = [[b[0], b[3]], [b[2], b[1]]];
+    return out;
   }
 
   function resize(entry) {
@@ -217,6 +249,9 @@
       inRange: {color: colours},
       text: [bare(meta, vm.max), bare(meta, vm.min)],
       textStyle: {color: TEXT[mode]},
+      // Shapes around a focused region reach under the scale: it keeps
+      // the page's colour behind it.
+      backgroundColor: PAGE[mode], padding: [4, 8],
       formatter: (v) => bare(meta, v)
     }));
     const series = option.series[0];
