@@ -63,8 +63,8 @@ const (
 	descStart  = "The first day of the period; empty for a total up to a day and for unstated."
 	descEnd    = "The last day of the period; empty for unstated."
 	descValue  = "The figure as the source states it, dot decimal; empty for a gap."
-	descQual   = "How the source hedges the value (over: “trên”, under: “dưới”, about: “khoảng”, nearly: “gần”, at-least, at-most); empty when it states it plainly. No change is to be computed from a hedged value."
-	descFlag   = "What kind of figure the source says it is: estimate (“ước đạt”), provisional (“sơ bộ”) or planned (“dự kiến”)."
+	descQual   = "How the source hedges the value (“over 55” is over: over, under, about, nearly, at-least, at-most); empty when it states it plainly. No change is to be computed from a hedged value."
+	descFlag   = "What kind of figure the source says it is: estimate, provisional or planned."
 	descOf     = "Out of how many: for a rank, the number ranked (71 of 193); for a count, the total (43 of 53)."
 	descChange = "The change the source states with the value, in the series' unit; for a rank, a climb of 15 places is -15."
 	descChPct  = "The change in percent, as the source states it."
@@ -128,7 +128,7 @@ var tidyFields = []field{
 	{"start", "date", descStart, nil},
 	{"end", "date", descEnd + " For a target: the day it is due by.", nil},
 	{"value", "number", descValue, nil},
-	{"qualifier", "string", descQual + " A target's says how it is set (at-least: “ít nhất”).", qualifierEnum},
+	{"qualifier", "string", descQual + " A target's says how it is set (at-least: the value or more).", qualifierEnum},
 	{"flag", "string", descFlag, flagEnum},
 	{"of", "number", descOf, nil},
 	{"change", "number", descChange, nil},
