@@ -53,6 +53,9 @@ type pageCase struct {
 	filter  bool   // check the commitments page's filter
 	mfilter bool   // check the metrics index's filter
 	league  bool   // check the league table's sorting and filter
+	// oneLang: the site has one language, so the page must have no
+	// language switch.
+	oneLang bool
 	// tooltip names a chart of many lines whose tooltip at its last
 	// period must list them best first.
 	tooltip string

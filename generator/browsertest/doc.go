@@ -68,7 +68,11 @@
 // included, and the map's own: the period selector shows and draws the
 // other period, the tooltip names the shape and its value, and the codes
 // that match no shape are said; screenshots map-*, en-map-* and
-// map-metric-*.
+// map-metric-*. Last, the English-only second site of
+// generator/build/testdata/world.txtar (16 countries on the world map):
+// its report and its series' page, map and league table, get every check
+// at 360 and 1280 px, console errors included, and must have no language
+// switch; screenshots world-report-* and world-metric-*.
 //
 // A first subtest, self-test, plants faults in a good metric page (a console
 // error, an inline style the CSP refuses, an undrawn chart, an empty table,

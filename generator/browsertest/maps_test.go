@@ -87,6 +87,40 @@ func (e *env) visitMaps(t *testing.T) {
 	// The page of a series that names a map: the map, then its chart.
 	metric := pageCase{name: "map-metric", path: "metrics/thu-ban-do/", lang: "vi", charts: true, axe: true, altPath: "en/metrics/thu-ban-do/"}
 	t.Run(metric.name, func(t *testing.T) { me.visit(t, metric) })
+
+	// The English-only second site of generator/build: 16 countries on
+	// the world map, from a report and from their series' page (with its
+	// league table), at both widths.
+	out = filepath.Join(t.TempDir(), "world")
+	if _, err := build.Run(worldSite(t), out, build.Options{BaseURL: base}); err != nil {
+		t.Fatalf("building the world test site: %v", err)
+	}
+	we := *e
+	we.origin = serve(t, out)
+	we.downloads = map[string]bool{}
+	for _, pc := range []pageCase{
+		{name: "world-report", path: "reports/asia-on-the-map/", lang: "en", charts: true, axe: true, oneLang: true},
+		{name: "world-metric", path: "metrics/egdi-rank/", lang: "en", charts: true, axe: true, league: true, oneLang: true},
+	} {
+		t.Run(pc.name, func(t *testing.T) { we.visit(t, pc) })
+	}
+}
+
+// worldTxtar is the English-only second site of the build tests.
+const worldTxtar = "../build/testdata/world.txtar"
+
+// worldSite is that site's content/ in memory, over the repository.
+func worldSite(t *testing.T) fs.FS {
+	t.Helper()
+	ar, err := txtar.ParseFile(worldTxtar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := fstest.MapFS{}
+	for _, f := range ar.Files {
+		m[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return overlay{content: m, base: os.DirFS(root)}
 }
 
 type mapState struct {
