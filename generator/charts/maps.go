@@ -133,7 +133,8 @@ type MapDatum struct {
 // MapInfo.Unmatched, for the page to say so. maps.js adds the colours (a
 // sequential colour-blind-safe scale, darker for better in the light
 // palette), the numbers at the scale's ends, the tooltips and the period
-// selector; option.series[0].map is the URL of the GeoJSON it loads and
+// selector, and frames the map on the shapes with a figure when they
+// cover less than half of it; option.series[0].map is the URL of the GeoJSON it loads and
 // registers under that name.
 //
 // go-echarts has a map chart, but it adds a CDN map file for its preset

@@ -124,7 +124,10 @@
 // and its value with its qualifier, and beneath it the table of every
 // figure (code, name, period, value, source). A sub-series whose code
 // matches no shape of its period's boundaries stays in the table, and the
-// map says so: "2 mã không khớp với bản đồ: sgp (Singapore), bhr (Bahrain)".
+// map says so: "2 codes match no shape of the map: bhr (Bahrain), sgp
+// (Singapore)." ("2 mã không khớp với bản đồ: …" in Vietnamese). When the
+// shapes with a figure cover less than half of the map, as the countries
+// of one region do on the world map, the map is framed on them.
 // map and period without type = "map", subseries or highlight on a map
 // (it draws them all), an unknown map, a series without sub-series and a
 // period the series has no figure of are errors.
