@@ -91,14 +91,18 @@ Run it in the site's folder or any folder below it, or give --root DIR.`
 const langEnv = "TIENDO_LANG"
 
 // messageLang returns the language problems are printed in: flag if set,
-// else $TIENDO_LANG, else the site's first language.
-func messageLang(flag string) (string, error) {
+// else $TIENDO_LANG, else the first language of the site in dir (English
+// when the messages have none in it).
+func messageLang(flag, dir string) (string, error) {
 	lang, from := flag, "--lang"
 	if lang == "" {
 		lang, from = os.Getenv(langEnv), langEnv
 	}
 	if lang == "" {
-		lang = i18n.Codes[0]
+		lang = siteLanguages(dir)[0]
+		if !slices.Contains(diag.Langs, lang) {
+			lang = diag.English
+		}
 	}
 	if !slices.Contains(diag.Langs, lang) {
 		return "", fmt.Errorf("%s=%s: the messages are in %s", from, lang, strings.Join(diag.Langs, " or "))
@@ -160,15 +164,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tiendo %s: unexpected argument %q\n", cmd, fl.Arg(0))
 		return 2
 	}
-	lang, err := messageLang(*langFlag)
-	if err != nil {
-		fmt.Fprintf(stderr, "tiendo %s: %v\n", cmd, err)
-		return 2
-	}
 	dir, err := siteRoot(*root)
 	if err != nil {
 		fmt.Fprintf(stderr, "tiendo %s: %v\n", cmd, err)
 		return 1
+	}
+	lang, err := messageLang(*langFlag, dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "tiendo %s: %v\n", cmd, err)
+		return 2
 	}
 	switch cmd {
 	case "build":
@@ -196,6 +200,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 // working directory or the nearest folder above it that holds
 // content/site.toml, as git finds its repository. A found folder is
 // relative to the working directory (".", "../..").
+// siteLanguages are the languages of the site in dir, the default first,
+// as content/site.toml lists them; tiendo's own when it cannot be read
+// (the build says why).
+func siteLanguages(dir string) []string {
+	cfg, errs := content.LoadConfig(inputs.Dir(dir))
+	if errs.Err() != nil || len(cfg.Languages) == 0 {
+		return i18n.Codes
+	}
+	return cfg.Languages
+}
+
 func siteRoot(dir string) (string, error) {
 	isSite := func(dir string) bool {
 		fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(content.SiteFile)))

@@ -157,6 +157,34 @@ func TestLanguage(t *testing.T) {
 	if code, _, errOut := runCmd("check", "--root", dir); code != 2 || !strings.Contains(errOut, "TIENDO_LANG=fr") {
 		t.Errorf("TIENDO_LANG=fr: exit %d, stderr %q", code, errOut)
 	}
+	// A site in English only speaks English to its editors.
+	t.Setenv(langEnv, "")
+	englishOnly(t, dir)
+	if code, out, errOut := runCmd("check", "--root", dir); code != 0 || !strings.HasPrefix(out, "ok: 2 pages, 3 series, ") {
+		t.Errorf("an English-only site: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+// englishOnly makes the site in dir (the fixture) a site in English only,
+// whose sources are Vietnamese documents.
+func englishOnly(t *testing.T, dir string) {
+	t.Helper()
+	edit(t, filepath.Join(dir, "content", "site.toml"), "title = ", "languages = [\"en\"]\ntitle = ")
+	sources := filepath.Join(dir, "content", "sources.toml")
+	b, err := os.ReadFile(sources)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(sources, bytes.ReplaceAll(b, []byte("[[sources]]\n"), []byte("[[sources]]\nlang = \"vi\"\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "content", "*", "*.en.md"))
+	names = append(names, filepath.Join(dir, "content", "i18n", "vi.toml"))
+	for _, name := range names {
+		if err := os.Remove(name); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 func TestBuild(t *testing.T) {

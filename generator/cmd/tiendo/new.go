@@ -15,7 +15,6 @@ import (
 
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/diag"
-	"github.com/tiendo/tiendo/generator/i18n"
 	"github.com/tiendo/tiendo/generator/inputs"
 	"github.com/tiendo/tiendo/generator/markdown"
 	"github.com/tiendo/tiendo/generator/metrics"
@@ -26,10 +25,6 @@ const newUsage = `usage: tiendo new report|note|metric|commitment|source "Tiêu 
 
 // newKinds are the kinds of file tiendo new makes.
 var newKinds = []string{"report", "note", "metric", "commitment", "source"}
-
-// siteLang is the language the comments of a new file are written in: the
-// site's default language.
-var siteLang = i18n.Codes[0]
 
 // newCmd makes a draft named from a Vietnamese title, never over an
 // existing file or id: content/reports/<slug>.md, content/notes/<slug>.md,
@@ -62,13 +57,6 @@ func newCmd(fl *flag.FlagSet, args []string, root *string, stdout, stderr io.Wri
 		fmt.Fprintln(stderr, newUsage)
 		return 2
 	}
-	// Its problems are in the language of the others' ($TIENDO_LANG, else
-	// the site's first); it has no --lang of its own.
-	lang, err := messageLang("")
-	if err != nil {
-		fmt.Fprintf(stderr, "tiendo new: %v\n", err)
-		return 2
-	}
 	what, title := pos[0], strings.TrimSpace(pos[1])
 	if !slices.Contains(newKinds, what) {
 		fmt.Fprintf(stderr, "tiendo new: unknown kind %q (want %s)\n%s\n", what, strings.Join(newKinds, ", "), newUsage)
@@ -82,19 +70,32 @@ func newCmd(fl *flag.FlagSet, args []string, root *string, stdout, stderr io.Wri
 		fmt.Fprintf(stderr, "tiendo new: unknown kind of series %q: want one of %s (see generator/metrics/doc.go)\n", *kind, strings.Join(metrics.Kinds, ", "))
 		return 2
 	}
-	slug := markdown.Slugify(title)
-	if slug == "" {
-		diag.Fprintf(stderr, lang, "tiendo new: the title %q gives an empty file name: write it with letters or digits\n", title)
-		return 2
-	}
 	dir, err := siteRoot(*root)
 	if err != nil {
 		fmt.Fprintf(stderr, "tiendo new: %v\n", err)
 		return 1
 	}
+	// Its problems are in the language of the others' ($TIENDO_LANG, else
+	// the site's first); it has no --lang of its own.
+	lang, err := messageLang("", dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "tiendo new: %v\n", err)
+		return 2
+	}
+	langs := siteLanguages(dir)
+	texts, ok := scaffolds[langs[0]]
+	if !ok {
+		texts = scaffolds["en"]
+	}
+	slug := markdown.Slugify(title)
+	if slug == "" {
+		diag.Fprintf(stderr, lang, "tiendo new: the title %q gives an empty file name: write it with letters or digits\n", title)
+		return 2
+	}
 	now := time.Now()
-	n := &newFile{root: dir, texts: scaffolds[siteLang], data: scaffoldData{
-		Kind: what, Title: tomlString(title), ID: slug, Date: now.Format("2006-01-02"), Year: now.Year()}}
+	n := &newFile{root: dir, texts: texts, data: scaffoldData{
+		Kind: what, Title: tomlString(title), ID: slug, Date: now.Format("2006-01-02"), Year: now.Year(),
+		English: slices.Contains(langs[1:], "en")}}
 	switch what {
 	case "report", "note":
 		err = n.page()

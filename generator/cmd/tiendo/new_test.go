@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -119,13 +120,17 @@ func TestNew(t *testing.T) {
 
 // TestNewDraftsPassCheck: each kind of file, scaffolded into a small site,
 // is a draft that passes the check, strict, with no warning, its comments in
-// the site's default language; published as it is, it is told what it lacks.
+// the site's default language, with the keys of an English translation only
+// when the site has one; published as it is, it is told what it lacks. The
+// sites: the fixture in Vietnamese and English, and in English only.
 func TestNewDraftsPassCheck(t *testing.T) {
-	defer func(l string) { siteLang = l }(siteLang)
+	t.Setenv(langEnv, "")
 	draftWords := map[string]string{"vi": "# bản nháp:", "en": "# a draft:"}
 	for _, lang := range i18n.Codes {
-		siteLang = lang
 		dir := site(t)
+		if lang == "en" {
+			englishOnly(t, dir)
+		}
 		sourcesBefore, _ := os.ReadFile(filepath.Join(dir, "content", "sources.toml"))
 		made := map[string]string{}
 		hints := map[string]string{}
@@ -157,6 +162,15 @@ func TestNewDraftsPassCheck(t *testing.T) {
 		if !strings.Contains(string(m), `kind = "rank" `) || !strings.Contains(string(m), `theme = "digital-economy" `) {
 			t.Errorf("%s: --kind or --theme not written:\n%s", lang, m)
 		}
+		for kind, name := range made {
+			b, _ := os.ReadFile(name)
+			if kind == "source" { // the entry appended
+				b = b[bytes.LastIndex(b, []byte("[[sources]]")):]
+			}
+			if has := strings.Contains(string(b), "_en = "); has != (lang == "vi") && kind != "report" && kind != "note" {
+				t.Errorf("%s: the %s has the keys of an English translation: %v, want %v:\n%s", lang, kind, has, lang == "vi", b)
+			}
+		}
 		sources, _ := os.ReadFile(made["source"])
 		if !strings.HasPrefix(string(sources), string(sourcesBefore)) {
 			t.Errorf("%s: sources.toml was not appended to:\n%s", lang, sources)
@@ -179,7 +193,7 @@ func TestNewDraftsPassCheck(t *testing.T) {
 
 		for _, args := range [][]string{{"check", "--root", dir}, {"check", "--strict", "--root", dir}} {
 			code, out, errOut := runCmd(args...)
-			if code != 0 || errOut != "" || !strings.HasSuffix(out, "; 5 drafts, not published\n") {
+			if code != 0 || errOut != "" || !strings.HasSuffix(out, map[string]string{"vi": "; 5 bản nháp, chưa công bố\n", "en": "; 5 drafts, not published\n"}[lang]) {
 				t.Errorf("%s: %q of the scaffolds: exit %d\nstdout: %s\nstderr: %s", lang, args, code, out, errOut)
 			}
 		}
@@ -202,6 +216,7 @@ func TestNewDraftsPassCheck(t *testing.T) {
 		}
 
 		// Published as they are, the drafts are told what they lack.
+		t.Setenv(langEnv, "en")
 		for _, name := range made {
 			edit(t, name, "draft = true", "draft = false")
 		}

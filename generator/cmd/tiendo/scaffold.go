@@ -9,7 +9,9 @@ import (
 // The texts of `tiendo new`, all of them, in each language of the site: the
 // skeleton of each kind of file, with its comments for the editor, and
 // what to do next, printed once it is made. The site's default language
-// (i18n.Codes[0]) is used: the comments are for its editors.
+// is used (English when there are no texts in it): the comments are for
+// its editors. The keys of an English translation (title_en, …) are there
+// when the site is translated into English.
 //
 // Each skeleton is a draft (draft = true) that passes `tiendo check` as it
 // is: what the editor still has to fill in is either empty, which a draft
@@ -38,6 +40,7 @@ type scaffoldData struct {
 	Line       int    // source: the line of its [[sources]] in Path
 	Document   string // source: the file name its text is saved under
 	Archive    string // source: that file's path, as printed
+	English    bool   // the site's second language is English: the _en keys are asked for
 }
 
 var scaffolds = map[string]scaffold{
@@ -57,14 +60,14 @@ tags = []                     # từ khoá, ví dụ ["Đề án 06"]
 # Định dạng: xem tài liệu của gói generator/metrics (generator/metrics/doc.go).
 title = {{.Title}}
 draft = true                  # bản nháp: được kiểm tra nhưng chưa xuất bản; xoá dòng này để xuất bản
-title_en = ""                 # tên chỉ số bằng tiếng Anh
-unit = ""                     # đơn vị, ví dụ "%", "tỷ USD", "triệu tài khoản"
-unit_en = ""                  # đơn vị bằng tiếng Anh
-kind = "{{.SeriesKind}}"{{pad .SeriesKind 21}}# loại chỉ số: {{.Kinds}}
+{{if .English}}title_en = ""                 # tên chỉ số bằng tiếng Anh
+{{end}}unit = ""                     # đơn vị, ví dụ "%", "tỷ USD", "triệu tài khoản"
+{{if .English}}unit_en = ""                  # đơn vị bằng tiếng Anh
+{{end}}kind = "{{.SeriesKind}}"{{pad .SeriesKind 21}}# loại chỉ số: {{.Kinds}}
 theme = "{{.Theme}}"{{pad .Theme 20}}# nhóm chỉ số trong content/site.toml: {{.Themes}}
 description = ""              # một đoạn giới thiệu chỉ số
-description_en = ""
-
+{{if .English}}description_en = ""
+{{end}}
 # Mỗi con số một bảng [[points]]. Bỏ dấu # ở đầu các dòng dưới đây rồi điền:
 # [[points]]
 # period = {{.Year}}               # {{.Year}}, "{{.Year}}-H1", "{{.Year}}-Q2", "{{.Year}}-06", {{.Year}}-06-30 hoặc "2021/{{.Year}}"; số lũy kế "tính đến": as_of = {{.Year}}-06-30
@@ -81,8 +84,8 @@ description_en = ""
 id = "{{.ID}}"
 draft = true                  # bản nháp: được kiểm tra nhưng chưa xuất bản; xoá dòng này để xuất bản
 task = {{.Title}}{{pad .Title 23}}# tóm tắt nhiệm vụ, bằng lời của mình
-task_en = ""                  # tóm tắt bằng tiếng Anh
-agency = ""                   # cơ quan chủ trì, như văn bản ghi
+{{if .English}}task_en = ""                  # tóm tắt bằng tiếng Anh
+{{end}}agency = ""                   # cơ quan chủ trì, như văn bản ghi
 # partners = ["Bộ Tài chính"] # các cơ quan phối hợp
 # Thời hạn, như văn bản nêu: giữ một trong ba dòng, bỏ dấu # ở đầu dòng.
 # due = "{{.Year}}-Q1"             # "trong quý I/{{.Year}}"; cả năm: due = {{.Year}}; một ngày: due = {{.Year}}-03-31
@@ -103,8 +106,8 @@ quote = ""                    # câu nguyên văn nêu nhiệm vụ và thời h
 id = "{{.ID}}"
 draft = true                  # bản nháp: được kiểm tra nhưng chưa xuất bản; xoá dòng này để xuất bản
 title = {{.Title}}{{pad .Title 22}}# tên văn bản, như văn bản ghi
-title_en = ""                 # tên bằng tiếng Anh
-publisher = ""                # cơ quan ban hành, như văn bản ghi
+{{if .English}}title_en = ""                 # tên bằng tiếng Anh
+{{end}}publisher = ""                # cơ quan ban hành, như văn bản ghi
 # date = {{.Date}}           # ngày ban hành (năm-tháng-ngày): bỏ dấu # ở đầu dòng và sửa ngày
 kind = ""                     # official-notice | news-report | provincial-news | statistics | other
 url = ""                      # đường dẫn tới bản gốc, nếu có
@@ -114,7 +117,7 @@ document = ""                 # tên tệp lưu văn bản trong content/sources
 			"page": `Bản nháp: điền phần đầu trang (giữa hai dòng +++) và viết nội dung bên dưới; make serve để xem trước.
 Xoá dòng draft = true để xuất bản.
 `,
-			"metric": `Bản nháp: điền title_en, unit, unit_en và các con số ([[points]]), rồi chạy make check.
+			"metric": `Bản nháp: điền {{if .English}}title_en, unit, unit_en{{else}}unit{{end}} và các con số ([[points]]), rồi chạy make check.
 Xoá dòng draft = true để xuất bản.
 `,
 			"commitment": `Bản nháp: điền cơ quan, thời hạn, nguồn và câu trích nguyên văn, rồi chạy make check.
@@ -146,14 +149,14 @@ tags = []                     # keywords, e.g. ["Đề án 06"]
 # Format: see the documentation of package generator/metrics (generator/metrics/doc.go).
 title = {{.Title}}
 draft = true                  # a draft: checked but not published; remove this line to publish it
-title_en = ""                 # the title in English
-unit = ""                     # the unit, e.g. "%", "tỷ USD", "triệu tài khoản"
-unit_en = ""                  # the unit in English
-kind = "{{.SeriesKind}}"{{pad .SeriesKind 21}}# the kind of series: {{.Kinds}}
+{{if .English}}title_en = ""                 # the title in English
+{{end}}unit = ""                     # the unit, e.g. "%", "billion USD", "million accounts"
+{{if .English}}unit_en = ""                  # the unit in English
+{{end}}kind = "{{.SeriesKind}}"{{pad .SeriesKind 21}}# the kind of series: {{.Kinds}}
 theme = "{{.Theme}}"{{pad .Theme 20}}# its group, from content/site.toml: {{.Themes}}
 description = ""              # one paragraph on the series
-description_en = ""
-
+{{if .English}}description_en = ""
+{{end}}
 # One [[points]] table per figure. Remove the # at the start of the lines below and fill them in:
 # [[points]]
 # period = {{.Year}}               # {{.Year}}, "{{.Year}}-H1", "{{.Year}}-Q2", "{{.Year}}-06", {{.Year}}-06-30 or "2021/{{.Year}}"; a total to a date: as_of = {{.Year}}-06-30
@@ -170,8 +173,8 @@ description_en = ""
 id = "{{.ID}}"
 draft = true                  # a draft: checked but not published; remove this line to publish it
 task = {{.Title}}{{pad .Title 23}}# the task, in short, in our words
-task_en = ""                  # the same in English
-agency = ""                   # the lead agency, as the document names it
+{{if .English}}task_en = ""                  # the same in English
+{{end}}agency = ""                   # the lead agency, as the document names it
 # partners = ["Bộ Tài chính"] # the co-agencies
 # The deadline, as the document states it: keep one of the three lines, without its #.
 # due = "{{.Year}}-Q1"             # "trong quý I/{{.Year}}"; a whole year: due = {{.Year}}; a day: due = {{.Year}}-03-31
@@ -192,8 +195,8 @@ quote = ""                    # the document's words naming the task and its dea
 id = "{{.ID}}"
 draft = true                  # a draft: checked but not published; remove this line to publish it
 title = {{.Title}}{{pad .Title 22}}# the document's title, as it gives it
-title_en = ""                 # the title in English
-publisher = ""                # who issued it, as the document names it
+{{if .English}}title_en = ""                 # the title in English
+{{end}}publisher = ""                # who issued it, as the document names it
 # date = {{.Date}}           # the date of publication (year-month-day): remove the # and correct it
 kind = ""                     # official-notice | news-report | provincial-news | statistics | other
 url = ""                      # a link to the original, if there is one
@@ -203,7 +206,7 @@ document = ""                 # the file in content/sources/ that holds its text
 			"page": `A draft: fill in the front matter (between the +++ lines) and write below it; make serve shows it.
 Remove the line draft = true to publish it.
 `,
-			"metric": `A draft: fill in title_en, unit, unit_en and the figures ([[points]]), then run make check.
+			"metric": `A draft: fill in {{if .English}}title_en, unit, unit_en{{else}}unit{{end}} and the figures ([[points]]), then run make check.
 Remove the line draft = true to publish it.
 `,
 			"commitment": `A draft: fill in the agency, the deadline, the source and its verbatim quote, then run make check.
