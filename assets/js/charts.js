@@ -4,12 +4,18 @@
  *
  * Contract with the generator (Go package generator/charts, see its doc):
  *
- *   <div id="ID" class="chart-box" hidden></div>        (sized by CSS, else 320px;
+ *   <div id="ID" class="chart-box"></div>               (sized by CSS, else 320px;
  *                                                        taller by a legend's rows after the first)
  *   <script type="application/json" data-chart="ID">{"option": {…}, "meta": {…}}</script>
  *   <span data-chart-png="ID" hidden><a href="#">PNG</a></span>  (optional, any element)
- *   <script src="/assets/vendor/echarts/echarts.min.js" defer></script>
- *   <script src="/assets/js/charts.js" defer></script>
+ *   <script src="/assets/js/charts.js" data-echarts="/assets/vendor/echarts/echarts.min.js" defer></script>
+ *
+ * The chart's box keeps its height (CSS) from the start, so that nothing
+ * moves when it is drawn. A chart is drawn when it comes within NEAR of the
+ * viewport (IntersectionObserver; a chart in a closed <details> when it is
+ * opened), each in a task of its own; ECharts is loaded, once, from
+ * data-echarts when the first chart is, so a page whose charts are never
+ * seen never loads it. Before a print every chart is drawn.
  *
  * For every <script type="application/json" data-chart="ID"> this script
  * draws payload.option into the element with id ID, adding what JSON cannot
@@ -18,10 +24,11 @@
  * against the previous value for amounts and counts), the light or dark
  * palette (prefers-color-scheme, redrawn when it changes; always light while
  * printing) and no animation when prefers-reduced-motion asks so or while
- * printing. The element is un-hidden and gets the class "chart-ready", and
- * its [data-chart-png] elements are shown; a click in one downloads ID.png.
- * If ECharts is missing or a chart fails, nothing throws and the element
- * stays hidden: the page's table shows the figures.
+ * printing. The element gets the class "chart-ready", and its
+ * [data-chart-png] elements are shown; a click in one downloads ID.png.
+ * A metric page's data table (details.chart-table) is folded under its
+ * chart below 48em. If ECharts is missing or a chart fails, nothing throws:
+ * the element is hidden and its data table opened.
  *
  * The option's title is hidden on screen, where the figure's caption is the
  * title; the PNG is drawn by a second, off-screen instance with the title
@@ -59,17 +66,39 @@
   const isDark = () => !printing && !!(darkQuery && darkQuery.matches);
   const animated = () => !printing && !(motionQuery && motionQuery.matches);
 
-  // Number formatting, cached per language and number of decimals.
+  // Numbers as the generator writes them on the page (Go's i18n.Number):
+  // vi "4.543,5", en "4,543.5", a minus sign U+2212; decimals < 0 means as
+  // many as needed, at most 2. Written out rather than with
+  // Intl.NumberFormat, whose first use loads the locale's data: a tenth of
+  // a second on a slow phone, in the task that draws the first chart.
+  const MARKS = {vi: {group: '.', decimal: ','}, en: {group: ',', decimal: '.'}};
   const formats = {};
   function nf(lang, decimals) {
     const key = lang + ':' + decimals;
     if (!formats[key]) {
-      const o = decimals >= 0
-        ? {minimumFractionDigits: decimals, maximumFractionDigits: decimals}
-        : {maximumFractionDigits: 2};
-      formats[key] = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', o);
+      const m = MARKS[lang] || MARKS.en;
+      formats[key] = {format: (v) => formatNumber(m, decimals, v)};
     }
     return formats[key];
+  }
+
+  function formatNumber(m, decimals, v) {
+    if (typeof v !== 'number' || !isFinite(v)) return String(v);
+    let s = decimals >= 0 ? v.toFixed(decimals) : String(Math.round(v * 100) / 100);
+    if (s.indexOf('e') >= 0) s = v.toFixed(decimals >= 0 ? decimals : 0); // 1e21 and over
+    const neg = s.charAt(0) === '-';
+    if (neg) s = s.slice(1);
+    const dot = s.indexOf('.');
+    const ip = dot < 0 ? s : s.slice(0, dot);
+    const fp = dot < 0 ? '' : s.slice(dot + 1);
+    let out = '';
+    for (let i = 0; i < ip.length; i++) {
+      if (i > 0 && (ip.length - i) % 3 === 0) out += m.group;
+      out += ip.charAt(i);
+    }
+    if (fp) out += m.decimal + fp;
+    if (neg && /[1-9]/.test(out)) out = '\u2212' + out;
+    return out;
   }
 
   // The number in an ECharts value: 71, [1, 71] or "-" (missing → null).
@@ -515,27 +544,143 @@
     else if (query.addListener) query.addListener(fn); // Safari < 14
   }
 
+  // ECharts is loaded once a chart nears the viewport, from the one file
+  // every page shares (data-echarts on this script's element), and each
+  // chart is drawn in a task of its own as it nears the viewport: a page of
+  // seven charts draws the one or two the reader sees first, and none that
+  // sits in a closed <details> until it is opened.
+  const self = document.currentScript;
+  const ECHARTS_URL = self ? self.getAttribute('data-echarts') : null;
+  const NEAR = '320px 0px'; // how near the viewport a chart is drawn
+  let echartsState = window.echarts ? 'ready' : 'none'; // none, loading, ready, failed
+  const all = []; // every chart's entry, drawn or not
+  const pending = []; // entries near the viewport, to draw
+  let pumping = false;
+
+  function loadECharts() {
+    if (echartsState !== 'none') return;
+    if (!ECHARTS_URL) { failAll(); return; }
+    echartsState = 'loading';
+    const s = document.createElement('script');
+    s.src = ECHARTS_URL;
+    s.async = true;
+    s.onload = () => {
+      if (window.echarts && typeof window.echarts.init === 'function') {
+        echartsState = 'ready';
+        setTimeout(pump, 0); // the first chart in a task of its own, after ECharts' own
+      } else {
+        failAll();
+      }
+    };
+    s.onerror = failAll;
+    document.head.appendChild(s);
+  }
+
+  // failAll gives up on every chart not drawn: ECharts did not load.
+  function failAll() {
+    echartsState = 'failed';
+    pending.length = 0;
+    all.forEach((entry) => { if (!entry.chart) fail(entry); });
+  }
+
+  // fail hides a chart that could not be drawn and opens its table.
+  function fail(entry) {
+    entry.done = true;
+    entry.el.hidden = true;
+    const fig = entry.el.closest('figure');
+    const table = fig && fig.querySelector('details.chart-table');
+    if (table) table.open = true;
+  }
+
+  function want(entry) {
+    if (entry.done || entry.queued) return;
+    entry.queued = true;
+    pending.push(entry);
+    if (echartsState === 'ready') pump();
+    else loadECharts();
+  }
+
+  // pump draws the next pending chart, and the one after it in a later
+  // task, so that the page stays responsive while they are drawn.
+  function pump() {
+    if (pumping || echartsState !== 'ready') return;
+    const entry = pending.shift();
+    if (!entry) return;
+    pumping = true;
+    try {
+      drawEntry(entry);
+    } finally {
+      pumping = false;
+    }
+    if (pending.length) setTimeout(pump, 0);
+  }
+
+  function drawEntry(entry) {
+    const el = entry.el;
+    entry.done = true;
+    entry.fixed = !el.clientHeight; // no height from the stylesheet: DEFAULT_HEIGHT (boxHeight)
+    if (!draw(entry, entry.id)) {
+      fail(entry);
+      return;
+    }
+    charts[entry.id] = entry;
+    el.classList.add('chart-ready');
+    document.querySelectorAll('[data-chart-png]').forEach((b) => {
+      if (b.getAttribute('data-chart-png') === entry.id) b.hidden = false;
+    });
+    entry.w = el.clientWidth;
+    entry.h = el.clientHeight;
+    if (window.ResizeObserver) {
+      // Its first report is the size the chart was just drawn at.
+      new ResizeObserver(() => {
+        if (el.clientWidth === entry.w && el.clientHeight === entry.h) return;
+        entry.w = el.clientWidth;
+        entry.h = el.clientHeight;
+        resize(entry);
+      }).observe(el);
+    }
+  }
+
+  // drawAllNow draws every chart not drawn yet, at once: for print.
+  function drawAllNow() {
+    if (echartsState !== 'ready') return;
+    all.forEach((entry) => { if (!entry.done) drawEntry(entry); });
+    pending.length = 0;
+  }
+
   function start() {
-    if (!window.echarts || typeof window.echarts.init !== 'function') return; // table stays
     printing = !!(printQuery && printQuery.matches);
+    // A metric's table is folded under its chart, except on a wide screen,
+    // where there is room for both; if the chart cannot be drawn, its table
+    // opens again (fail).
+    const wideMetric = document.body.classList.contains('kind-metric') && !!media('(min-width: 48em)') && media('(min-width: 48em)').matches;
     const scripts = document.querySelectorAll('script[type="application/json"][data-chart]');
     Array.prototype.forEach.call(scripts, (script) => {
       const id = script.getAttribute('data-chart');
       const el = document.getElementById(id);
-      if (!el || charts[id]) return;
-      el.hidden = false; // hidden in the HTML so that no empty box shows without charts
-      const entry = {id: id, el: el, json: script.textContent, chart: null, meta: null, fixed: !el.clientHeight};
-      if (!draw(entry, id)) {
-        el.hidden = true;
-        return;
-      }
-      charts[id] = entry;
-      el.classList.add('chart-ready');
-      document.querySelectorAll('[data-chart-png]').forEach((b) => {
-        if (b.getAttribute('data-chart-png') === id) b.hidden = false;
-      });
-      if (window.ResizeObserver) new ResizeObserver(() => resize(entry)).observe(el);
+      if (!el || all.some((e) => e.id === id)) return;
+      const entry = {id: id, el: el, json: script.textContent, chart: null, meta: null, done: false, queued: false};
+      all.push(entry);
+      const fig = el.closest('figure');
+      const table = fig && fig.querySelector('details.chart-table');
+      if (table && table.open && !wideMetric) table.open = false;
     });
+    if (!all.length) return;
+    if (printing) {
+      all.forEach(want);
+    } else if (window.IntersectionObserver) {
+      const io = new IntersectionObserver((seen) => {
+        seen.forEach((s) => {
+          if (!s.isIntersecting) return;
+          io.unobserve(s.target);
+          const entry = all.find((e) => e.el === s.target);
+          if (entry) want(entry);
+        });
+      }, {rootMargin: NEAR});
+      all.forEach((entry) => io.observe(entry.el));
+    } else {
+      all.forEach(want);
+    }
 
     if (!window.ResizeObserver) {
       let pending = false;
@@ -550,8 +695,8 @@
     }
     listen(darkQuery, redrawAll);
     listen(motionQuery, redrawAll);
-    listen(printQuery, (e) => setPrinting(!!e.matches));
-    window.addEventListener('beforeprint', () => setPrinting(true));
+    listen(printQuery, (e) => { setPrinting(!!e.matches); if (e.matches) drawAllNow(); });
+    window.addEventListener('beforeprint', () => { setPrinting(true); drawAllNow(); });
     window.addEventListener('afterprint', () => setPrinting(false));
     document.addEventListener('click', (e) => {
       const t = e.target && e.target.closest ? e.target.closest('[data-chart-png]') : null;

@@ -1,21 +1,10 @@
-/* site.js (ES2017, deferred): folds the data table of a chart that
-   charts.js drew; opens every <details> for print; client-side search over
-   the per-language index named by the search form's data-index; the filter
-   of the commitments page; sorting and filtering a metric page's league
-   table. */
+/* site.js (ES2017, deferred): opens every <details> for print; client-side
+   search over the per-language index named by the search form's data-index;
+   the filter of the commitments page; sorting and filtering a metric page's
+   league table. (charts.js folds a chart's data table.) */
 (function () {
   'use strict';
   const $$ = (s) => Array.prototype.slice.call(document.querySelectorAll(s));
-
-  function afterCharts() {
-    const wideMetric = document.body.classList.contains('kind-metric') &&
-      window.matchMedia && matchMedia('(min-width: 48em)').matches;
-    $$('.chart-box').forEach((b) => {
-      if (!b.classList.contains('chart-ready')) { b.hidden = true; return; }
-      const d = b.parentNode.querySelector('details.chart-table');
-      if (d && !wideMetric) d.open = false;
-    });
-  }
 
   let opened = [];
   window.addEventListener('beforeprint', () => {
@@ -263,7 +252,6 @@
   }
 
   function start() {
-    afterCharts();
     const form = document.querySelector('form[data-index]');
     if (form && window.fetch && String.prototype.normalize) search(form);
     const filter = document.querySelector('form.c-filter');
@@ -272,7 +260,6 @@
     if (metrics) filterMetrics(metrics);
     if (String.prototype.normalize) $$('table.league-table').forEach(leagueTable);
   }
-  // Deferred scripts run before DOMContentLoaded: by then charts.js has drawn.
   if (document.readyState === 'complete') start();
   else document.addEventListener('DOMContentLoaded', start);
 })();

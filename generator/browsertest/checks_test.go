@@ -95,10 +95,26 @@ const chartsJS = `(() => {
   return out;
 })()`
 
-// checkCharts waits (up to wait) for every chart to be drawn and reports
-// those that are not. It returns the number of charts on the page.
+// revealJS scrolls every chart into view in turn, as a reader scrolling
+// down the page would (charts.js draws a chart only as it nears the
+// viewport), then back to the top.
+const revealJS = `(async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+  for (const b of document.querySelectorAll('.chart-box')) {
+    b.scrollIntoView({block: 'center', behavior: 'instant'});
+    await frame();
+  }
+  window.scrollTo({top: 0, behavior: 'instant'});
+  await frame();
+  return true;
+})()`
+
+// checkCharts scrolls to every chart, waits (up to wait) for every one to
+// be drawn and reports those that are not. It returns the number of charts
+// on the page.
 func checkCharts(t *testing.T, ctx context.Context, wait time.Duration) (int, []string) {
 	t.Helper()
+	eval[bool](t, ctx, revealJS)
 	var states []chartState
 	deadline := time.Now().Add(wait)
 	for {
