@@ -30,6 +30,11 @@
  * chart below 48em. If ECharts is missing or a chart fails, nothing throws:
  * the element is hidden and its data table opened.
  *
+ * It also shows the "copy" button of each chart's embed code
+ * (button[data-copy=TEXTAREA-ID]) and copies the code when it is clicked;
+ * an <iframe src="/…"> in the code gets the page's origin first.
+ * In a frame (an embed page), the links of tooltips open in the top window.
+ *
  * The option's title is hidden on screen, where the figure's caption is the
  * title; the PNG is drawn by a second, off-screen instance with the title
  * shown, wrapped to the width, and the plot moved down by its height.
@@ -223,6 +228,7 @@
           // The tooltip can be entered (enterable), so the link can be followed.
           const a = make('a', meta.words.see);
           a.href = pm.src;
+          if (framed) a.target = '_top';
           row.appendChild(document.createTextNode(' · '));
           row.appendChild(a);
         }
@@ -648,8 +654,38 @@
     pending.length = 0;
   }
 
+  // In a frame on another site (an embed page), links open in the top
+  // window, as the page's own links do.
+  const framed = (() => { try { return window.self !== window.top; } catch (e) { return true; } })();
+
+  // The embed code under a chart is copied with a click on its button.
+  // A site built without an origin in its base URL writes the embed page's
+  // address as a path, which would point at the other site once pasted
+  // there: the page's own origin is put in front of it.
+  function copyButtons() {
+    const origin = /^https?:$/.test(location.protocol) ? location.origin : '';
+    document.querySelectorAll('button[data-copy]').forEach((b) => {
+      const area = document.getElementById(b.getAttribute('data-copy'));
+      if (!area) return;
+      if (origin) area.value = area.value.replace(/^<iframe src="\//, '<iframe src="' + origin + '/');
+      const status = b.parentNode.querySelector('.embed-status');
+      b.hidden = false;
+      b.addEventListener('click', () => {
+        const done = () => { if (status) status.textContent = b.getAttribute('data-copied') || ''; };
+        const fallback = () => {
+          area.focus();
+          area.select();
+          try { if (document.execCommand('copy')) done(); } catch (e) { /* the text stays selected to copy */ }
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(area.value).then(done, fallback);
+        else fallback();
+      });
+    });
+  }
+
   function start() {
     printing = !!(printQuery && printQuery.matches);
+    copyButtons();
     // A metric's table is folded under its chart, except on a wide screen,
     // where there is room for both; if the chart cannot be drawn, its table
     // opens again (fail).

@@ -54,6 +54,7 @@ type pageCase struct {
 	mfilter bool   // check the metrics index's filter
 	league  bool   // check the league table's sorting and filter
 	lazy    bool   // its charts far below the top must not be drawn before the reader scrolls to them
+	embed   bool   // a chart's embed page: no language switch, a link back instead
 	// oneLang: the site has one language, so the page must have no
 	// language switch.
 	oneLang bool
@@ -163,6 +164,13 @@ func TestBrowser(t *testing.T) {
 	for _, pc := range cases {
 		t.Run(pc.name, func(t *testing.T) { e.visit(t, pc) })
 	}
+	t.Run("embed-host", func(t *testing.T) {
+		rep := cases[slices.IndexFunc(cases, func(pc pageCase) bool { return pc.name == "report" })]
+		emb := cases[slices.IndexFunc(cases, func(pc pageCase) bool { return pc.name == "embed" })]
+		for _, p := range e.checkEmbedHost(t, rep.path, emb.path) {
+			t.Error(p)
+		}
+	})
 
 	// The second site: the tests' South-East Asia site (13 countries).
 	seaOut := filepath.Join(t.TempDir(), "sea")
@@ -289,6 +297,8 @@ func pages(t *testing.T) []pageCase {
 	enHome := pageCase{name: "en-home", path: site.Home(en), lang: "en", altPath: site.Home(vi)}
 	rep := vc("report", site.Page(vi, report.Section, report.Slug))
 	rep.charts, rep.axe, rep.lazy = true, true, true
+	embed := pageCase{name: "embed", path: site.EmbedChart(vi, report.Section, report.Slug, 1), lang: "vi",
+		charts: true, axe: true, embed: true}
 	rank := vc("metric-rank", site.Metric(vi, "egdi-rank"))
 	rank.charts, rank.axe = true, true
 	rateCase := vc("metric-rate", site.Metric(vi, rate.ID))
@@ -330,7 +340,7 @@ func pages(t *testing.T) []pageCase {
 		rank, rateCase, amount, enMetric, sub, enSub, commitments, enCommitments,
 		vc("sources", site.Sources(vi)),
 		vc("data", site.DataIndex(vi)),
-		search, notFound,
+		search, embed, notFound,
 	}
 }
 
@@ -368,6 +378,7 @@ func serve(t *testing.T, dir string) string {
 	})
 	mux := http.NewServeMux()
 	mux.Handle(base, http.StripPrefix(strings.TrimSuffix(base, "/"), pagesLike))
+	mux.HandleFunc(hostPath, serveHost)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -528,7 +539,9 @@ func (e *env) visit(t *testing.T, pc pageCase) {
 	if nCharts > 0 {
 		report(checkShift(t, ctx))
 	}
-	report(checkTables(t, ctx))
+	if !pc.embed { // an embed page is the chart alone: its table is on its page
+		report(checkTables(t, ctx))
+	}
 	report(e.checkDownloads(t, ctx))
 	var results []string
 	if pc.search {
@@ -556,7 +569,11 @@ func (e *env) visit(t *testing.T, pc pageCase) {
 		report(followResult(t, ctx, results[0], e.searchWant))
 		run(t, ctx, chromedp.Navigate(pageURL)) // back, for the language switch
 	}
-	report(checkLanguageSwitch(t, ctx, pc))
+	if pc.embed {
+		report(checkEmbedPage(t, ctx))
+	} else {
+		report(checkLanguageSwitch(t, ctx, pc))
+	}
 
 	errs, warns := pr.snapshot()
 	for _, w := range warns {

@@ -274,12 +274,12 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// sitemap lists every HTML page except 404.html. Sitemaps want absolute
+// sitemap lists every HTML page except 404.html and the embeds (noindex). Sitemaps want absolute
 // URLs: without an origin in the base URL the paths are listed as they are.
 func (s *Site) sitemap(paths []string, dates map[string]string) ([]byte, error) {
 	var u urlset
 	for _, p := range paths {
-		if !strings.HasSuffix(p, ".html") || p == "404.html" {
+		if !strings.HasSuffix(p, ".html") || p == "404.html" || s.isEmbed(p) {
 			continue
 		}
 		rel := strings.TrimSuffix(p, "index.html")

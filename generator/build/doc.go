@@ -28,6 +28,11 @@
 //   - output: the output directory written atomically (staging, journal,
 //     lock, swap). It knows files, nothing of sites.
 //
+// Every chart also has an embed page, a job of the plan like the others
+// (embed.go): a metric's chart, read through reads as its metric page reads
+// it, and each chart block of a page, which shows the very ChartView the
+// page's conversion made (read as readPage, the conversion's key).
+//
 // Besides the pages, the site has its data as downloads, in data/ (paths
 // in package site): per series a CSV and a JSON file (data.go); per
 // language a tidy CSV of every figure and target, a row each

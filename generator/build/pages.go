@@ -351,6 +351,9 @@ func (s *Site) jobs(docs []*doc) []job {
 				if len(se.Points) > 0 {
 					cv, err := s.chartView(r, lang, markdown.Chart{Metrics: []string{id}})
 					if err == nil {
+						if hasEmbed(se) {
+							cv.Embed = site.EmbedMetric(lang, id)
+						}
 						v.Chart, v.HasCharts = cv, true
 					}
 				}
@@ -400,6 +403,7 @@ func (s *Site) jobs(docs []*doc) []job {
 		}
 		return s.tmpl.Page("404", nf)
 	}})
+	jobs = append(jobs, s.embedJobs(docs)...)
 	jobs = append(jobs, s.dataJobs()...)
 	jobs = append(jobs, s.assetJobs()...)
 	jobs = append(jobs, s.mapJobs()...)

@@ -724,6 +724,7 @@ type ChartView struct {
 	Periods string   // "2021–2024"
 	Derived bool     // some value is derived
 	Map     *MapView // a map (maps.go): its own table, period selector and boundaries
+	Embed   string   // site-relative path of its embed page (embed.go), or ""
 }
 
 // Row is one line of a chart's data table.

@@ -1,0 +1,146 @@
+package build
+
+import (
+	"fmt"
+	"html"
+
+	"github.com/tiendo/tiendo/generator/charts"
+	"github.com/tiendo/tiendo/generator/i18n"
+	"github.com/tiendo/tiendo/generator/markdown"
+	"github.com/tiendo/tiendo/generator/metrics"
+	"github.com/tiendo/tiendo/generator/site"
+)
+
+// Embeds. Every chart has a page of its own (site.EmbedMetric,
+// site.EmbedChart) that another site shows in an <iframe>: the chart, its
+// title and unit, its sources with their dates, and a link to the page it
+// comes from, which opens in the top window; no header or footer, and
+// robots noindex. The figure of a chart on its page offers the <iframe>
+// code (ChartView.EmbedCode) in a disclosure.
+//
+// A chart block's embed page shows the very ChartView that the page's
+// conversion made (doc.charts), read through reads.charts, so that the two
+// cannot differ; a metric's embed page makes its chart as the metric's page
+// does.
+
+// EmbedView is what templates/embed.html receives.
+type EmbedView struct {
+	*View
+	From      string // the chart on the page it comes from: site-relative path and anchor
+	FromTitle string // that page's title
+}
+
+// embedHeight is the height, in CSS pixels, of the <iframe> the embed code
+// asks for: the chart and the lines around it at a phone's width.
+const embedHeight = 520
+
+// EmbedURL is the address of the chart's embed page: absolute when the base
+// URL has an origin, else its path under the base path.
+func (c *ChartView) EmbedURL() string { return c.URLs.Abs(c.Embed) }
+
+// EmbedCode is the HTML that shows the chart on another site.
+func (c *ChartView) EmbedCode() string {
+	return fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" style="border:0;max-width:100%%" loading="lazy"></iframe>`,
+		html.EscapeString(c.EmbedURL()), html.EscapeString(c.Title), embedHeight)
+}
+
+// hasEmbed reports whether a series' chart has an embed page: whether its
+// page has a chart (it has points: pages.go) that draws anything. Its
+// page's chart offers the embed code only then.
+func hasEmbed(se *metrics.Series) bool {
+	return len(se.Points) > 0 && charts.Draws(charts.Spec{Series: []*metrics.Series{se}})
+}
+
+// charts returns the charts of a page's conversion, converting it again
+// (without keeping its HTML, unless its page is still to be rendered) when
+// it was restored from the cache.
+func (r *reads) charts(d *doc) ([]*ChartView, error) {
+	r.add(dep{Kind: readPage, Arg: d.page.File})
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.charts == nil || d.cached {
+		s := r.s
+		hadHTML := d.hasHTML
+		s.convert(d, s.cache)
+		if !hadHTML && !d.keepHTML {
+			d.result.HTML, d.hasHTML = nil, false
+		}
+	}
+	return d.charts, d.problems.Err()
+}
+
+// embedJobs lists the embed page of every chart: of each metric that has
+// one, and of each chart block of each page.
+func (s *Site) embedJobs(docs []*doc) []job {
+	var jobs []job
+	add := func(path, file string, view func(r *reads) (*EmbedView, error)) {
+		jobs = append(jobs, job{path: site.File(path), file: file, run: func(r *reads) ([]byte, error) {
+			v, err := view(r)
+			if err != nil {
+				return nil, err
+			}
+			return s.tmpl.Page("embed", v)
+		}})
+	}
+	for _, lang := range s.Langs {
+		for _, se := range s.Data.Series {
+			if !hasEmbed(se) {
+				continue
+			}
+			id, path := se.ID, site.EmbedMetric(lang, se.ID)
+			add(path, se.File, func(r *reads) (*EmbedView, error) {
+				se := r.series(id)
+				v := s.embedView(r, lang, path, se.TitleIn(lang.Code))
+				v.From, v.FromTitle = site.Metric(lang, id), se.TitleIn(lang.Code)
+				if cv, err := s.chartView(r, lang, markdown.Chart{Metrics: []string{id}}); err == nil {
+					cv.Embed = path
+					v.Chart, v.HasCharts = cv, true
+					v.From += "#" + cv.Anchor
+				}
+				return v, nil
+			})
+		}
+		for _, d := range docs {
+			p := d.page
+			if p.Lang != lang.Code {
+				continue
+			}
+			for _, ch := range d.result.Charts {
+				path := site.EmbedChart(lang, p.Section, p.Slug, ch.Index+1)
+				add(path, p.File, func(r *reads) (*EmbedView, error) {
+					list, err := r.charts(d)
+					if err != nil {
+						return nil, err
+					}
+					v := s.embedView(r, lang, path, p.Title)
+					v.From, v.FromTitle = site.Page(lang, p.Section, p.Slug), p.Title
+					for _, cv := range list {
+						if cv.Embed == path {
+							v.Chart, v.HasCharts, v.Title = cv, true, cv.Title
+							v.From += "#" + cv.Anchor
+						}
+					}
+					return v, nil
+				})
+			}
+		}
+	}
+	return jobs
+}
+
+// embedView starts the view of an embed page.
+func (s *Site) embedView(r *reads, lang *i18n.Lang, path, title string) *EmbedView {
+	v := s.view(r, lang, "embed", path, title)
+	v.NoIndex = true
+	return &EmbedView{View: v}
+}
+
+// isEmbed reports whether an output file is an embed page.
+func (s *Site) isEmbed(file string) bool {
+	for _, l := range s.Langs {
+		if site.IsEmbed(l, file) {
+			return true
+		}
+	}
+	return false
+}
