@@ -19,12 +19,13 @@
  *
  * For every <script type="application/json" data-chart="ID"> this script
  * draws payload.option into the element with id ID, adding what JSON cannot
- * carry: formatters built from payload.meta (numbers with Intl.NumberFormat in
- * vi-VN or en-GB, ranks as "71/193", derived and other-source marks, change
+ * carry: formatters built from payload.meta (numbers as the generator writes
+ * them in vi or en, ranks as "71/193", derived and other-source marks, change
  * against the previous value for amounts and counts), the light or dark
  * palette (prefers-color-scheme, redrawn when it changes; always light while
- * printing) and no animation when prefers-reduced-motion asks so or while
- * printing. The element gets the class "chart-ready", and its
+ * printing) and no animation when prefers-reduced-motion asks so, while
+ * printing, or for a chart in view as the page opens (it appears with the
+ * page; animating it would only keep a phone busy while the reader waits). The element gets the class "chart-ready", and its
  * [data-chart-png] elements are shown; a click in one downloads ID.png.
  * A metric page's data table (details.chart-table) is folded under its
  * chart below 48em. If ECharts is missing or a chart fails, nothing throws:
@@ -429,7 +430,7 @@
     boxHeight(entry, entry.rows);
     entry.labels = labelPlan(payload, entry.el);
     const dark = isDark();
-    const option = prepare(payload, entry.el, {dark: dark, animation: animated(), title: false, labels: entry.labels});
+    const option = prepare(payload, entry.el, {dark: dark, animation: animated() && !entry.still, title: false, labels: entry.labels});
     const chart = window.echarts.init(entry.el, dark ? 'dark' : null, {renderer: 'canvas'});
     entry.chart = chart;
     entry.meta = payload.meta;
@@ -705,13 +706,17 @@
     if (printing) {
       all.forEach(want);
     } else if (window.IntersectionObserver) {
+      let first = true; // the observer's first report: what is in view as the page opens
       const io = new IntersectionObserver((seen) => {
         seen.forEach((s) => {
           if (!s.isIntersecting) return;
           io.unobserve(s.target);
           const entry = all.find((e) => e.el === s.target);
-          if (entry) want(entry);
+          if (!entry) return;
+          entry.still = first;
+          want(entry);
         });
+        first = false;
       }, {rootMargin: NEAR});
       all.forEach((entry) => io.observe(entry.el));
     } else {
