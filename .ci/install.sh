@@ -45,6 +45,9 @@ npm_install() {
 # Vietnamese for the screenshots, axe-core for the accessibility checks.
 apt_install chromium fonts-dejavu-core fonts-liberation
 npm_install axe-core@4.14.1
+# Lighthouse (generator/lighthousetest) scores pages in that Chromium; pinned at
+# 12.2.3 (12.x runs on Debian's Node 20; 13.x wants Node 22.19).
+npm_install lighthouse@12.2.3
 
 # --- Validators (generator/validate, `make ci-extra`; added by the security/reliability work) ---
 # The Nu HTML Checker runs on Java from Debian; its jar comes from npm (vnu-jar),
