@@ -31,8 +31,9 @@ type EmbedView struct {
 }
 
 // embedHeight is the height, in CSS pixels, of the <iframe> the embed code
-// asks for: the chart and the lines around it at a phone's width.
-const embedHeight = 520
+// asks for: the chart and the lines around it at a phone's width (a
+// chart of long sources, 360px wide, needs about that).
+const embedHeight = 600
 
 // EmbedURL is the address of the chart's embed page: absolute when the base
 // URL has an origin, else its path under the base path.
