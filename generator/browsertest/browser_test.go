@@ -164,6 +164,12 @@ func TestBrowser(t *testing.T) {
 	for _, pc := range cases {
 		t.Run(pc.name, func(t *testing.T) { e.visit(t, pc) })
 	}
+	t.Run("report-noscript", func(t *testing.T) {
+		rep := cases[slices.IndexFunc(cases, func(pc pageCase) bool { return pc.name == "report" })]
+		for _, p := range e.checkNoScript(t, rep.path) {
+			t.Error(p)
+		}
+	})
 	t.Run("embed-host", func(t *testing.T) {
 		rep := cases[slices.IndexFunc(cases, func(pc pageCase) bool { return pc.name == "report" })]
 		emb := cases[slices.IndexFunc(cases, func(pc pageCase) bool { return pc.name == "embed" })]

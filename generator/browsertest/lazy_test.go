@@ -1,7 +1,7 @@
 package browsertest
 
 // The checks of fast pages: charts drawn only as they near the viewport,
-// and no layout shift as they are.
+// no layout shift as they are, and their figures without scripts.
 
 import (
 	"context"
@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
 )
 
 // checkLazy reports a page that drew all its charts, or loaded ECharts,
@@ -77,4 +80,41 @@ func checkShift(t *testing.T, ctx context.Context) []string {
 		return []string{fmt.Sprintf("the page shifts as it loads and its charts are drawn (layout shift %.3f, want ≤ 0.01): %s", s.Total, strings.Join(s.Sources, ", "))}
 	}
 	return nil
+}
+
+// checkNoScript loads a page with scripts disabled, as a reader without
+// JavaScript gets it: no chart's box shows (nothing would draw in it), and
+// every chart's data table opens from its summary.
+func (e *env) checkNoScript(t *testing.T, path string) []string {
+	t.Helper()
+	tab, cancelTab := chromedp.NewContext(e.browser)
+	defer cancelTab()
+	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
+	defer cancel()
+	run(t, ctx, emulation.SetScriptExecutionDisabled(true), chromedp.EmulateViewport(360, 800),
+		chromedp.Navigate(e.origin+base+path))
+	type state struct {
+		Figures int      `json:"figures"`
+		Found   []string `json:"found"`
+	}
+	s := eval[state](t, ctx, `(() => {
+  const out = {figures: 0, found: []};
+  const shown = (el) => !!el && el.getBoundingClientRect().height > 0;
+  document.querySelectorAll('figure.chart').forEach((fig) => {
+    out.figures++;
+    const box = fig.querySelector('.chart-box');
+    if (shown(box)) out.found.push(fig.id + ': an empty chart box shows');
+    const det = fig.querySelector('details.chart-table');
+    const sum = det && det.querySelector('summary');
+    if (!shown(sum)) { out.found.push(fig.id + ': no data table to open'); return; }
+    sum.click();
+    if (!shown(det.querySelector('table'))) out.found.push(fig.id + ': its summary does not open its data table');
+  });
+  return out;
+})()`)
+	t.Logf("without scripts: %d charts, each with its data table: %v", s.Figures, len(s.Found) == 0)
+	if s.Figures == 0 {
+		return []string{"without scripts: the page has no chart"}
+	}
+	return s.Found
 }
