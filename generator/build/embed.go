@@ -52,6 +52,11 @@ func hasEmbed(se *metrics.Series) bool {
 	return len(se.Points) > 0 && charts.Draws(charts.Spec{Series: []*metrics.Series{se}})
 }
 
+// hasEmbedPage reports whether a chart block has an embed page: a map has
+// none yet (its page draws it with maps.js and the map build of ECharts,
+// which an embed page does not load).
+func hasEmbedPage(ch markdown.Chart) bool { return ch.Type != "map" }
+
 // charts returns the charts of a page's conversion, converting it again
 // (without keeping its HTML, unless its page is still to be rendered) when
 // it was restored from the cache.
@@ -107,6 +112,9 @@ func (s *Site) embedJobs(docs []*doc) []job {
 				continue
 			}
 			for _, ch := range d.result.Charts {
+				if !hasEmbedPage(ch) {
+					continue
+				}
 				path := site.EmbedChart(lang, p.Section, p.Slug, ch.Index+1)
 				add(path, p.File, func(r *reads) (*EmbedView, error) {
 					list, err := r.charts(d)

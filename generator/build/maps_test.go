@@ -71,6 +71,15 @@ func TestMapPageLoadsItsMapFiles(t *testing.T) {
 	if strings.Contains(page, "echarts.min.js") {
 		t.Errorf("%s loads echarts.min.js besides the map build", mapNote)
 	}
+	// A map has no embed page (yet), and its page offers no embed code.
+	for name := range out {
+		if strings.HasPrefix(name, "embed/notes/") {
+			t.Errorf("%s: an embed page of a map's page", name)
+		}
+	}
+	if strings.Contains(page, "/embed/") {
+		t.Errorf("%s offers to embed its map", mapNote)
+	}
 	for _, name := range []string{reportVI, metricVI, "index.html", "metrics/egdi-rank/index.html"} {
 		p := string(out[name])
 		if p == "" {
