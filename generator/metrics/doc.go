@@ -95,6 +95,10 @@
 //	                             #   have a value (or the header of a column holding it)
 //	where     = { Region = "Asia" }  # optional: only the rows whose cells say so
 //
+// of = "count" is for a table that holds the whole ranking. An extract
+// (the countries of one region, ranked among 193) needs a column holding
+// the total, named in of: a rank above its of is an error at its row.
+//
 // With subseries, a series that declares [[subseries]] gets the rows whose
 // sub-series cell matches a sub-series' key (else label_en, else label):
 //

@@ -432,9 +432,6 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		} else {
 			checkValue(s, *p.Value, p.Of, at("value"), errs)
 		}
-		if p.Of != nil && p.Value != nil && *p.Value > *p.Of {
-			errs.Add(at("value"), "value %s is above its of = %s", FormatPlain(*p.Value), FormatPlain(*p.Of))
-		}
 		switch {
 		case p.Row != 0 || p.Column != "":
 			checkSource(d, p.Source, at("source"), errs)
@@ -586,6 +583,9 @@ func checkValue(s *Series, v float64, of *float64, pos diag.Pos, errs *diag.List
 		if v < 1 || v != math.Trunc(v) {
 			errs.Add(pos, "a rank must be a whole number from 1, not %s", FormatPlain(v))
 		}
+	}
+	if of != nil && v > *of {
+		errs.Add(pos, "value %s is above its of = %s", FormatPlain(v), FormatPlain(*of))
 	}
 }
 

@@ -1083,16 +1083,16 @@ func TestArchive(t *testing.T) {
 }
 
 // egovTable is a made-up table in the shape of the UN E-Government Survey's
-// data (the values are not the survey's).
+// data (the values are not the survey's; the ranks are among its rows).
 const egovTable = "\ufeffSurvey Year,Country Name,EGDI Rank,EGDI\n" +
-	"2020,Viet Nam,86,0.6667\n" +
-	"2020,Thailand,57,0.7565\n" +
-	"2020,Lao PDR,=167,0.3288\n" +
-	"2022,\"Viet Nam \",86,0.67870\n" +
-	"2022,Thailand,55,0.7660\n" +
+	"2020,Viet Nam,2,0.6667\n" +
+	"2020,Thailand,1,0.7565\n" +
+	"2020,Lao PDR,=2,0.3288\n" +
+	"2022,\"Viet Nam \",2,0.67870\n" +
+	"2022,Thailand,1,0.7660\n" +
 	"2022,Lao PDR,,\n" +
-	"2024,Viet Nam,71,0.77092\n" +
-	"2024,Thailand,52,0.8000\n" +
+	"2024,Viet Nam,2,0.77092\n" +
+	"2024,Thailand,1,0.8000\n" +
 	"2024,Lao PDR,not assessed,not assessed\n"
 
 func tableSite(t *testing.T, series ...string) fstest.MapFS {
@@ -1154,9 +1154,9 @@ func TestTables(t *testing.T) {
 		}
 		got = append(got, s)
 	}
-	// =167 is a tie; 2022's empty cell and 2024's words are gaps; each
+	// =2 is a tie; 2022's empty cell and 2024's words are gaps; each
 	// year's total counts the rows with a rank (2 in 2022 and 2024).
-	if g := strings.Join(got, " "); g != "2020:167/3 2022:gap(empty in the table) 2024:gap(not assessed)" {
+	if g := strings.Join(got, " "); g != "2020:2/3 2022:gap(empty in the table) 2024:gap(not assessed)" {
 		t.Errorf("Lao PDR: %s", g)
 	}
 	if vn := ranks.PointsOf("viet-nam"); len(vn) != 3 || *vn[2].Of != 2 || vn[2].Pos.String() != ArchiveDir+"/egov.csv:8:1" {
@@ -1164,6 +1164,16 @@ func TestTables(t *testing.T) {
 	}
 	if d.Verified < 8 {
 		t.Errorf("verified %d cells, want every cell read", d.Verified)
+	}
+	// Counted out of the rows of an extract, a rank from the whole
+	// ranking is above its total: an error at its row.
+	whole := strings.Replace(egovTable, "2024,Viet Nam,2,", "2024,Viet Nam,71,", 1)
+	fsys := tableSite(t, fill)
+	fsys[ArchiveDir+"/egov.csv"].Data = []byte(whole)
+	fsys[SourcesFile].Data = bytes.Replace(fsys[SourcesFile].Data, []byte(fmt.Sprintf("%x", sha256.Sum256([]byte(egovTable)))), []byte(fmt.Sprintf("%x", sha256.Sum256([]byte(whole)))), 1)
+	_, errs = Load(fsys, themes)
+	if g := strings.Join(messages(errs.Errors()), "\n"); g != ArchiveDir+"/egov.csv:8:1: value 71 is above its of = 2" {
+		t.Errorf("a rank above its count: %s", g)
 	}
 
 	// A wrong value, an unknown column and a missing row are each placed.
