@@ -1175,6 +1175,24 @@ func TestTables(t *testing.T) {
 	if g := strings.Join(messages(errs.Errors()), "\n"); g != ArchiveDir+"/egov.csv:8:1: value 71 is above its of = 2" {
 		t.Errorf("a rank above its count: %s", g)
 	}
+	// A decimal comma in an English table is an error at its row, not
+	// 7709; words stay a gap.
+	index := strings.Join(append(head("index", "digital-government"),
+		"[[table]]", `source = "egov-survey"`, `period = "Survey Year"`, `value = "EGDI"`, `subseries = "Country Name"`,
+	), "\n")
+	comma := strings.Replace(egovTable, "0.77092", "\"0,7709\"", 1)
+	fsys = tableSite(t, index)
+	fsys[ArchiveDir+"/egov.csv"].Data = []byte(comma)
+	fsys[SourcesFile].Data = bytes.Replace(fsys[SourcesFile].Data, []byte(fmt.Sprintf("%x", sha256.Sum256([]byte(egovTable)))), []byte(fmt.Sprintf("%x", sha256.Sum256([]byte(comma)))), 1)
+	_, errs = Load(fsys, themes)
+	if g := strings.Join(messages(errs.Errors()), "\n"); g != ArchiveDir+`/egov.csv:8:1: row 8, column "EGDI" holds "0,7709", which is not a number as this table writes them (1,234.5, lang = "en" in content/sources.toml): correct the cell, or the source's lang` {
+		t.Errorf("a decimal comma in an English table: %s", g)
+	}
+	for text, want := range map[string]bool{"1,234.5": true, "1,234,567": true, "0,7709": false, "12,34": false, ",5": false, "0.5": true} {
+		if _, _, ok := (&Table{Lang: "en"}).Number(text); ok != want {
+			t.Errorf("%q in an English table: a number %v, want %v", text, ok, want)
+		}
+	}
 
 	// A wrong value, an unknown column and a missing row are each placed.
 	bad := strings.Join(append(head("index", "digital-government"),

@@ -120,6 +120,10 @@ func (t *Table) Number(text string) (v float64, qualifier string, ok bool) {
 	if t.Lang == "en" {
 		group, decimal = ",", "."
 	}
+	whole, _, _ := strings.Cut(strings.TrimLeft(s, "+-−"), decimal)
+	if strings.Contains(whole, group) && !grouped(whole, group) {
+		return 0, "", false // "0,7709" in an English table: not 7709
+	}
 	s = strings.ReplaceAll(s, group, "")
 	s = strings.Replace(s, decimal, ".", 1)
 	v, err := strconv.ParseFloat(s, 64)
@@ -127,6 +131,50 @@ func (t *Table) Number(text string) (v float64, qualifier string, ok bool) {
 		return 0, "", false
 	}
 	return v, qualifier, true
+}
+
+// grouped reports whether the digits of whole are grouped in threes by
+// sep, as "1,234,567" is and "0,7709" or "12,34" are not.
+func grouped(whole, sep string) bool {
+	parts := strings.Split(whole, sep)
+	if len(parts[0]) < 1 || len(parts[0]) > 3 || parts[0][0] == '0' {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) != 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// Misnumbered reports whether a cell that is not a number (Number) is
+// digits and separators, a number written in another format than the
+// table's ("0,7709" in an English table): an editor's slip, not words
+// saying why a period has no value.
+func (t *Table) Misnumbered(text string) bool {
+	s := strings.TrimSpace(text)
+	digits := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case strings.ContainsRune(".,+-− ", r):
+		default:
+			return false
+		}
+	}
+	_, _, ok := t.Number(s)
+	return digits && !ok
+}
+
+// numberExample is how a table in lang writes one thousand two hundred
+// and thirty-four and a half.
+func numberExample(lang string) string {
+	if lang == "en" {
+		return "1,234.5"
+	}
+	return "1.234,5"
 }
 
 // RowText writes a row for readers as the table's own words: "Survey
@@ -294,6 +342,9 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) []Poi
 			if v, q, isNum := t.Number(text); isNum {
 				p.Value, p.Qualifier = &v, q
 				d.Verified++
+			} else if t.Misnumbered(text) {
+				errs.Add(t.pos(row), "row %d, column %q holds %q, which is not a number as this table writes them (%s, lang = %q in %s): correct the cell, or the source's lang", row, t.Header[cols["value"]], text, numberExample(t.Lang), t.Lang, SourcesFile)
+				continue
 			} else {
 				reason := text
 				if reason == "" {
