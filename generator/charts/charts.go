@@ -1053,8 +1053,12 @@ func ChangeWords(lang *i18n.Lang, s *metrics.Series, change, pct *float64, quali
 		amount = lang.T("tile.points", lang.Number(math.Abs(v), -1))
 	case change != nil && s.Kind == metrics.Index:
 		v = *change
-		_, fp, _ := strings.Cut(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), ".")
-		amount = lang.T("tile.index_points", lang.Number(math.Abs(v), min(len(fp), 6)))
+		// The difference of two decimals carries float noise
+		// (0.82 - 0.727 = 0.09299999999999997): at most 6 decimals, and
+		// none of the zeros that rounding leaves.
+		a := math.Round(math.Abs(v)*1e6) / 1e6
+		_, fp, _ := strings.Cut(strconv.FormatFloat(a, 'f', -1, 64), ".")
+		amount = lang.T("tile.index_points", lang.Number(a, len(fp)))
 	case pct != nil:
 		v = *pct
 		amount = lang.Number(math.Abs(math.Round(v*10)/10), -1) + "%"

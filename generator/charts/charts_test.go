@@ -782,3 +782,22 @@ func deltaE(a, b string, sim *[3][3]float64) float64 {
 	p, q := lab(a), lab(b)
 	return math.Sqrt((p[0]-q[0])*(p[0]-q[0]) + (p[1]-q[1])*(p[1]-q[1]) + (p[2]-q[2])*(p[2]-q[2]))
 }
+
+// An index's change is written with the decimals it has, not the float
+// noise of a difference (0.82 - 0.727).
+func TestChangeWordsOfAnIndex(t *testing.T) {
+	s := &metrics.Series{Kind: metrics.Index}
+	for _, tt := range []struct {
+		change float64
+		want   string
+	}{
+		{0.82 - 0.727, "0.093 points"},
+		{0.8200 - 0.7, "0.12 points"},
+		{-(0.5 - 0.4994), "0.0006 points"},
+		{3, "3 points"},
+	} {
+		if got := ChangeWords(en, s, &tt.change, nil, ""); !strings.Contains(got, tt.want) {
+			t.Errorf("change %v: %q, want %q in it", tt.change, got, tt.want)
+		}
+	}
+}
