@@ -89,6 +89,9 @@ func LoadLangs(fsys fs.FS, themes []string, langs []string) (*Data, diag.List) {
 		case s.Document != "":
 			b, ok := readArchived(fsys, s, f, i, &errs)
 			if !ok {
+				if strings.HasSuffix(strings.ToLower(s.Document), ".csv") {
+					d.unreadTables[s.ID] = true // what cites it is not reported again
+				}
 				break
 			}
 			// Quotes are looked up in the article alone, when the editor

@@ -1175,6 +1175,14 @@ func TestTables(t *testing.T) {
 	if g := strings.Join(messages(errs.Errors()), "\n"); g != ArchiveDir+"/egov.csv:8:1: value 71 is above its of = 2" {
 		t.Errorf("a rank above its count: %s", g)
 	}
+	// A table that is missing is reported once, at its source: not again
+	// by each series that reads it.
+	fsys = tableSite(t, cell, fill)
+	delete(fsys, ArchiveDir+"/egov.csv")
+	_, errs = Load(fsys, themes)
+	if g := messages(errs.Errors()); len(g) != 1 || !strings.Contains(g[0], `source "egov-survey": no archived document content/sources/egov.csv`) {
+		t.Errorf("a missing table: %q", g)
+	}
 	// A decimal comma in an English table is an error at its row, not
 	// 7709; words stay a gap.
 	index := strings.Join(append(head("index", "digital-government"),
