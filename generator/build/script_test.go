@@ -24,7 +24,8 @@ import (
 //     file of that name instead;
 //   - "want PATH": lines that the output file PATH must each contain
 //     ("!" before a line: must not contain), after the build;
-//   - "error": lines the build's problems must each contain (it must fail);
+//   - "error": lines the build's problems must each contain ("!" before a
+//     line: must not), and the build must fail;
 //   - "rendered": the most output files the build may render, and
 //     "converted": how many pages it must convert (what an edit costs);
 //   - "edit NAME": the new text of a site file, or "delete NAME" (its
@@ -115,7 +116,11 @@ func runScript(t *testing.T, ar *txtar.Archive) {
 				t.Fatalf("error: the build succeeded")
 			}
 			for _, line := range lines(f.Data) {
-				if !strings.Contains(problems, line) {
+				if not, ok := strings.CutPrefix(line, "!"); ok {
+					if strings.Contains(problems, not) {
+						t.Errorf("the problems hold %q:\n%s", not, problems)
+					}
+				} else if !strings.Contains(problems, line) {
 					t.Errorf("the problems lack %q:\n%s", line, problems)
 				}
 			}

@@ -76,7 +76,7 @@ func LoadLangs(fsys fs.FS, themes []string, langs []string) (*Data, diag.List) {
 			s.Lang = langs[0]
 		}
 	}
-	d.archive, d.tables, d.unreadTables = map[string]string{}, map[string]*Table{}, map[string]bool{}
+	d.archive, d.tables, d.unreadTables, d.unreadSeries = map[string]string{}, map[string]*Table{}, map[string]bool{}, map[string]bool{}
 	for i, s := range d.Sources {
 		if d.sourceByID[s.ID] != nil {
 			errs.Add(s.Pos, "duplicate source id %q (first at %s)", s.ID, d.sourceByID[s.ID].Pos)

@@ -336,6 +336,10 @@ type Data struct {
 	sourceByID map[string]*Source
 	seriesByID map[string]*Series
 	unloaded   map[string]bool // see Unloaded
+	// unreadSeries: series a [[table]] of which could not be read (an
+	// unknown source, a table that is missing or failed to parse), whose
+	// sub-series and points are therefore not all known: Unloaded.
+	unreadSeries map[string]bool
 
 	// The drafts left out by Published, by id (see DraftSource).
 	draftSources map[string]*Source
@@ -425,8 +429,11 @@ func (d *Data) Drafts() int {
 
 // Unloaded reports whether id names a series whose file has errors: known
 // by its name, so that what cites it is not also told it is unknown, but
-// not in Series (a build with it fails; Load reports why).
-func (d *Data) Unloaded(id string) bool { return d.unloaded[id] }
+// not in Series (a build with it fails; Load reports why). A series whose
+// [[table]] could not be read is in Series, without the figures of that
+// table, and unloaded too: what charts it is not checked against what it
+// lacks.
+func (d *Data) Unloaded(id string) bool { return d.unloaded[id] || d.unreadSeries[id] }
 
 // SourcesUnread reports whether content/sources.toml could not be read or
 // decoded: what cites a source is then not told that it is unknown, since

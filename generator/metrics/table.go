@@ -252,14 +252,17 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) []Poi
 			errs.Add(f.Pos("table", i), "[[table]] needs source: a source whose document is a .csv table")
 			continue
 		case d.unreadTables[tf.Source]:
-			continue // its table's problem is reported
+			d.unreadSeries[s.ID] = true // its table's problem is reported
+			continue
 		case d.sourceByID[tf.Source] == nil:
 			if !d.sourcesUnread {
 				errs.Add(at("source"), "unknown source %q (not in %s)", tf.Source, SourcesFile)
 			}
+			d.unreadSeries[s.ID] = true
 			continue
 		case t == nil:
 			errs.Add(at("source"), "the document of source %q is not a .csv table", tf.Source)
+			d.unreadSeries[s.ID] = true
 			continue
 		}
 		d.citeDraft(d.sourceByID[tf.Source], at("source"), errs)
