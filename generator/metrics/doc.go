@@ -109,7 +109,10 @@
 //	key = "Viet Nam"             # optional: how the table names it
 //
 // A series that declares none gets one sub-series per value of the column,
-// in the table's order (id "viet-nam", label and label_en "Viet Nam"). An
+// in the table's order (id "viet-nam", label and label_en "Viet Nam"). A
+// name written two ways ("Viet Nam", "Vietnam": the same but for case,
+// spaces, punctuation or diacritics) makes two sub-series, and a warning
+// at the first row of the second. An
 // empty cell, or one that is not a number ("not assessed"), is a gap: the
 // period has no value, and the cell's words say why. A table row is
 // reported as content/sources/<file>.csv:<line>.

@@ -1183,6 +1183,22 @@ func TestTables(t *testing.T) {
 	if g := messages(errs.Errors()); len(g) != 1 || !strings.Contains(g[0], `source "egov-survey": no archived document content/sources/egov.csv`) {
 		t.Errorf("a missing table: %q", g)
 	}
+	// A name written two ways makes two sub-series, with a warning at the
+	// row of the second.
+	variant := strings.Replace(egovTable, "2024,Viet Nam,", "2024,Vietnam,", 1)
+	fsys = tableSite(t, fill)
+	fsys[ArchiveDir+"/egov.csv"].Data = []byte(variant)
+	fsys[SourcesFile].Data = bytes.Replace(fsys[SourcesFile].Data, []byte(fmt.Sprintf("%x", sha256.Sum256([]byte(egovTable)))), []byte(fmt.Sprintf("%x", sha256.Sum256([]byte(variant)))), 1)
+	_, errs = Load(fsys, themes)
+	var warned []string
+	for _, w := range errs.Warnings() {
+		if strings.Contains(w.Error(), "a sub-series of its own") {
+			warned = append(warned, w.Error())
+		}
+	}
+	if len(warned) != 1 || !strings.HasPrefix(warned[0], ArchiveDir+`/egov.csv:8:1: warning: row 8 names "Vietnam", a sub-series of its own, though earlier rows name "Viet Nam"`) {
+		t.Errorf("a name written two ways: %q", warned)
+	}
 	// A decimal comma in an English table is an error at its row, not
 	// 7709; words stay a gap.
 	index := strings.Join(append(head("index", "digital-government"),

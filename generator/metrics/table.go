@@ -335,9 +335,12 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) []Poi
 			}
 			p.Period = period
 			if tf.Subseries != "" {
-				id, known := subOf(cell(cols["subseries"]))
+				id, known, like := subOf(cell(cols["subseries"]))
 				if !known {
 					continue
+				}
+				if like != "" {
+					errs.Warn(t.pos(row), "row %d names %q, a sub-series of its own, though earlier rows name %q: if they are one, write its name one way in the table, or declare it with [[subseries]] and key", row, strings.TrimSpace(cell(cols["subseries"])), like)
 				}
 				p.Subseries = id
 			}
@@ -390,9 +393,9 @@ func cellOf(t *Table, row, col int) string { v, _ := t.cell(row, col); return v 
 
 // subseriesKeys returns how a table's sub-series cell names a sub-series
 // of s. A series that declares none gets one per value, made as they come.
-func subseriesKeys(s *Series, used bool) func(string) (string, bool) {
+func subseriesKeys(s *Series, used bool) func(string) (id string, known bool, like string) {
 	if !used {
-		return func(string) (string, bool) { return "", true }
+		return func(string) (string, bool, string) { return "", true, "" }
 	}
 	if len(s.Subseries) > 0 && !s.autoSubseries {
 		keys := map[string]string{}
@@ -403,23 +406,25 @@ func subseriesKeys(s *Series, used bool) func(string) (string, bool) {
 				}
 			}
 		}
-		return func(v string) (string, bool) {
+		return func(v string) (string, bool, string) {
 			id, ok := keys[strings.ToLower(strings.TrimSpace(v))]
-			return id, ok
+			return id, ok, ""
 		}
 	}
 	s.autoSubseries = true
 	ids := map[string]string{}
+	squeezed := map[string]string{} // a name without case, spaces or marks → the name
 	for _, sub := range s.Subseries {
 		ids[sub.Label] = sub.ID
+		squeezed[squeeze(sub.Label)] = sub.Label
 	}
-	return func(v string) (string, bool) {
+	return func(v string) (string, bool, string) {
 		v = strings.TrimSpace(v)
 		if v == "" {
-			return "", false
+			return "", false, ""
 		}
 		if id, ok := ids[v]; ok {
-			return id, true
+			return id, true, ""
 		}
 		id := slugID(v)
 		for n := 2; s.hasSubseries(id); n++ {
@@ -427,9 +432,17 @@ func subseriesKeys(s *Series, used bool) func(string) (string, bool) {
 		}
 		s.Subseries = append(s.Subseries, Subseries{ID: id, Label: v, LabelEn: v, Key: v})
 		ids[v] = id
-		return id, true
+		like := squeezed[squeeze(v)]
+		if like == "" {
+			squeezed[squeeze(v)] = v
+		}
+		return id, true, like
 	}
 }
+
+// squeeze is a name without case, spaces, punctuation or diacritics:
+// "Viet Nam" and "Vietnam" squeeze to the same.
+func squeeze(name string) string { return strings.ReplaceAll(slugID(name), "-", "") }
 
 func (s *Series) hasSubseries(id string) bool {
 	for _, sub := range s.Subseries {
