@@ -767,6 +767,21 @@ func subLabel(se *metrics.Series, id, lang string) string {
 // T translates.
 func (c *ChartView) T(key string, args ...any) string { return c.Lang.T(key, args...) }
 
+// SubseriesHead is the heading of the table's column of sub-series: what
+// the sub-series of its series are, as the first that says so names them.
+func (c *ChartView) SubseriesHead() string { return subseriesHead(c.Lang, c.Series...) }
+
+// subseriesHead is what the sub-series of the first of list that says so
+// are, in lang, else the interface's word for a group.
+func subseriesHead(lang *i18n.Lang, list ...*metrics.Series) string {
+	for _, se := range list {
+		if n := se.SubseriesNameIn(lang.Code); n != "" {
+			return n
+		}
+	}
+	return lang.T("chart.subseries")
+}
+
 // URL links a site-relative path.
 func (c *ChartView) URL(rel string) string { return c.URLs.Path(rel) }
 

@@ -163,6 +163,9 @@
 //	map         = "world"                  # optional: the page also draws the sub-series on this
 //	                                       #   map, "world" or content/maps/<id>.toml; their ids are
 //	                                       #   the shapes' codes (see generator/maps)
+//	subseries_name = "Tỉnh"                # optional: what a sub-series is, the heading of the
+//	                                       #   tables' column of sub-series (subseries_name_en
+//	                                       #   too; default "Nhóm", "Group")
 //	draft       = true                     # optional: not published yet, see Drafts
 //
 // kind decides how the series is checked and drawn:

@@ -80,28 +80,32 @@ var SourceKinds = []string{"official-notice", "news-report", "provincial-news", 
 
 // Series is one metric over time, possibly split into sub-series.
 type Series struct {
-	ID            string      `toml:"id"`
-	Title         string      `toml:"title"`
-	TitleEn       string      `toml:"title_en"`
-	Unit          string      `toml:"unit"`
-	UnitEn        string      `toml:"unit_en"`
-	Kind          string      `toml:"kind"`
-	Better        string      `toml:"better"`
-	Theme         string      `toml:"theme"`
-	Aliases       []string    `toml:"aliases"` // other names search finds it by
-	Description   string      `toml:"description"`
-	DescriptionEn string      `toml:"description_en"`
-	Note          string      `toml:"note"`
-	NoteEn        string      `toml:"note_en"`
-	Decimals      *int        `toml:"decimals"`
-	AxisMin       *float64    `toml:"axis_min"`
-	AxisMax       *float64    `toml:"axis_max"`
-	Map           string      `toml:"map"` // its page draws its sub-series on this map (generator/maps)
-	Subseries     []Subseries `toml:"subseries"`
-	Points        []Point     `toml:"points"`  // by line, in the order of Subseries, then by period
-	Targets       []Target    `toml:"targets"` // by line, as Points, then by deadline
-	Tables        []TableFill `toml:"table"`   // points read from archived tables
-	Draft         bool        `toml:"draft"`   // loaded and checked, not published (see Published)
+	ID            string   `toml:"id"`
+	Title         string   `toml:"title"`
+	TitleEn       string   `toml:"title_en"`
+	Unit          string   `toml:"unit"`
+	UnitEn        string   `toml:"unit_en"`
+	Kind          string   `toml:"kind"`
+	Better        string   `toml:"better"`
+	Theme         string   `toml:"theme"`
+	Aliases       []string `toml:"aliases"` // other names search finds it by
+	Description   string   `toml:"description"`
+	DescriptionEn string   `toml:"description_en"`
+	Note          string   `toml:"note"`
+	NoteEn        string   `toml:"note_en"`
+	Decimals      *int     `toml:"decimals"`
+	AxisMin       *float64 `toml:"axis_min"`
+	AxisMax       *float64 `toml:"axis_max"`
+	Map           string   `toml:"map"` // its page draws its sub-series on this map (generator/maps)
+	// SubseriesName is what a sub-series is ("Tỉnh", "Country"): the
+	// heading of the tables' column of sub-series.
+	SubseriesName   string      `toml:"subseries_name"`
+	SubseriesNameEn string      `toml:"subseries_name_en"`
+	Subseries       []Subseries `toml:"subseries"`
+	Points          []Point     `toml:"points"`  // by line, in the order of Subseries, then by period
+	Targets         []Target    `toml:"targets"` // by line, as Points, then by deadline
+	Tables          []TableFill `toml:"table"`   // points read from archived tables
+	Draft           bool        `toml:"draft"`   // loaded and checked, not published (see Published)
 
 	autoSubseries bool // sub-series made from a table's values
 
@@ -500,6 +504,11 @@ func (s *Series) DescriptionIn(lang string) string { return pick(lang, s.Descrip
 
 // NoteIn returns the note in lang.
 func (s *Series) NoteIn(lang string) string { return pick(lang, s.Note, s.NoteEn) }
+
+// SubseriesNameIn returns what a sub-series of s is, in lang, or "".
+func (s *Series) SubseriesNameIn(lang string) string {
+	return pick(lang, s.SubseriesName, s.SubseriesNameEn)
+}
 
 // LabelIn returns the sub-series label in lang.
 func (s Subseries) LabelIn(lang string) string { return pick(lang, s.Label, s.LabelEn) }
