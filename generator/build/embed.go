@@ -98,7 +98,7 @@ func (s *Site) embedJobs(docs []*doc) []job {
 				se := r.series(id)
 				v := s.embedView(r, lang, path, se.TitleIn(lang.Code))
 				v.From, v.FromTitle = site.Metric(lang, id), se.TitleIn(lang.Code)
-				if cv, err := s.chartView(r, lang, markdown.Chart{Metrics: []string{id}}); err == nil {
+				if cv, err := s.chartView(r, lang, markdown.Chart{Metrics: []string{id}, Highlight: se.Highlight}); err == nil {
 					cv.Embed = path
 					v.Chart, v.HasCharts = cv, true
 					v.From += "#" + cv.Anchor

@@ -349,7 +349,7 @@ func (s *Site) jobs(docs []*doc) []job {
 					v.Desc = d
 				}
 				if len(se.Points) > 0 {
-					cv, err := s.chartView(r, lang, markdown.Chart{Metrics: []string{id}})
+					cv, err := s.chartView(r, lang, markdown.Chart{Metrics: []string{id}, Highlight: se.Highlight})
 					if err == nil {
 						if hasEmbed(se) {
 							cv.Embed = site.EmbedMetric(lang, id)

@@ -166,6 +166,8 @@
 //	subseries_name = "Tỉnh"                # optional: what a sub-series is, the heading of the
 //	                                       #   tables' column of sub-series (subseries_name_en
 //	                                       #   too; default "Nhóm", "Group")
+//	highlight   = ["viet-nam"]             # optional: the sub-series its page's chart draws
+//	                                       #   prominently, the others muted
 //	draft       = true                     # optional: not published yet, see Drafts
 //
 // kind decides how the series is checked and drawn:

@@ -376,6 +376,11 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 			errs.Add(pos, "subseries %q is not declared; want one of %s", sub, strings.Join(s.subseriesIDs(), ", "))
 		}
 	}
+	for i, id := range s.Highlight {
+		if !subs[id] && !d.unreadSeries[s.ID] {
+			checkSub(id, f.Pos("highlight", i))
+		}
+	}
 
 	type key struct {
 		sub, period, source string

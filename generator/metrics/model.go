@@ -99,7 +99,10 @@ type Series struct {
 	Map           string   `toml:"map"` // its page draws its sub-series on this map (generator/maps)
 	// SubseriesName is what a sub-series is ("Tỉnh", "Country"): the
 	// heading of the tables' column of sub-series.
-	SubseriesName   string      `toml:"subseries_name"`
+	SubseriesName string `toml:"subseries_name"`
+	// Highlight: the sub-series its page's chart draws prominently, the
+	// others muted (as a chart block's highlight).
+	Highlight       []string    `toml:"highlight"`
 	SubseriesNameEn string      `toml:"subseries_name_en"`
 	Subseries       []Subseries `toml:"subseries"`
 	Points          []Point     `toml:"points"`  // by line, in the order of Subseries, then by period
