@@ -111,9 +111,17 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 // nonFinite reports the values written nan or inf, which TOML reads as
 // floats but are no figure a source gives.
 func (f *File) nonFinite(data []byte, lineOffset int) diag.List {
+	if !bytes.Contains(data, []byte("nan")) && !bytes.Contains(data, []byte("inf")) {
+		return nil
+	}
+	lines := strings.Split(string(data), "\n")
 	var errs diag.List
 	for _, p := range f.keys {
-		line := []rune(lineOf(data, p.Line-lineOffset))
+		n := p.Line - lineOffset
+		if n < 1 || n > len(lines) {
+			continue
+		}
+		line := []rune(strings.TrimSuffix(lines[n-1], "\r"))
 		if p.Col < 1 || p.Col > len(line) {
 			continue
 		}
