@@ -88,9 +88,13 @@ func (s *Site) embedJobs(docs []*doc) []job {
 			return s.tmpl.Page("embed", v)
 		}})
 	}
+	s.embeddable = map[string]bool{}
+	for _, se := range s.Data.Series {
+		s.embeddable[se.ID] = hasEmbed(se)
+	}
 	for _, lang := range s.Langs {
 		for _, se := range s.Data.Series {
-			if !hasEmbed(se) {
+			if !s.embeddable[se.ID] {
 				continue
 			}
 			id, path := se.ID, site.EmbedMetric(lang, se.ID)

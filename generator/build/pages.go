@@ -351,7 +351,7 @@ func (s *Site) jobs(docs []*doc) []job {
 				if len(se.Points) > 0 {
 					cv, err := s.chartView(r, lang, markdown.Chart{Metrics: []string{id}, Highlight: se.Highlight})
 					if err == nil {
-						if hasEmbed(se) {
+						if s.embeddable[id] {
 							cv.Embed = site.EmbedMetric(lang, id)
 						}
 						v.Chart, v.HasCharts = cv, true
