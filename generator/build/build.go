@@ -38,15 +38,16 @@ type Options struct {
 
 // Site is everything loaded and validated, ready to render.
 type Site struct {
-	fsys       fs.FS
-	embeddable map[string]bool // series id → it has an embed page (hasEmbed), once jobs are listed
-	URLs       site.URLs
-	Config     *content.Config
-	Langs      []*i18n.Lang
-	Data       *metrics.Data
-	Pages      []*content.Page // published pages (no drafts), sorted
-	AsOf       string
-	drafts     int // pages, series, sources and commitments left out as drafts
+	fsys         fs.FS
+	embeddable   map[string]bool // series id → it has an embed page (hasEmbed), once jobs are listed
+	metricCharts sync.Map        // language and series id → *sharedChart (metricChart)
+	URLs         site.URLs
+	Config       *content.Config
+	Langs        []*i18n.Lang
+	Data         *metrics.Data
+	Pages        []*content.Page // published pages (no drafts), sorted
+	AsOf         string
+	drafts       int // pages, series, sources and commitments left out as drafts
 
 	tmpl        *render.Templates
 	md          map[string]*markdown.Converter // by language code

@@ -3,6 +3,8 @@ package build
 import (
 	"fmt"
 	"html"
+	"sync"
+	"sync/atomic"
 
 	"github.com/tiendo/tiendo/generator/charts"
 	"github.com/tiendo/tiendo/generator/i18n"
@@ -57,6 +59,38 @@ func hasEmbed(se *metrics.Series) bool {
 // which an embed page does not load).
 func hasEmbedPage(ch markdown.Chart) bool { return ch.Type != "map" }
 
+// metricChart is the chart of a series' page, made once per language for
+// the page and its embed page, and forgotten once both have it. What
+// making it read is recorded in r as if r had made it.
+func (s *Site) metricChart(r *reads, lang *i18n.Lang, se *metrics.Series) (*ChartView, error) {
+	key := lang.Code + "\x00" + se.ID
+	e, _ := s.metricCharts.LoadOrStore(key, &sharedChart{})
+	c := e.(*sharedChart)
+	c.once.Do(func() {
+		own := s.newReads()
+		c.cv, c.err = s.chartView(own, lang, markdown.Chart{Metrics: []string{se.ID}, Highlight: se.Highlight})
+		c.deps = own.deps()
+	})
+	if c.uses.Add(1) == 2 || !s.embeddable[se.ID] {
+		s.metricCharts.Delete(key)
+	}
+	r.merge(c.deps)
+	if c.err != nil {
+		return nil, c.err
+	}
+	cv := *c.cv // each page sets its own Embed
+	return &cv, nil
+}
+
+// sharedChart is a chart made once for the pages that show it.
+type sharedChart struct {
+	once sync.Once
+	uses atomic.Int32
+	cv   *ChartView
+	err  error
+	deps []dep
+}
+
 // charts returns the charts of a page's conversion, converting it again
 // (without keeping its HTML, unless its page is still to be rendered) when
 // it was restored from the cache.
@@ -102,7 +136,7 @@ func (s *Site) embedJobs(docs []*doc) []job {
 				se := r.series(id)
 				v := s.embedView(r, lang, path, se.TitleIn(lang.Code))
 				v.From, v.FromTitle = site.Metric(lang, id), se.TitleIn(lang.Code)
-				if cv, err := s.chartView(r, lang, markdown.Chart{Metrics: []string{id}, Highlight: se.Highlight}); err == nil {
+				if cv, err := s.metricChart(r, lang, se); err == nil {
 					cv.Embed = path
 					v.Chart, v.HasCharts = cv, true
 					v.From += "#" + cv.Anchor

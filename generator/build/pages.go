@@ -10,7 +10,6 @@ import (
 	"github.com/tiendo/tiendo/generator/charts"
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/i18n"
-	"github.com/tiendo/tiendo/generator/markdown"
 	"github.com/tiendo/tiendo/generator/metrics"
 	"github.com/tiendo/tiendo/generator/site"
 )
@@ -349,7 +348,7 @@ func (s *Site) jobs(docs []*doc) []job {
 					v.Desc = d
 				}
 				if len(se.Points) > 0 {
-					cv, err := s.chartView(r, lang, markdown.Chart{Metrics: []string{id}, Highlight: se.Highlight})
+					cv, err := s.metricChart(r, lang, se)
 					if err == nil {
 						if s.embeddable[id] {
 							cv.Embed = site.EmbedMetric(lang, id)
