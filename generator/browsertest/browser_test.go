@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -26,6 +25,7 @@ import (
 
 	"github.com/tiendo/tiendo/generator/build"
 	"github.com/tiendo/tiendo/generator/content"
+	"github.com/tiendo/tiendo/generator/internal/tools"
 	"github.com/tiendo/tiendo/generator/metrics"
 	"github.com/tiendo/tiendo/generator/site"
 )
@@ -66,41 +66,6 @@ type pageCase struct {
 	altPath string
 }
 
-// required reports whether a missing browser or axe-core fails the test
-// instead of skipping it.
-func required() bool {
-	if os.Getenv("TIENDO_REQUIRE_BROWSER") == "1" {
-		return true
-	}
-	ci := strings.ToLower(os.Getenv("CI"))
-	return ci != "" && ci != "0" && ci != "false"
-}
-
-func missing(t *testing.T, format string, args ...any) {
-	t.Helper()
-	msg := fmt.Sprintf(format, args...) + "\n\tinstall with: bash .ci/install.sh (as root)"
-	if required() {
-		t.Fatalf("%s\n\t(CI or TIENDO_REQUIRE_BROWSER=1 is set, so this fails instead of skipping)", msg)
-	}
-	t.Skipf("\n\n*** BROWSER TESTS SKIPPED ***\n%s\n\tSet CI=1 or TIENDO_REQUIRE_BROWSER=1 to make this a failure.\n", msg)
-}
-
-func chromiumPath(t *testing.T) string {
-	if p := os.Getenv("TIENDO_CHROMIUM"); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			missing(t, "TIENDO_CHROMIUM=%s: %v", p, err)
-		}
-		return p
-	}
-	for _, name := range []string{"chromium", "/usr/bin/chromium"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	missing(t, "Chromium not found: no chromium on PATH or at /usr/bin/chromium (Debian: apt-get install -y chromium)")
-	return ""
-}
-
 func axeSource(t *testing.T) string {
 	p := os.Getenv("AXE_CORE_JS")
 	if p == "" {
@@ -108,7 +73,7 @@ func axeSource(t *testing.T) string {
 	}
 	b, err := os.ReadFile(p)
 	if err != nil {
-		missing(t, "axe-core not found: %v (npm install --prefix .ci axe-core, or set AXE_CORE_JS)", err)
+		tools.Missing(t, "BROWSER TESTS", "axe-core not found: %v (npm install --prefix .ci axe-core, or set AXE_CORE_JS)", err)
 	}
 	return string(b)
 }
@@ -137,10 +102,10 @@ type env struct {
 }
 
 func TestBrowser(t *testing.T) {
-	if testing.Short() && !required() {
+	if testing.Short() && !tools.Required() {
 		t.Skip("browser tests skipped in -short mode")
 	}
-	chromium := chromiumPath(t)
+	chromium := tools.Chromium(t, "BROWSER TESTS")
 	e := &env{axe: axeSource(t), shots: screenshotDir(t), downloads: map[string]bool{},
 		searchQuery: "de an 06", searchWant: "Đề án 06"}
 	_, err := os.Stat(filepath.Join(root, "templates", "search.html"))

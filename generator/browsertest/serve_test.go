@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/tiendo/tiendo/generator/build"
+	"github.com/tiendo/tiendo/generator/internal/tools"
 	"github.com/tiendo/tiendo/generator/site"
 )
 
@@ -25,10 +26,10 @@ import (
 // file:line:col, and the terminal prints it too; saving the fix brings the
 // page back.
 func TestLivePreview(t *testing.T) {
-	if testing.Short() && !required() {
+	if testing.Short() && !tools.Required() {
 		t.Skip("browser tests skipped in -short mode")
 	}
-	chromium := chromiumPath(t)
+	chromium := tools.Chromium(t, "BROWSER TESTS")
 	dir := t.TempDir()
 	for _, d := range []string{"content", "templates", "assets"} {
 		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(root, d))); err != nil {

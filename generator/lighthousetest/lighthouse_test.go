@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/tiendo/tiendo/generator/build"
+	"github.com/tiendo/tiendo/generator/internal/tools"
 	"github.com/tiendo/tiendo/generator/metrics"
 	"github.com/tiendo/tiendo/generator/site"
 )
@@ -39,51 +40,18 @@ const (
 // retries is how many more runs a page below minPerformance gets.
 const retries = 2
 
-func required() bool {
-	if os.Getenv("TIENDO_REQUIRE_BROWSER") == "1" {
-		return true
-	}
-	ci := strings.ToLower(os.Getenv("CI"))
-	return ci != "" && ci != "0" && ci != "false"
-}
-
-func missing(t *testing.T, format string, args ...any) {
-	t.Helper()
-	msg := fmt.Sprintf(format, args...) + "\n\tinstall with: bash .ci/install.sh (as root)"
-	if required() {
-		t.Fatalf("%s\n\t(CI or TIENDO_REQUIRE_BROWSER=1 is set, so this fails instead of skipping)", msg)
-	}
-	t.Skipf("\n\n*** LIGHTHOUSE TEST SKIPPED ***\n%s\n\tSet CI=1 or TIENDO_REQUIRE_BROWSER=1 to make this a failure.\n", msg)
-}
-
-func chromiumPath(t *testing.T) string {
-	if p := os.Getenv("TIENDO_CHROMIUM"); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			missing(t, "TIENDO_CHROMIUM=%s: %v", p, err)
-		}
-		return p
-	}
-	for _, name := range []string{"chromium", "/usr/bin/chromium"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	missing(t, "Chromium not found: no chromium on PATH or at /usr/bin/chromium (Debian: apt-get install -y chromium)")
-	return ""
-}
-
 // lighthouseCLI returns node and the path of Lighthouse's command line.
 func lighthouseCLI(t *testing.T) (node, cli string) {
 	node, err := exec.LookPath("node")
 	if err != nil {
-		missing(t, "Node.js not found (Debian: apt-get install -y nodejs npm)")
+		tools.Missing(t, "LIGHTHOUSE TEST", "Node.js not found (Debian: apt-get install -y nodejs npm)")
 	}
 	cli = os.Getenv("LIGHTHOUSE_CLI")
 	if cli == "" {
 		cli = filepath.Join(root, ".ci", "node_modules", "lighthouse", "cli", "index.js")
 	}
 	if _, err := os.Stat(cli); err != nil {
-		missing(t, "Lighthouse not found: %v (npm install --prefix .ci lighthouse@12.2.3, or set LIGHTHOUSE_CLI)", err)
+		tools.Missing(t, "LIGHTHOUSE TEST", "Lighthouse not found: %v (npm install --prefix .ci lighthouse@12.2.3, or set LIGHTHOUSE_CLI)", err)
 	}
 	abs, err := filepath.Abs(cli)
 	if err != nil {
@@ -178,10 +146,10 @@ func targets(t *testing.T) []target {
 }
 
 func TestLighthouse(t *testing.T) {
-	if testing.Short() && !required() {
+	if testing.Short() && !tools.Required() {
 		t.Skip("Lighthouse skipped in -short mode")
 	}
-	chromium := chromiumPath(t)
+	chromium := tools.Chromium(t, "LIGHTHOUSE TEST")
 	node, cli := lighthouseCLI(t)
 	reports := reportDir(t)
 	pages := targets(t)
