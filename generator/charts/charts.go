@@ -931,19 +931,7 @@ func (l *line) pointMeta(ps []*metrics.Point, kind string, periods []string, lan
 		if p == nil {
 			continue
 		}
-		m := &PointMeta{Of: p.Of, Derived: p.Derived()}
-		if passage != nil {
-			m.Src = passage(p)
-		}
-		if metrics.Bound(p.Qualifier) {
-			m.Q = lang.T("qualifier." + p.Qualifier)
-		}
-		if p.Flag != "" {
-			m.Flag = lang.T("flag." + p.Flag)
-		}
-		if p.Derived() {
-			m.From = lang.Period(*p.DerivedFrom)
-		}
+		m := pointMeta(p, passage, lang)
 		if p.Change != nil || p.ChangePct != nil {
 			m.Change = ChangeWords(lang, l.series, p.Change, p.ChangePct, p.ChangeQualifier) // the source's own
 		} else if (kind == metrics.Amount || kind == metrics.Count) && p.Of == nil && p.Quoted() && !metrics.Bound(p.Qualifier) && p.Flag != metrics.Planned {

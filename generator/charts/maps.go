@@ -284,7 +284,7 @@ func buildMap(spec MapSpec, lang *i18n.Lang) (*mapPayload, *MapInfo, error) {
 				parts = append(parts, d.Name+": "+d.Gap)
 			} else {
 				d.Value = m.Value
-				d.PointMeta = *mapPointMeta(m, spec.Passage, lang)
+				d.PointMeta = *pointMeta(m, spec.Passage, lang)
 				lo, hi = min(lo, *m.Value), max(hi, *m.Value)
 				text := Hedged(lang, valueText(*m.Value, m.Of, se.Kind, unit, decimals, lang), m.Qualifier, m.Flag)
 				if m.Derived() {
@@ -362,7 +362,9 @@ func (d mapDataItem) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(d))
 }
 
-func mapPointMeta(p *metrics.Point, passage func(*metrics.Point) string, lang *i18n.Lang) *PointMeta {
+// pointMeta is what a chart or map says of a point besides its value: its
+// total, passage, hedge, flag and the period a derived value comes from.
+func pointMeta(p *metrics.Point, passage func(*metrics.Point) string, lang *i18n.Lang) *PointMeta {
 	m := &PointMeta{Of: p.Of, Derived: p.Derived()}
 	if passage != nil {
 		m.Src = passage(p)
