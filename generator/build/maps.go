@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/tiendo/tiendo/generator/calendar"
 	"github.com/tiendo/tiendo/generator/charts"
 	"github.com/tiendo/tiendo/generator/diag"
 	"github.com/tiendo/tiendo/generator/i18n"
@@ -181,22 +180,9 @@ func (s *Site) mapView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartView,
 	case err != nil:
 		errs.Add(c.At("map"), "chart: %v", err)
 	}
-	var from, to, period calendar.Period
-	if c.From != "" {
-		if from, err = calendar.ParsePeriod(c.From); err != nil {
-			errs.Add(c.At("from"), "chart: from: %v", err)
-		}
-	}
-	if c.To != "" {
-		if to, err = calendar.ParsePeriod(c.To); err != nil {
-			errs.Add(c.At("to"), "chart: to: %v", err)
-		}
-	}
-	if c.Period != "" {
-		if period, err = calendar.ParsePeriod(c.Period); err != nil {
-			errs.Add(c.At("period"), "chart: period: %v", err)
-		}
-	}
+	from := chartPeriod(c, "from", c.From, &errs)
+	to := chartPeriod(c, "to", c.To, &errs)
+	period := chartPeriod(c, "period", c.Period, &errs)
 	if errs.Err() != nil {
 		return nil, errs
 	}

@@ -767,6 +767,20 @@ func subLabel(se *metrics.Series, id, lang string) string {
 // T translates.
 func (c *ChartView) T(key string, args ...any) string { return c.Lang.T(key, args...) }
 
+// chartPeriod is the period a chart block's key (from, to, period) gives,
+// the zero period when it gives none; a period it cannot read is an error
+// at the key.
+func chartPeriod(c markdown.Chart, key, text string, errs *diag.List) calendar.Period {
+	if text == "" {
+		return calendar.Period{}
+	}
+	p, err := calendar.ParsePeriod(text)
+	if err != nil {
+		errs.Add(c.At(key), "chart: %s: %v", key, err)
+	}
+	return p
+}
+
 // SubseriesHead is the heading of the table's column of sub-series: what
 // the sub-series of its series are, as the first that says so names them.
 func (c *ChartView) SubseriesHead() string { return subseriesHead(c.Lang, c.Series...) }
@@ -832,18 +846,8 @@ func (s *Site) chartView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartVie
 		}
 		list = append(list, se)
 	}
-	var from, to calendar.Period
-	var err error
-	if c.From != "" {
-		if from, err = calendar.ParsePeriod(c.From); err != nil {
-			errs.Add(c.At("from"), "chart: from: %v", err)
-		}
-	}
-	if c.To != "" {
-		if to, err = calendar.ParsePeriod(c.To); err != nil {
-			errs.Add(c.At("to"), "chart: to: %v", err)
-		}
-	}
+	from := chartPeriod(c, "from", c.From, &errs)
+	to := chartPeriod(c, "to", c.To, &errs)
 	id := fmt.Sprintf("chart_%d_%s", c.Index, strings.ReplaceAll(c.Metrics[0], "-", "_"))
 	lv := &LangView{r: r, Lang: lang}
 	rng := charts.Spec{ID: id, Series: list, Title: c.Title, Type: c.Type, From: from, To: to,
