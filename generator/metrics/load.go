@@ -88,8 +88,12 @@ func LoadLangs(fsys fs.FS, themes []string, langs []string) (*Data, diag.List) {
 			// reported by loadSources
 		case s.Document != "":
 			b, ok := readArchived(fsys, s, f, i, &errs)
-			if !ok {
-				if strings.HasSuffix(strings.ToLower(s.Document), ".csv") {
+			isTable := strings.HasSuffix(strings.ToLower(s.Document), ".csv")
+			if !ok || (isTable && s.SHA256 != "" && s.SHA256 != hashOf(b)) {
+				// A table that is missing or is not the one archived is
+				// reported once, at its source: the cells its readers cite
+				// are not looked up in another table.
+				if isTable {
 					d.unreadTables[s.ID] = true // what cites it is not reported again
 				}
 				break
@@ -113,7 +117,7 @@ func LoadLangs(fsys fs.FS, themes []string, langs []string) (*Data, diag.List) {
 					errs.Add(f.Pos("sources", i, "omit", k, "text"), "the omitted text is not in %s/%s: copy it from the document exactly", ArchiveDir, s.Document)
 				}
 			}
-			if strings.HasSuffix(strings.ToLower(s.Document), ".csv") {
+			if isTable {
 				t, err := readTable(ArchiveDir+"/"+s.Document, b, s.Language())
 				if err != nil {
 					at := diag.Pos{File: ArchiveDir + "/" + s.Document}
@@ -261,7 +265,7 @@ func readArchived(fsys fs.FS, s *Source, f *tomlfile.File, i int, errs *diag.Lis
 		errs.Add(f.Pos("sources", i, "document"), "source %q: no archived document %s: put the document's text there, as it was published (%v)", s.ID, name, err)
 		return nil, false
 	}
-	sum := fmt.Sprintf("%x", sha256.Sum256(b))
+	sum := hashOf(b)
 	switch {
 	case s.SHA256 == "":
 		errs.Warn(f.Pos("sources", i, "document"), "source %q: record the hash of %s, so that a change to it is noticed: sha256 = %q", s.ID, name, sum)
@@ -270,6 +274,9 @@ func readArchived(fsys fs.FS, s *Source, f *tomlfile.File, i int, errs *diag.Lis
 	}
 	return b, true
 }
+
+// hashOf is the sha256 of an archived document, as a source records it.
+func hashOf(b []byte) string { return fmt.Sprintf("%x", sha256.Sum256(b)) }
 
 var spaces = regexp.MustCompile(`\s+`)
 

@@ -1183,6 +1183,14 @@ func TestTables(t *testing.T) {
 	if g := messages(errs.Errors()); len(g) != 1 || !strings.Contains(g[0], `source "egov-survey": no archived document content/sources/egov.csv`) {
 		t.Errorf("a missing table: %q", g)
 	}
+	// So is a table that is not the one archived: its cells are not
+	// looked up, so a changed row is not reported by every reader.
+	fsys = tableSite(t, cell, fill)
+	fsys[ArchiveDir+"/egov.csv"].Data = []byte(strings.Replace(egovTable, "0.6787", "0.6788", 1))
+	_, errs = Load(fsys, themes)
+	if g := messages(errs.Errors()); len(g) != 1 || !strings.Contains(g[0], "content/sources/egov.csv is not the document that was archived") {
+		t.Errorf("a changed table: %q", g)
+	}
 	// A name written two ways makes two sub-series, with a warning at the
 	// row of the second.
 	variant := strings.Replace(egovTable, "2024,Viet Nam,", "2024,Vietnam,", 1)
