@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"sort"
@@ -62,7 +63,7 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 		errs.Add(at, "%s", msg)
 		return f, errs
 	}
-	if bad := f.nonFinite(data, lineOffset); len(bad) > 0 {
+	if bad := f.nonFinite(data); len(bad) > 0 {
 		// Like a type error: the file is reported alone, not the
 		// charts and sums that could not use such a value.
 		return f, bad
@@ -109,34 +110,50 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 }
 
 // nonFinite reports the values written nan or inf, which TOML reads as
-// floats but are no figure a source gives.
-func (f *File) nonFinite(data []byte, lineOffset int) diag.List {
-	if !bytes.Contains(data, []byte("nan")) && !bytes.Contains(data, []byte("inf")) {
+// floats but are no figure a source gives: anywhere in the file, inside
+// inline tables and arrays too, each at its key (or, inside an inline
+// value, at the key that holds it).
+func (f *File) nonFinite(data []byte) diag.List {
+	if !nonFiniteWord.Match(data) {
 		return nil
 	}
-	lines := strings.Split(string(data), "\n")
+	var all map[string]any
+	if _, err := toml.Decode(string(data), &all); err != nil {
+		return nil
+	}
 	var errs diag.List
-	for _, p := range f.keys {
-		n := p.Line - lineOffset
-		if n < 1 || n > len(lines) {
-			continue
-		}
-		line := []rune(strings.TrimSuffix(lines[n-1], "\r"))
-		if p.Col < 1 || p.Col > len(line) {
-			continue
-		}
-		text := string(line[p.Col-1:])
-		v := strings.TrimLeft(text, "+-")
-		for _, word := range []string{"nan", "inf"} {
-			rest, ok := strings.CutPrefix(v, word)
-			if ok && (rest == "" || strings.ContainsAny(rest[:1], " \t,]}#\r")) {
-				errs.Add(p, "%s is not a number: write the figure the source gives", text[:len(text)-len(rest)])
+	seen := map[diag.Pos]bool{}
+	var walk func(path []any, v any)
+	walk = func(path []any, v any) {
+		path = path[:len(path):len(path)] // each branch appends to its own copy
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				walk(append(path, k), x)
+			}
+		case []map[string]any:
+			for i, x := range v {
+				walk(append(path, i), x)
+			}
+		case []any:
+			for i, x := range v {
+				walk(append(path, i), x)
+			}
+		case float64:
+			if at := f.Pos(path...); (math.IsNaN(v) || math.IsInf(v, 0)) && !seen[at] {
+				seen[at] = true
+				errs.Add(at, "%s is not a number: write the figure the source gives", strings.TrimPrefix(strings.ToLower(strconv.FormatFloat(v, 'g', -1, 64)), "+"))
 			}
 		}
 	}
+	walk(nil, all)
 	errs.Sort()
 	return errs
 }
+
+// nonFiniteWord matches nan or inf where a value can start, so that most
+// files (which hold "information" but no such value) are decoded once.
+var nonFiniteWord = regexp.MustCompile(`(?m)(?:[=,\[]|^)[ \t]*[+-]?(?:nan|inf)\b`)
 
 // lineOf returns line n (from 1) of data, or "".
 func lineOf(data []byte, n int) string {

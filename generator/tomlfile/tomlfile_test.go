@@ -19,15 +19,16 @@ type point struct {
 }
 
 type series struct {
-	Title       string   `toml:"title"`
-	TitleEn     string   `toml:"title_en"`
-	Unit        string   `toml:"unit"`
-	UnitEn      string   `toml:"unit_en"`
-	Kind        string   `toml:"kind"`
-	Theme       string   `toml:"theme"`
-	Description string   `toml:"description"`
-	Tags        []string `toml:"tags"`
-	Points      []point  `toml:"points"`
+	Title       string    `toml:"title"`
+	TitleEn     string    `toml:"title_en"`
+	Unit        string    `toml:"unit"`
+	UnitEn      string    `toml:"unit_en"`
+	Kind        string    `toml:"kind"`
+	Theme       string    `toml:"theme"`
+	Description string    `toml:"description"`
+	Tags        []string  `toml:"tags"`
+	Points      []point   `toml:"points"`
+	Values      []float64 `toml:"values"`
 }
 
 // lines joins lines with "\n", so that tests can count them.
@@ -249,6 +250,10 @@ func TestTypeError(t *testing.T) {
 			`f.toml:3:9: nan is not a number: write the figure the source gives`},
 		{"inf in front matter, after a sign", lines(`title = "x"`, `[[points]]`, `value = -inf # hết`), 1,
 			`f.toml:4:9: -inf is not a number: write the figure the source gives`},
+		{"nan in an inline table, at the key that holds it", lines(`title = "x"`, `points = [{period = 2024, value = nan}]`), 0,
+			`f.toml:2:10: nan is not a number: write the figure the source gives`},
+		{"inf in a multi-line array", lines(`title = "information"`, `values = [`, `  1,`, `  inf,`, `]`), 0,
+			`f.toml:2:10: inf is not a number: write the figure the source gives`},
 	}
 	for _, tt := range tests {
 		var s series
