@@ -439,7 +439,7 @@ func (c *buildCache) save(s *Site, out string, files map[string]outputFile, res 
 	}
 	// Files hashed too soon after their last change are checked again now:
 	// if they still hold what was built, they can be trusted next time.
-	store.Settle(fsys, c.inputs)
+	store.Settle(fsys, c.inputs, time.Now())
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return err

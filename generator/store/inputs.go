@@ -79,10 +79,9 @@ func recent(st inputs.Stamp, now time.Time) bool {
 }
 
 // Settle clears Racy on the files of list that still have the stamp and
-// the bytes they were hashed with, now that RacyWindow has passed since
-// they changed: they can be trusted by their stamp next time.
-func Settle(fsys fs.FS, list []Input) {
-	now := time.Now()
+// the bytes they were hashed with, when RacyWindow has passed by now
+// since they changed: they can be trusted by their stamp next time.
+func Settle(fsys fs.FS, list []Input, now time.Time) {
 	for i := range list {
 		f := &list[i]
 		if !f.Racy || f.Stamp == (inputs.Stamp{}) {
