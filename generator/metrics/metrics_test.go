@@ -1193,19 +1193,29 @@ func TestTables(t *testing.T) {
 	}
 	// A name written two ways makes two sub-series, with a warning at the
 	// row of the second.
-	variant := strings.Replace(egovTable, "2024,Viet Nam,", "2024,Vietnam,", 1)
-	fsys = tableSite(t, fill)
-	fsys[ArchiveDir+"/egov.csv"].Data = []byte(variant)
-	fsys[SourcesFile].Data = bytes.Replace(fsys[SourcesFile].Data, []byte(fmt.Sprintf("%x", sha256.Sum256([]byte(egovTable)))), []byte(fmt.Sprintf("%x", sha256.Sum256([]byte(variant)))), 1)
-	_, errs = Load(fsys, themes)
-	var warned []string
-	for _, w := range errs.Warnings() {
-		if strings.Contains(w.Error(), "a sub-series of its own") {
-			warned = append(warned, w.Error())
+	variants := func(table string) []string {
+		fsys := tableSite(t, fill)
+		fsys[ArchiveDir+"/egov.csv"].Data = []byte(table)
+		fsys[SourcesFile].Data = bytes.Replace(fsys[SourcesFile].Data, []byte(fmt.Sprintf("%x", sha256.Sum256([]byte(egovTable)))), []byte(fmt.Sprintf("%x", sha256.Sum256([]byte(table)))), 1)
+		_, errs := Load(fsys, themes)
+		var warned []string
+		for _, w := range errs.Warnings() {
+			if strings.Contains(w.Error(), "a sub-series of its own") {
+				warned = append(warned, w.Error())
+			}
 		}
+		return warned
 	}
+	warned := variants(strings.Replace(egovTable, "2024,Viet Nam,", "2024,Vietnam,", 1))
 	if len(warned) != 1 || !strings.HasPrefix(warned[0], ArchiveDir+`/egov.csv:8:1: warning: row 8 names "Vietnam", a sub-series of its own, though earlier rows name "Viet Nam"`) {
 		t.Errorf("a name written two ways: %q", warned)
+	}
+	// Names in another script are told apart by their own letters.
+	if warned := variants(strings.NewReplacer("Thailand", "ประเทศไทย", "Lao PDR", "ລາວ").Replace(egovTable)); len(warned) != 0 {
+		t.Errorf("names in Thai and Lao script: %q", warned)
+	}
+	if warned := variants(strings.NewReplacer("2024,Lao PDR,", "2024,ລາ ວ,", "Lao PDR", "ລາວ").Replace(egovTable)); len(warned) != 1 {
+		t.Errorf("a Lao name written two ways: %q", warned)
 	}
 	// A decimal comma in an English table is an error at its row, not
 	// 7709; words stay a gap.

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/tiendo/tiendo/generator/calendar"
 	"github.com/tiendo/tiendo/generator/diag"
@@ -416,7 +417,9 @@ func subseriesKeys(s *Series, used bool) func(string) (id string, known bool, li
 	squeezed := map[string]string{} // a name without case, spaces or marks → the name
 	for _, sub := range s.Subseries {
 		ids[sub.Label] = sub.ID
-		squeezed[squeeze(sub.Label)] = sub.Label
+		if k := squeeze(sub.Label); k != "" {
+			squeezed[k] = sub.Label
+		}
 	}
 	return func(v string) (string, bool, string) {
 		v = strings.TrimSpace(v)
@@ -432,17 +435,32 @@ func subseriesKeys(s *Series, used bool) func(string) (id string, known bool, li
 		}
 		s.Subseries = append(s.Subseries, Subseries{ID: id, Label: v, LabelEn: v, Key: v})
 		ids[v] = id
-		like := squeezed[squeeze(v)]
+		k := squeeze(v)
+		if k == "" {
+			return id, true, ""
+		}
+		like := squeezed[k]
 		if like == "" {
-			squeezed[squeeze(v)] = v
+			squeezed[k] = v
 		}
 		return id, true, like
 	}
 }
 
 // squeeze is a name without case, spaces, punctuation or diacritics:
-// "Viet Nam" and "Vietnam" squeeze to the same.
-func squeeze(name string) string { return strings.ReplaceAll(slugID(name), "-", "") }
+// "Viet Nam" and "Vietnam" squeeze to the same. A name in a script with
+// no Latin letters keeps its letters and digits; one with none is "".
+func squeeze(name string) string {
+	if id := markdown.Slugify(name); id != "" {
+		return strings.ReplaceAll(id, "-", "")
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, name)
+}
 
 func (s *Series) hasSubseries(id string) bool {
 	for _, sub := range s.Subseries {
