@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"html"
 	"sync"
@@ -136,7 +137,11 @@ func (s *Site) embedJobs(docs []*doc) []job {
 				se := r.series(id)
 				v := s.embedView(r, lang, path, se.TitleIn(lang.Code))
 				v.From, v.FromTitle = site.Metric(lang, id), se.TitleIn(lang.Code)
-				if cv, err := s.metricChart(r, lang, se); err == nil {
+				switch cv, err := s.metricChart(r, lang, se); {
+				case errors.Is(err, errUnloaded):
+				case err != nil:
+					return nil, err
+				default:
 					cv.Embed = path
 					v.Chart, v.HasCharts = cv, true
 					v.From += "#" + cv.Anchor

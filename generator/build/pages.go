@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"html/template"
 	"slices"
 	"sort"
@@ -348,8 +349,11 @@ func (s *Site) jobs(docs []*doc) []job {
 					v.Desc = d
 				}
 				if len(se.Points) > 0 {
-					cv, err := s.metricChart(r, lang, se)
-					if err == nil {
+					switch cv, err := s.metricChart(r, lang, se); {
+					case errors.Is(err, errUnloaded):
+					case err != nil:
+						v.err = err
+					default:
 						if s.embeddable[id] {
 							cv.Embed = site.EmbedMetric(lang, id)
 						}

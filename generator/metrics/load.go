@@ -384,8 +384,12 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		}
 	}
 	for i, id := range s.Highlight {
-		if !subs[id] && !d.unreadSeries[s.ID] {
-			checkSub(id, f.Pos("highlight", i))
+		switch at := f.Pos("highlight", i); {
+		case subs[id] || d.unreadSeries[s.ID]:
+		case len(subs) == 0:
+			errs.Add(at, "highlight %q: the series has no sub-series to highlight; highlight names sub-series ids", id)
+		default:
+			errs.Add(at, "highlight %q is not a sub-series of the series; want one of %s", id, strings.Join(s.subseriesIDs(), ", "))
 		}
 	}
 
