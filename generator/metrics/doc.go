@@ -112,9 +112,11 @@
 // in the table's order (id "viet-nam", label and label_en "Viet Nam"). A
 // name written two ways ("Viet Nam", "Vietnam": the same but for case,
 // spaces, punctuation or diacritics) makes two sub-series, and a warning
-// at the first row of the second. An
-// empty cell, or one that is not a number ("not assessed"), is a gap: the
-// period has no value, and the cell's words say why. A table row is
+// at the first row of the second. An empty cell, or one in words ("not
+// assessed"), is a gap: the period has no value, and the cell's words say
+// why. A number written in another format than the source's lang reads
+// ("0,7709" in an English table, "1,234.5" in a Vietnamese one) is an
+// error at its row, not a gap nor another number. A table row is
 // reported as content/sources/<file>.csv:<line>.
 //
 // # Languages
@@ -165,7 +167,8 @@
 //	                                       #   the shapes' codes (see generator/maps)
 //	subseries_name = "Tỉnh"                # optional: what a sub-series is, the heading of the
 //	                                       #   tables' column of sub-series (subseries_name_en
-//	                                       #   too; default "Nhóm", "Group")
+//	                                       #   too, required when the site is also in English;
+//	                                       #   default "Nhóm", "Group")
 //	highlight   = ["viet-nam"]             # optional: the sub-series its page's chart draws
 //	                                       #   prominently, the others muted
 //	draft       = true                     # optional: not published yet, see Drafts

@@ -315,6 +315,9 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 	required := []field{{"title", s.Title}, {"unit", s.Unit}}
 	if d.needEn {
 		required = append(required, field{"title_en", s.TitleEn}, field{"unit_en", s.UnitEn})
+		if s.SubseriesName != "" { // else English pages name them as the interface does
+			required = append(required, field{"subseries_name_en", s.SubseriesNameEn})
+		}
 	}
 	for _, key := range required {
 		if strings.TrimSpace(key.v) == "" && !s.Draft { // a draft may leave them out

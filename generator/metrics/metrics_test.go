@@ -206,7 +206,7 @@ kind = "official-notice"
 		`unit = " "`,                // 2: blank
 		`kind = "amount"`,           // 3
 		`theme = "digital-economy"`, // 4
-		``,                          // 5
+		`subseries_name = "Tỉnh"`,   // 5: no subseries_name_en
 		`[[points]]`,                // 6: no source
 		`period = 2021`,             // 7
 		`value = 13.7`,              // 8
@@ -310,6 +310,7 @@ kind = "official-notice"
 		m + `b-wrong-type.toml:10:9: value: a number is written without quotes: write value = 71`,
 		m + `c-missing.toml:1:1: title_en is required`,
 		m + `c-missing.toml:1:1: unit_en is required`,
+		m + `c-missing.toml:1:1: subseries_name_en is required`,
 		m + `c-missing.toml:2:8: unit is required`,
 		m + `c-missing.toml:6:1: source is required`,
 		m + `d-rank.toml:10:9: value 200 is above its of = 193`,
