@@ -216,7 +216,9 @@ const (
 // overNested returns the offset of the first line outside fenced code that
 // is indented by more than maxIndent columns (a tab to the next multiple
 // of 4), or starts with more than maxDepth list markers and quote marks,
-// with its indentation and that count; or -1.
+// with its indentation and that count; or -1. Only a fence at the start of
+// a line is taken for one: code fenced inside a quote or a list item is
+// measured like text, which errs on the side of checking.
 func overNested(src []byte) (off, width, depth int) {
 	fence := ""
 	for off < len(src) {
@@ -228,11 +230,13 @@ func overNested(src []byte) (off, width, depth int) {
 		width, depth, rest := nesting(line)
 		switch {
 		case fence != "":
+			// Closed by a run of its character at least as long, and
+			// nothing else.
 			if width <= 3 && strings.HasPrefix(rest, fence) && strings.Trim(strings.TrimSpace(rest), fence[:1]) == "" {
 				fence = ""
 			}
 		case width <= 3 && depth == 0 && (strings.HasPrefix(rest, "```") || strings.HasPrefix(rest, "~~~")):
-			fence = rest[:3]
+			fence = rest[:len(rest)-len(strings.TrimLeft(rest, rest[:1]))]
 		case width > maxIndent || depth > maxDepth:
 			return off, width, depth
 		}

@@ -501,4 +501,25 @@ func TestOverIndented(t *testing.T) {
 	if len(errs) != 0 || !strings.Contains(string(res.HTML), "x") {
 		t.Errorf("deep code in a fence, and a line at maxIndent: %q", errs)
 	}
+	// A fence of four is not closed by three.
+	_, errs = convert(t, Options{}, "````md\n```\n"+strings.Repeat(" ", 1000)+"x\n```\n````\n")
+	if len(errs) != 0 {
+		t.Errorf("deep code after ``` in a ```` fence: %q", errs)
+	}
+	// The limits are inclusive.
+	for _, tt := range []struct {
+		src  string
+		errs int
+	}{
+		{"Đoạn.\n\n" + strings.Repeat(" ", maxIndent) + "x\n", 0},
+		{"Đoạn.\n\n" + strings.Repeat(" ", maxIndent+1) + "x\n", 1},
+		{"Đoạn.\n\n" + strings.Repeat(" ", maxIndent-3) + "\tx\n", 0}, // the tab goes on to maxIndent
+		{"Đoạn.\n\n" + strings.Repeat(" ", maxIndent) + "\tx\n", 1},
+		{strings.Repeat("> ", maxDepth) + "x\n", 0},
+		{strings.Repeat("> ", maxDepth+1) + "x\n", 1},
+	} {
+		if _, errs := convert(t, Options{}, tt.src); len(errs) != tt.errs {
+			t.Errorf("%.20q… (%d bytes): %d problems, want %d: %q", tt.src, len(tt.src), len(errs), tt.errs, errs)
+		}
+	}
 }
