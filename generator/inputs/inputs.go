@@ -147,7 +147,8 @@ var ErrOutside = diag.Errorf("it is a symbolic link that leads outside the site,
 
 // ErrNotAFile is the error of opening, through a Dir, what is neither a
 // file nor a folder: a named pipe, a socket, a device, which a read could
-// wait on for ever.
+// wait on for ever. It is returned as it is, as ErrOutside is: the reader
+// reports it after the name it opened.
 var ErrNotAFile = diag.Errorf("it is not a file but a pipe, a socket or a device: remove it from the site")
 
 type dirFS struct {

@@ -196,10 +196,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-// siteRoot returns the site's folder: dir when --root names one, else the
-// working directory or the nearest folder above it that holds
-// content/site.toml, as git finds its repository. A found folder is
-// relative to the working directory (".", "../..").
 // siteLanguages are the languages of the site in dir, the default first,
 // as content/site.toml lists them; tiendo's own when it cannot be read
 // (the build says why).
@@ -211,6 +207,10 @@ func siteLanguages(dir string) []string {
 	return cfg.Languages
 }
 
+// siteRoot returns the site's folder: dir when --root names one, else the
+// working directory or the nearest folder above it that holds
+// content/site.toml, as git finds its repository. A found folder is
+// relative to the working directory (".", "../..").
 func siteRoot(dir string) (string, error) {
 	isSite := func(dir string) bool {
 		fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(content.SiteFile)))

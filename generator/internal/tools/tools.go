@@ -22,8 +22,8 @@ func Required() bool {
 	return ci != "" && ci != "0" && ci != "false"
 }
 
-// Missing ends the test for want of a tool: skips it (saying loudly that
-// what names were skipped) or, when Required, fails it.
+// Missing ends the test for want of a tool: it fails when Required, else
+// it is skipped with a banner naming what was skipped (what) and why.
 func Missing(t testing.TB, what string, format string, args ...any) {
 	t.Helper()
 	msg := fmt.Sprintf(format, args...) + "\n\tinstall with: bash .ci/install.sh (as root)"
