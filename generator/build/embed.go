@@ -48,9 +48,9 @@ func (c *ChartView) EmbedCode() string {
 		html.EscapeString(c.EmbedURL()), html.EscapeString(c.Title), embedHeight)
 }
 
-// hasEmbed reports whether a series' chart has an embed page: whether its
-// page has a chart (it has points: pages.go) that draws anything. Its
-// page's chart offers the embed code only then.
+// hasEmbed reports whether a series' page has a chart, one that draws
+// anything, and so an embed page: a series with no figure of a stated
+// time has a table and no chart.
 func hasEmbed(se *metrics.Series) bool {
 	return len(se.Points) > 0 && charts.Draws(charts.Spec{Series: []*metrics.Series{se}})
 }

@@ -348,15 +348,13 @@ func (s *Site) jobs(docs []*doc) []job {
 				if d := se.DescriptionIn(lang.Code); d != "" {
 					v.Desc = d
 				}
-				if len(se.Points) > 0 {
+				if s.embeddable[id] { // a chart that draws something
 					switch cv, err := s.metricChart(r, lang, se); {
 					case errors.Is(err, errUnloaded):
 					case err != nil:
 						v.err = err
 					default:
-						if s.embeddable[id] {
-							cv.Embed = site.EmbedMetric(lang, id)
-						}
+						cv.Embed = site.EmbedMetric(lang, id)
 						v.Chart, v.HasCharts = cv, true
 					}
 				}
