@@ -106,6 +106,12 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	s.Config = cfg
 	langs, problems := i18n.Load(fsys, cfg.Languages...)
 	errs = append(errs, problems...)
+	if len(langs) == 0 {
+		// No interface strings for any language: pages have no URLs to
+		// check, and their problems would all follow from this one.
+		errs.Sort()
+		return nil, errs
+	}
 	s.Langs = langs
 	for _, l := range langs {
 		s.md[l.Code] = markdown.New(markdown.Options{BasePath: urls.Base, TableLabel: l.T("table.label")})

@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"flag"
 	"fmt"
 	"html"
@@ -1718,5 +1719,19 @@ func TestMetricsIndex(t *testing.T) {
 	}
 	if strings.Contains(page, `<article class="tile`) {
 		t.Error("203 series: tiles are still drawn")
+	}
+}
+
+// A site without the interface strings of its language (no templates/
+// at all) is one error, not a crash when its pages are given URLs.
+func TestNoInterfaceStrings(t *testing.T) {
+	m := fstest.MapFS{
+		"content/site.toml":  {Data: []byte("title = \"Site\"\nlanguages = [\"en\"]\n")},
+		"content/notes/a.md": {Data: []byte("+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nText.\n")},
+	}
+	_, err := build.Check(m, build.Options{})
+	var errs diag.List
+	if !errors.As(err, &errs) || len(errs) != 1 || !strings.Contains(errs[0].Error(), "templates/i18n/en.toml: cannot read translations") {
+		t.Errorf("no interface strings: %v", err)
 	}
 }
