@@ -40,6 +40,50 @@ func (s *Site) loadMaps(data *metrics.Data) diag.List {
 			} else {
 				errs.Add(se.MapPos, "unknown map %q: write \"world\", or declare it in %s/%s.toml (see generator/maps)", se.Map, maps.Dir, se.Map)
 			}
+			continue
+		}
+		if se.Map == "" {
+			continue
+		}
+		m := all[se.Map]
+		if se.Map == maps.World {
+			s.maps.worldOnce.Do(func() { s.maps.world, s.maps.worldErr = maps.LoadWorld(s.fsys) })
+			m = s.maps.world
+		}
+		if m != nil {
+			errs = append(errs, misspeltCodes(se, m)...)
+		}
+	}
+	return errs
+}
+
+// misspeltCodes warns of a declared sub-series whose id matches no shape
+// of the map its series names, while a shape no other sub-series takes
+// has its name: the id is likely a slip ("vmn" for Viet Nam's "vnm"). A
+// code that matches no shape for want of one (a country too small for
+// the world's boundaries) is said on the page, not warned of here.
+func misspeltCodes(se *metrics.Series, m *maps.Map) diag.List {
+	var errs diag.List
+	taken := func(code string) bool {
+		return slices.ContainsFunc(se.Subseries, func(sub metrics.Subseries) bool { return strings.EqualFold(sub.ID, code) })
+	}
+	drawn := func(code string) bool {
+		return slices.ContainsFunc(m.Boundaries, func(b *maps.Boundary) bool { return b.Shape(code) != nil })
+	}
+	for _, sub := range se.Subseries {
+		if sub.Pos.Line == 0 || drawn(sub.ID) {
+			continue
+		}
+		for _, b := range m.Boundaries {
+			i := slices.IndexFunc(b.Shapes, func(sh maps.Shape) bool {
+				return sh.Code != "" && !taken(sh.Code) &&
+					(metrics.SameName(sub.Label, sh.Name) || metrics.SameName(sub.LabelEn, sh.NameEn) || metrics.SameName(sub.LabelEn, sh.Name))
+			})
+			if i >= 0 {
+				sh := b.Shapes[i]
+				errs.Warn(sub.Pos, "sub-series %q (%s) matches no shape of map %q: did you mean id = %q, the code of %s?", sub.ID, sub.Label, m.ID, strings.ToLower(sh.Code), sh.NameIn("en"))
+				break
+			}
 		}
 	}
 	return errs

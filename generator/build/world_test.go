@@ -255,3 +255,36 @@ func bestOf(t *testing.T, m fstest.MapFS, file, year string) (string, int) {
 	}
 	return name, rank
 }
+
+// A sub-series id that is a slip for the code of a shape of its map (the
+// shape has its name, and no other sub-series takes it) is warned of at
+// the id; the codes the world has no shape for (a small island state)
+// are not: the page says so.
+func TestMisspeltCode(t *testing.T) {
+	m := worldSite(t)
+	res, err := build.Check(siteFS(m), build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Error(), "matches no shape") {
+			t.Errorf("the site as it is: %v", w)
+		}
+	}
+	f := m["content/metrics/egdi-rank.toml"]
+	f.Data = []byte(strings.Replace(string(f.Data), `id = "vnm"`, `id = "vmn"`, 1))
+	res, err = build.Check(siteFS(m), build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Error(), "matches no shape") {
+			got = append(got, w.Error())
+		}
+	}
+	want := `content/metrics/egdi-rank.toml:63:6: warning: sub-series "vmn" (Viet Nam) matches no shape of map "world": did you mean id = "vnm", the code of Vietnam?`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("a misspelt code:\n got %q\nwant %q", got, want)
+	}
+}

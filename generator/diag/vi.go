@@ -311,6 +311,7 @@ var vi = map[string]string{
 	"sub-series %q needs label and label_en": "nhóm %q cần có `label` và `label_en`",
 	"highlight %q: the series has no sub-series to highlight; highlight names sub-series ids":            "highlight %q: chuỗi số liệu không có nhóm nào để làm nổi bật; `highlight` ghi mã các nhóm ([[subseries]])",
 	"highlight %q is not a sub-series of the series; want one of %s":                                     "highlight %q không phải một nhóm của chuỗi số liệu; hãy dùng một trong các nhóm %s",
+	"sub-series %q (%s) matches no shape of map %q: did you mean id = %q, the code of %s?":               "nhóm %q (%s) không khớp với vùng nào của bản đồ %q: có phải là id = %q, mã của %s?",
 	"subseries %q given but the series declares no [[subseries]]":                                        "có ghi `subseries` %q nhưng chuỗi số liệu không khai báo nhóm nào ([[subseries]])",
 	"subseries %q is not declared; want one of %s":                                                       "nhóm %q chưa được khai báo; hãy dùng một trong các nhóm %s",
 	"target: by (the deadline) is required":                                                              "mục tiêu: thiếu thời hạn (`by`)",

@@ -360,6 +360,9 @@ func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.Li
 		errs.Add(f.Pos("axis_max"), "axis_max must be above axis_min")
 	}
 
+	for i := range s.Subseries {
+		s.Subseries[i].Pos = f.Pos("subseries", i, "id")
+	}
 	// Tables first: the sub-series they make can be named by targets.
 	fromTables := fillFromTables(s, f, d, errs)
 	subs := map[string]bool{}

@@ -124,6 +124,9 @@ type Subseries struct {
 	LabelEn string   `toml:"label_en"`
 	Key     string   `toml:"key"`     // the value naming it in a table's sub-series column
 	Aliases []string `toml:"aliases"` // other names search finds it by
+	// Pos is the id's line when the series declares it, else zero (a
+	// sub-series made by a table).
+	Pos diag.Pos `toml:"-" json:"-"`
 }
 
 // Point is one figure.

@@ -447,6 +447,14 @@ func subseriesKeys(s *Series, used bool) func(string) (id string, known bool, li
 	}
 }
 
+// SameName reports whether a and b are one name written two ways: the
+// same but for case, spaces, punctuation or diacritics ("Viet Nam",
+// "Vietnam").
+func SameName(a, b string) bool {
+	x := squeeze(a)
+	return x != "" && x == squeeze(b)
+}
+
 // squeeze is a name without case, spaces, punctuation or diacritics:
 // "Viet Nam" and "Vietnam" squeeze to the same. A name in a script with
 // no Latin letters keeps its letters and digits; one with none is "".
