@@ -629,8 +629,9 @@ func Message(msg string) diag.Text {
 		// Most often a closing quote left out, as the editor sees it.
 		return diag.T(`the string is not closed on its line: add its closing quote (text over several lines goes between """ and """)`)
 	}
-	// The library shows the end of the text as a NUL character.
-	msg = strings.ReplaceAll(msg, "\x00", "(end of file)")
+	// The library shows the end of the text as a NUL character, and quotes
+	// what it read as it is, line breaks included: a message is one line.
+	msg = messageChars.Replace(msg)
 	for _, m := range libraryMessages {
 		if g := m.re.FindStringSubmatch(msg); g != nil {
 			return m.text(g)
@@ -638,6 +639,8 @@ func Message(msg string) diag.Text {
 	}
 	return diag.Text{En: msg}
 }
+
+var messageChars = strings.NewReplacer("\x00", "(end of file)", "\n", `\n`, "\r", `\r`, "\t", `\t`)
 
 // libraryMessages are the syntax errors of the library that editors make,
 // with their translations; the library's English is kept as it is.

@@ -423,6 +423,9 @@ func TestMessagesInVietnamese(t *testing.T) {
 		{"title = \"a\" b\n", "f.toml:1:12: expected a top-level item to end with a newline, comment, or EOF, but got 'b' instead", "f.toml:1:12: sau giá trị còn 'b'"},
 		{"tags = [\"a\" \"b\"]\n", "f.toml:1:13: expected a comma (',') or array terminator (']'), but got '\"'", "f.toml:1:13: trong danh sách […]"},
 		{"title = \"Báo cáo\ndate = 2024-07-19\n", "f.toml:1:17: the string is not closed on its line", "f.toml:1:17: văn bản chưa được đóng ngoặc kép ở cuối dòng"},
+		// The library quotes what it read, line break included: a
+		// message is still one line.
+		{"n = 0b\n", `f.toml:1:5: not a binary number: '0b\n'`, `f.toml:1:5: not a binary number: '0b\n'`},
 		// A value's own error, from package calendar.
 		{"date = \"10/7/2024\"\n", `f.toml:1:9: "10/7/2024" is not a date as it is written here: write 2024-07-10 (year-month-day)`, `f.toml:1:9: "10/7/2024": ngày phải viết theo thứ tự năm-tháng-ngày: hãy viết 2024-07-10`},
 		{"date = 10/7/2024\n", "f.toml:1:8: date: a day is written year-month-day: write date = 2024-07-10", "f.toml:1:8: date: ngày được viết theo thứ tự năm-tháng-ngày: hãy viết `date = 2024-07-10`"},
