@@ -64,9 +64,9 @@ func mapSite(t *testing.T) fs.FS {
 }
 
 // visitMaps builds the test site, serves it and visits its map note in
-// both languages with every check of a page, axe-core included, and the
-// map's own: the period selector redraws the map, and the codes that
-// match no shape are said.
+// both languages and the embed page of its first map, with every check of
+// a page, axe-core included, and the map's own: the period selector
+// redraws the map, and the codes that match no shape are said.
 func (e *env) visitMaps(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "maps")
 	if _, err := build.Run(mapSite(t), out, build.Options{BaseURL: base}); err != nil {
@@ -78,10 +78,15 @@ func (e *env) visitMaps(t *testing.T) {
 	for _, pc := range []pageCase{
 		{name: "map", path: mapNote, lang: "vi", charts: true, axe: true, altPath: "en/" + mapNote},
 		{name: "en-map", path: "en/" + mapNote, lang: "en", charts: true, axe: true, altPath: mapNote},
+		// The embed page of the note's first map: the same map, picker
+		// and note on codes, alone.
+		{name: "map-embed", path: "embed/" + mapNote + "chart-1/", lang: "vi", charts: true, axe: true, embed: true},
 	} {
 		t.Run(pc.name, func(t *testing.T) {
 			me.visit(t, pc)
-			me.checkMap(t, pc)
+			if !pc.embed {
+				me.checkMap(t, pc)
+			}
 		})
 	}
 	// The page of a series that names a map: the map, then its chart.

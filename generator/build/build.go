@@ -680,9 +680,7 @@ func (s *Site) convert(d *doc, c *buildCache) {
 		if err != nil {
 			return err
 		}
-		if hasEmbedPage(ch) {
-			cv.Embed = site.EmbedChart(lang, p.Section, p.Slug, ch.Index+1)
-		}
+		cv.Embed = site.EmbedChart(lang, p.Section, p.Slug, ch.Index+1)
 		d.charts = append(d.charts, cv)
 		html, err := s.tmpl.Partial("chart", cv)
 		if err != nil {

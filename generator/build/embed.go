@@ -55,11 +55,6 @@ func hasEmbed(se *metrics.Series) bool {
 	return len(se.Points) > 0 && charts.Draws(charts.Spec{Series: []*metrics.Series{se}})
 }
 
-// hasEmbedPage reports whether a chart block has an embed page: a map has
-// none yet (its page draws it with maps.js and the map build of ECharts,
-// which an embed page does not load).
-func hasEmbedPage(ch markdown.Chart) bool { return ch.Type != "map" }
-
 // metricChart is the chart of a series' page, made once per language for
 // the page and its embed page, and forgotten once both have it. What
 // making it read is recorded in r as if r had made it.
@@ -155,9 +150,6 @@ func (s *Site) embedJobs(docs []*doc) []job {
 				continue
 			}
 			for _, ch := range d.result.Charts {
-				if !hasEmbedPage(ch) {
-					continue
-				}
 				path := site.EmbedChart(lang, p.Section, p.Slug, ch.Index+1)
 				add(path, p.File, func(r *reads) (*EmbedView, error) {
 					list, err := r.charts(d)
@@ -168,7 +160,7 @@ func (s *Site) embedJobs(docs []*doc) []job {
 					v.From, v.FromTitle = site.Page(lang, p.Section, p.Slug), p.Title
 					for _, cv := range list {
 						if cv.Embed == path {
-							v.Chart, v.HasCharts, v.Title = cv, true, cv.Title
+							v.Chart, v.HasCharts, v.HasMaps, v.Title = cv, true, cv.Map != nil, cv.Title
 							v.From += "#" + cv.Anchor
 						}
 					}

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -71,14 +72,29 @@ func TestMapPageLoadsItsMapFiles(t *testing.T) {
 	if strings.Contains(page, "echarts.min.js") {
 		t.Errorf("%s loads echarts.min.js besides the map build", mapNote)
 	}
-	// A map has no embed page (yet), and its page offers no embed code.
-	for name := range out {
-		if strings.HasPrefix(name, "embed/notes/") {
-			t.Errorf("%s: an embed page of a map's page", name)
+	// Each map has an embed page, which loads what the map's page loads
+	// and draws the same map; the page offers its code.
+	for i := 1; i <= 2; i++ {
+		name := fmt.Sprintf("embed/notes/ban-do/chart-%d/index.html", i)
+		embed := string(out[name])
+		for _, want := range []string{`/tiendo/assets/vendor/echarts/echarts-map.min.js`, `/tiendo/assets/js/maps.js`, `/tiendo/assets/css/maps.css`} {
+			if !strings.Contains(embed, want) {
+				t.Errorf("%s does not load %s", name, want)
+			}
+		}
+		if got, want := len(payloads(t, []byte(embed))), 1; got != want {
+			t.Errorf("%s draws %d maps, want %d", name, got, want)
+		}
+		if !strings.Contains(page, `/tiendo/embed/notes/ban-do/chart-`+fmt.Sprint(i)+`/`) {
+			t.Errorf("%s does not offer the code of %s", mapNote, name)
 		}
 	}
-	if strings.Contains(page, "/embed/") {
-		t.Errorf("%s offers to embed its map", mapNote)
+	for id, p := range payloads(t, out["embed/notes/ban-do/chart-1/index.html"]) {
+		if _, ok := payloads(t, []byte(page))[id]; !ok {
+			t.Errorf("the embed page's map %s is not one of its page's", id)
+		} else if fmt.Sprint(p) != fmt.Sprint(payloads(t, []byte(page))[id]) {
+			t.Errorf("the embed page's map %s differs from its page's", id)
+		}
 	}
 	for _, name := range []string{reportVI, metricVI, "index.html", "metrics/egdi-rank/index.html"} {
 		p := string(out[name])
