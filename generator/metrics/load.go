@@ -18,6 +18,7 @@ import (
 
 	"github.com/tiendo/tiendo/generator/calendar"
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/internal/workers"
 	"github.com/tiendo/tiendo/generator/markdown"
 	"github.com/tiendo/tiendo/generator/tomlfile"
 )
@@ -144,9 +145,16 @@ func LoadLangs(fsys fs.FS, themes []string, langs []string) (*Data, diag.List) {
 	}
 
 	files, _ := fs.Glob(fsys, SeriesDir+"/*.toml")
+	// Files are read and decoded on every core, each on its own; what is
+	// checked against the rest of the data is checked in file order.
+	decoded := make([]decodedSeries, len(files))
+	workers.Do(len(files), func(i int) error {
+		decoded[i] = decodeSeries(fsys, files[i])
+		return nil
+	})
 	stubs := map[string]bool{}
-	for _, name := range files {
-		s := loadSeries(fsys, name, d, themes, &errs)
+	for i, name := range files {
+		s := loadSeries(decoded[i], d, themes, &errs)
 		if s == nil {
 			// Its problems are reported; its name still names a series,
 			// so that what cites it is not also told the series is unknown.
@@ -283,14 +291,35 @@ var spaces = regexp.MustCompile(`\s+`)
 // normalize collapses whitespace, for quote matching.
 func normalize(s string) string { return strings.TrimSpace(spaces.ReplaceAllString(s, " ")) }
 
-func loadSeries(fsys fs.FS, name string, d *Data, themes []string, errs *diag.List) *Series {
-	data := readFile(fsys, name, errs)
+// decodedSeries is a series file read and decoded, not yet checked.
+type decodedSeries struct {
+	name     string
+	s        *Series // nil when the file cannot be read
+	f        *tomlfile.File
+	problems diag.List
+}
+
+// decodeSeries reads and decodes the series file name; it reads nothing
+// else, so that files can be decoded side by side.
+func decodeSeries(fsys fs.FS, name string) decodedSeries {
+	ds := decodedSeries{name: name}
+	data := readFile(fsys, name, &ds.problems)
 	if data == nil {
+		return ds
+	}
+	ds.s = &Series{}
+	f, problems := tomlfile.Decode(name, data, 0, ds.s)
+	ds.f = f
+	ds.problems.Append(problems)
+	return ds
+}
+
+func loadSeries(ds decodedSeries, d *Data, themes []string, errs *diag.List) *Series {
+	errs.Append(ds.problems)
+	if ds.s == nil {
 		return nil
 	}
-	s := &Series{}
-	f, problems := tomlfile.Decode(name, data, 0, s)
-	errs.Append(problems)
+	name, s, f := ds.name, ds.s, ds.f
 	if !f.Decoded() {
 		// A syntax or type error: nothing to check. An unknown key is
 		// reported but keeps the series, so that what names it still finds it.

@@ -114,7 +114,7 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 // inline tables and arrays too, each at its key (or, inside an inline
 // value, at the key that holds it).
 func (f *File) nonFinite(data []byte) diag.List {
-	if !nonFiniteWord.Match(data) {
+	if !hasNonFiniteWord(data) {
 		return nil
 	}
 	var all map[string]any
@@ -151,9 +151,50 @@ func (f *File) nonFinite(data []byte) diag.List {
 	return errs
 }
 
-// nonFiniteWord matches nan or inf where a value can start, so that most
-// files (which hold "information" but no such value) are decoded once.
-var nonFiniteWord = regexp.MustCompile(`(?m)(?:[=,\[]|^)[ \t]*[+-]?(?:nan|inf)\b`)
+// hasNonFiniteWord reports whether nan or inf stands where a value can
+// start (after =, a comma, [ or at the start of a line, then blanks and
+// a sign), so that most files (which hold "information" but no such
+// value) are decoded once. It looks for the words themselves, in linear
+// time.
+func hasNonFiniteWord(data []byte) bool {
+	for _, word := range [][]byte{[]byte("nan"), []byte("inf")} {
+		for rest, at := data, 0; ; {
+			i := bytes.Index(rest, word)
+			if i < 0 {
+				break
+			}
+			i += at
+			if startsValue(data[:i]) && !wordChar(data, i+len(word)) {
+				return true
+			}
+			at = i + 1
+			rest = data[at:]
+		}
+	}
+	return false
+}
+
+// startsValue reports whether a value can start after before: it ends in
+// =, a comma, [ or a line break (or is empty), then blanks and a sign.
+func startsValue(before []byte) bool {
+	i := len(before)
+	if i > 0 && (before[i-1] == '+' || before[i-1] == '-') {
+		i--
+	}
+	for i > 0 && (before[i-1] == ' ' || before[i-1] == '\t') {
+		i--
+	}
+	return i == 0 || strings.IndexByte("=,[\n", before[i-1]) >= 0
+}
+
+// wordChar reports whether data[i] goes on a word (as \w in a regexp).
+func wordChar(data []byte, i int) bool {
+	if i >= len(data) {
+		return false
+	}
+	c := data[i]
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
 
 // lineOf returns line n (from 1) of data, or "".
 func lineOf(data []byte, n int) string {

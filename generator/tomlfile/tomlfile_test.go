@@ -436,3 +436,32 @@ func TestMessagesInVietnamese(t *testing.T) {
 		}
 	}
 }
+
+// TestNonFiniteWord: the scan that decides whether a file is walked for
+// nan and inf finds them where a value starts, and only there.
+func TestNonFiniteWord(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want bool
+	}{
+		{"value = nan", true},
+		{"value=-inf\n", true},
+		{"value = +nan # x", true},
+		{"v = [1, inf]", true},
+		{"v = [\n  inf,\n]", true},
+		{"inf", true},
+		{"v = [nan]", true},
+		{"\tnan", true},
+		{`title = "information"`, false},
+		{"title = infinite", false},
+		{"nan_key = 1", false},
+		{"banana = 1", false},
+		{"x = 1 # nan\n", false},
+		{"v = -infx", false},
+		{"", false},
+	} {
+		if got := hasNonFiniteWord([]byte(tt.src)); got != tt.want {
+			t.Errorf("hasNonFiniteWord(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}
