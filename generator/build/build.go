@@ -15,6 +15,7 @@ import (
 
 	"github.com/tiendo/tiendo/generator/content"
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/downloads"
 	"github.com/tiendo/tiendo/generator/i18n"
 	"github.com/tiendo/tiendo/generator/inputs"
 	"github.com/tiendo/tiendo/generator/markdown"
@@ -153,7 +154,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 		}
 	}
 	for _, se := range data.Series {
-		if slices.Contains(reservedSeries, se.ID) {
+		if slices.Contains(downloads.ReservedSeries, se.ID) {
 			errs.Add(se.Pos, "series id %q is taken by the downloads (data/all.csv, data/datapackage.json, and sources.json and commitments.json in the archive): give the series another", se.ID)
 		}
 	}

@@ -29,6 +29,7 @@ import (
 
 	"github.com/tiendo/tiendo/generator/build"
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/downloads"
 	"github.com/tiendo/tiendo/generator/metrics"
 	"github.com/tiendo/tiendo/generator/site"
 )
@@ -1504,7 +1505,7 @@ func TestDownloadsKeepQualifiers(t *testing.T) {
 			last = r
 		}
 	}
-	col := func(r []string, name string) string { return r[slices.Index(build.CSVHeader, name)] }
+	col := func(r []string, name string) string { return r[slices.Index(downloads.CSVHeader, name)] }
 	if row == nil || col(row, "value") != "13.7" || col(row, "qualifier") != "about" || col(row, "flag") != "estimate" {
 		t.Errorf("CSV row of 2021: %v", row)
 	}
@@ -1516,7 +1517,7 @@ func TestDownloadsKeepQualifiers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		col := func(r []string, name string) string { return r[slices.Index(build.TidyHeader, name)] }
+		col := func(r []string, name string) string { return r[slices.Index(downloads.TidyHeader, name)] }
 		var hedged []string
 		for _, r := range recs[1:] {
 			if col(r, "kind") == "figure" && col(r, "series") == "ecommerce-revenue" && col(r, "period") == "2021" {

@@ -21,6 +21,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/tiendo/tiendo/generator/build"
+	"github.com/tiendo/tiendo/generator/downloads"
 	"github.com/tiendo/tiendo/generator/metrics"
 )
 
@@ -289,7 +290,7 @@ func checkDownloads(t *testing.T, out build.Output, data *metrics.Data) {
 				t.Errorf("%s: %d figures and %d targets in %d rows; the site has %d points and %d targets", name, kinds["figure"], kinds["target"], len(recs)-1, figures, targets)
 			}
 		}
-		if !slices.Equal(tables[name][0], build.TidyHeader) {
+		if !slices.Equal(tables[name][0], downloads.TidyHeader) {
 			t.Errorf("%s: header %v", name, tables[name][0])
 		}
 	}

@@ -185,10 +185,10 @@ func (s *Site) feedID(rel string) string {
 }
 
 func (s *Site) feed(r *reads, lang *i18n.Lang) ([]byte, error) {
-	f := atomFeed{Lang: lang.Code, Title: pick(lang, s.Config.Title, s.Config.TitleEn), ID: s.feedID(site.Home(lang)),
+	f := atomFeed{Lang: lang.Code, Title: lang.Pick(s.Config.Title, s.Config.TitleEn), ID: s.feedID(site.Home(lang)),
 		Links: []atomLink{{Href: s.URLs.Abs(site.Feed(lang)), Rel: "self", Type: "application/atom+xml"},
 			{Href: s.URLs.Abs(site.Home(lang)), Rel: "alternate", Type: "text/html"}},
-		Author: atomAuthor{Name: pick(lang, s.Config.Title, s.Config.TitleEn)}}
+		Author: atomAuthor{Name: lang.Pick(s.Config.Title, s.Config.TitleEn)}}
 	for _, p := range r.pages() {
 		if p.Lang != lang.Code || (p.Section != "reports" && p.Section != "notes") {
 			continue
@@ -216,7 +216,7 @@ func (s *Site) updatesFeed(r *reads, lang *i18n.Lang, self, page, title string, 
 	f := atomFeed{Lang: lang.Code, Title: title, ID: s.feedID(self),
 		Links: []atomLink{{Href: s.URLs.Abs(self), Rel: "self", Type: "application/atom+xml"},
 			{Href: s.URLs.Abs(page), Rel: "alternate", Type: "text/html"}},
-		Author: atomAuthor{Name: pick(lang, s.Config.Title, s.Config.TitleEn)}}
+		Author: atomAuthor{Name: lang.Pick(s.Config.Title, s.Config.TitleEn)}}
 	v := &LangView{r: r, Lang: lang}
 	for _, u := range v.updates(changes) {
 		updated := u.Source.Date.String() + "T00:00:00Z"
@@ -326,7 +326,7 @@ func (s *Site) discoveryJobs(docs []*doc, jobs []job) []job {
 		}
 		if s.has("updates") {
 			jobs = append(jobs, job{path: site.UpdatesFeed(lang), run: func(r *reads) ([]byte, error) {
-				return s.updatesFeed(r, lang, site.UpdatesFeed(lang), site.Updates(lang), pick(lang, s.Config.Title, s.Config.TitleEn)+" — "+lang.T("nav.updates"), r.changes())
+				return s.updatesFeed(r, lang, site.UpdatesFeed(lang), site.Updates(lang), lang.Pick(s.Config.Title, s.Config.TitleEn)+" — "+lang.T("nav.updates"), r.changes())
 			}})
 		}
 		for _, se := range s.Data.Series {

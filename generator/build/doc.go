@@ -33,14 +33,10 @@
 // it, and each chart block of a page, which shows the very ChartView the
 // page's conversion made (read as readPage, the conversion's key).
 //
-// Besides the pages, the site has its data as downloads, in data/ (paths
-// in package site): per series a CSV and a JSON file (data.go); per
-// language a tidy CSV of every figure and target, a row each
-// (data/all.csv, data/all.en.csv); a Frictionless Data Package descriptor
-// of them all (data/datapackage.json, v1), which gives each CSV its Table
-// Schema; and a zip archive of everything, with the sources, the
-// commitments and a descriptor of its own (datapackage.go). The README's
-// Downloads section lists their columns for readers.
+// Besides the pages, the site has its data as downloads in data/: each
+// series' CSV and JSON, a tidy CSV per language, a Data Package descriptor
+// and a zip of them all, made by package downloads; their jobs (data.go)
+// read a series, or all the data, through reads like any other output.
 //
 // Three things could be called a site: the site's configuration is
 // content.Config (content/site.toml); the loaded site, model and

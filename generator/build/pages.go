@@ -135,7 +135,7 @@ type ThemeView struct {
 func (s *Site) themes(r *reads, lang *i18n.Lang) []ThemeView {
 	var out []ThemeView
 	for _, t := range s.Config.Themes {
-		tv := ThemeView{ID: t.ID, Title: pick(lang, t.Title, t.TitleEn)}
+		tv := ThemeView{ID: t.ID, Title: lang.Pick(t.Title, t.TitleEn)}
 		for _, se := range r.data().Series {
 			if se.Theme == t.ID {
 				tv.Series = append(tv.Series, se)

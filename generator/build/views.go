@@ -456,19 +456,12 @@ func (v *LangView) Asset(name string) string { return v.site().URLs.Path("assets
 
 // SiteTitle is the site's title in the page's language.
 func (v *LangView) SiteTitle() string {
-	return pick(v.Lang, v.site().Config.Title, v.site().Config.TitleEn)
+	return v.Lang.Pick(v.site().Config.Title, v.site().Config.TitleEn)
 }
 
 // SiteDesc is the site's description in the page's language.
 func (v *LangView) SiteDesc() string {
-	return pick(v.Lang, v.site().Config.Description, v.site().Config.DescriptionEn)
-}
-
-func pick(l *i18n.Lang, vi, en string) string {
-	if l.Code == "en" && en != "" {
-		return en
-	}
-	return vi
+	return v.Lang.Pick(v.site().Config.Description, v.site().Config.DescriptionEn)
 }
 
 // Home, MetricURL … are the site's paths in the page's language.
@@ -663,7 +656,7 @@ func (v *LangView) Label(s *metrics.Series, sub string) string { return subLabel
 func (v *LangView) Theme(id string) string {
 	for _, t := range v.site().Config.Themes {
 		if t.ID == id {
-			return pick(v.Lang, t.Title, t.TitleEn)
+			return v.Lang.Pick(t.Title, t.TitleEn)
 		}
 	}
 	return id

@@ -253,6 +253,16 @@ func (l *Lang) T(key string, args ...any) string {
 // Has reports whether key has a translation.
 func (l *Lang) Has(key string) bool { _, ok := l.strings[key]; return ok }
 
+// Pick is an editor's text in l: en, its English, on English pages when
+// the editor gave it, else text, written in the site's first language
+// (content files name it without a suffix: title, title_en).
+func (l *Lang) Pick(text, en string) string {
+	if l.Code == "en" && en != "" {
+		return en
+	}
+	return text
+}
+
 // Number formats v with the language's marks. decimals < 0 means as many as
 // needed, at most 2 ("16,4", "4.543", "55,25").
 func (l *Lang) Number(v float64, decimals int) string {

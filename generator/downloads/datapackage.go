@@ -1,4 +1,4 @@
-package build
+package downloads
 
 import (
 	"bytes"
@@ -13,20 +13,6 @@ import (
 	"github.com/tiendo/tiendo/generator/metrics"
 	"github.com/tiendo/tiendo/generator/site"
 )
-
-// The downloads besides each series' own files: one tidy CSV per language
-// (site.DataAll) with every figure and target of the site, a row each, and
-// a Frictionless Data Package descriptor (site.DataPackage,
-// https://specs.frictionlessdata.io/data-package/, v1) that describes every
-// file of data/: the CSVs with their Table Schema, the JSON files and the
-// archive. The archive holds the same tidy CSVs and a descriptor of its
-// own files, so that it is a zipped data package too.
-//
-// Every CSV starts with a byte-order mark, so that spreadsheet programs
-// read Vietnamese as UTF-8 (the descriptor says utf-8, whose own mark it
-// is); numbers are written with
-// a dot and no grouping (13.7, 1500000), dates as YYYY-MM-DD, booleans as
-// true and false, and an empty cell is a missing value.
 
 // field is a column of a CSV download, as its Table Schema describes it.
 type field struct {
@@ -167,10 +153,10 @@ func num(f *float64) string {
 	return strconv.FormatFloat(*f, 'f', -1, 64)
 }
 
-// tidyCSV is every figure and target of data, a row each, with the words
+// Tidy is the tidy CSV of lang (site.DataAll): every figure and target of data, a row each, with the words
 // of lang: series by id, each one's figures in its order (by period), then
 // its targets.
-func (s *Site) tidyCSV(lang *i18n.Lang, data *metrics.Data) []byte {
+func (s Site) Tidy(lang *i18n.Lang, data *metrics.Data) []byte {
 	var b bytes.Buffer
 	b.WriteString("\ufeff") // as the series CSVs: spreadsheet programs then read UTF-8
 	w := csv.NewWriter(&b)
@@ -333,7 +319,7 @@ var dataLicense = dpLicense{Name: "CC-BY-4.0", Path: "https://creativecommons.or
 
 // inSiteLangs joins what f gives in each of the site's languages, default
 // first, leaving out what is empty or said already.
-func (s *Site) inSiteLangs(sep string, f func(l *i18n.Lang) string) string {
+func (s Site) inSiteLangs(sep string, f func(l *i18n.Lang) string) string {
 	var out []string
 	for _, l := range s.Langs {
 		if t := f(l); t != "" && !slices.Contains(out, t) {
@@ -343,12 +329,12 @@ func (s *Site) inSiteLangs(sep string, f func(l *i18n.Lang) string) string {
 	return strings.Join(out, sep)
 }
 
-// descriptor is the Data Package descriptor of the files of data/ (site
+// Descriptor is the Data Package descriptor of the files of data/ (site
 // paths), or, with zipped, of the archive's files (the same names, flat,
 // with sources.json and commitments.json and without the archive).
 // Resource names are the files' names, which are unique and made of the
 // characters names may have (series ids have no dot).
-func (s *Site) descriptor(data *metrics.Data, zipped bool) ([]byte, error) {
+func (s Site) Descriptor(data *metrics.Data, zipped bool) ([]byte, error) {
 	cfg := s.Config
 	name := markdown.Slugify(cfg.TitleEn)
 	if name == "" {
@@ -357,8 +343,8 @@ func (s *Site) descriptor(data *metrics.Data, zipped bool) ([]byte, error) {
 	dp := dataPackage{
 		Profile:     "data-package",
 		Name:        name,
-		Title:       s.inSiteLangs(" / ", func(l *i18n.Lang) string { return pick(l, cfg.Title, cfg.TitleEn) }),
-		Description: s.inSiteLangs("\n\n", func(l *i18n.Lang) string { return pick(l, cfg.Description, cfg.DescriptionEn) }),
+		Title:       s.inSiteLangs(" / ", func(l *i18n.Lang) string { return l.Pick(cfg.Title, cfg.TitleEn) }),
+		Description: s.inSiteLangs("\n\n", func(l *i18n.Lang) string { return l.Pick(cfg.Description, cfg.DescriptionEn) }),
 		Licenses:    []dpLicense{dataLicense},
 	}
 	if s.URLs.Origin != "" && !zipped {
@@ -420,7 +406,7 @@ func (s *Site) descriptor(data *metrics.Data, zipped bool) ([]byte, error) {
 	return marshal(dp)
 }
 
-// reservedSeries are the series ids whose downloads would be other files:
+// ReservedSeries are the series ids whose downloads would be other files:
 // data/all.csv and data/datapackage.json, or sources.json and
 // commitments.json in the archive.
-var reservedSeries = []string{"all", "datapackage", "sources", "commitments"}
+var ReservedSeries = []string{"all", "datapackage", "sources", "commitments"}
