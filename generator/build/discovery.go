@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
 	"io"
 	"slices"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tiendo/tiendo/generator/content"
+	"github.com/tiendo/tiendo/generator/discovery"
 	"github.com/tiendo/tiendo/generator/i18n"
 	"github.com/tiendo/tiendo/generator/metrics"
 	"github.com/tiendo/tiendo/generator/site"
@@ -145,36 +145,6 @@ func marshalEntry(e SearchEntry) []byte {
 	return b
 }
 
-// Atom feed of reports and notes, per language.
-type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Lang    string      `xml:"xml:lang,attr"`
-	Title   string      `xml:"title"`
-	ID      string      `xml:"id"`
-	Updated string      `xml:"updated"`
-	Links   []atomLink  `xml:"link"`
-	Author  atomAuthor  `xml:"author"`
-	Entries []atomEntry `xml:"entry"`
-}
-
-type atomLink struct {
-	Href string `xml:"href,attr"`
-	Rel  string `xml:"rel,attr,omitempty"`
-	Type string `xml:"type,attr,omitempty"`
-}
-
-type atomAuthor struct {
-	Name string `xml:"name"`
-}
-
-type atomEntry struct {
-	Title   string   `xml:"title"`
-	ID      string   `xml:"id"`
-	Updated string   `xml:"updated"`
-	Link    atomLink `xml:"link"`
-	Summary string   `xml:"summary,omitempty"`
-}
-
 // feedID is a stable id for a feed item: the absolute URL when the base URL
 // has an origin, else a tag: URI.
 func (s *Site) feedID(rel string) string {
@@ -184,11 +154,10 @@ func (s *Site) feedID(rel string) string {
 	return "tag:tiendo," + strings.TrimSuffix(s.URLs.Base, "/") + "/" + rel
 }
 
+// feed is the Atom feed of a language's newest reports and notes.
 func (s *Site) feed(r *reads, lang *i18n.Lang) ([]byte, error) {
-	f := atomFeed{Lang: lang.Code, Title: lang.Pick(s.Config.Title, s.Config.TitleEn), ID: s.feedID(site.Home(lang)),
-		Links: []atomLink{{Href: s.URLs.Abs(site.Feed(lang)), Rel: "self", Type: "application/atom+xml"},
-			{Href: s.URLs.Abs(site.Home(lang)), Rel: "alternate", Type: "text/html"}},
-		Author: atomAuthor{Name: lang.Pick(s.Config.Title, s.Config.TitleEn)}}
+	f := s.feedOf(lang, site.Feed(lang), site.Home(lang), lang.Pick(s.Config.Title, s.Config.TitleEn))
+	f.ID = s.feedID(site.Home(lang)) // the site's, in that language
 	for _, p := range r.pages() {
 		if p.Lang != lang.Code || (p.Section != "reports" && p.Section != "notes") {
 			continue
@@ -197,32 +166,26 @@ func (s *Site) feed(r *reads, lang *i18n.Lang) ([]byte, error) {
 			break
 		}
 		rel := site.Page(lang, p.Section, p.Slug)
-		updated := p.Date.String() + "T00:00:00Z"
-		if f.Updated < updated {
-			f.Updated = updated
-		}
-		f.Entries = append(f.Entries, atomEntry{Title: p.Title, ID: s.feedID(rel), Updated: updated,
-			Link: atomLink{Href: s.URLs.Abs(rel), Rel: "alternate", Type: "text/html"}, Summary: p.Summary})
+		f.Entries = append(f.Entries, discovery.Entry{Title: p.Title, ID: s.feedID(rel),
+			Updated: p.Date.String() + "T00:00:00Z", Link: s.URLs.Abs(rel), Summary: p.Summary})
 	}
-	if f.Updated == "" {
-		f.Updated = s.Data.Newest().String() + "T00:00:00Z"
-	}
-	return xmlDoc(f)
+	return discovery.Atom(f)
+}
+
+// feedOf is a feed at self, its id made from self, that follows the page
+// at page; with no entries, it is as new as the site's newest source.
+func (s *Site) feedOf(lang *i18n.Lang, self, page, title string) discovery.Feed {
+	return discovery.Feed{Lang: lang.Code, Title: title, ID: s.feedID(self), Self: s.URLs.Abs(self),
+		Page: s.URLs.Abs(page), Author: lang.Pick(s.Config.Title, s.Config.TitleEn),
+		Updated: s.Data.Newest().String() + "T00:00:00Z"}
 }
 
 // updatesFeed is a feed of what sources added: one entry per source,
 // newest first, its summary listing the changes.
 func (s *Site) updatesFeed(r *reads, lang *i18n.Lang, self, page, title string, changes []metrics.SourceChanges) ([]byte, error) {
-	f := atomFeed{Lang: lang.Code, Title: title, ID: s.feedID(self),
-		Links: []atomLink{{Href: s.URLs.Abs(self), Rel: "self", Type: "application/atom+xml"},
-			{Href: s.URLs.Abs(page), Rel: "alternate", Type: "text/html"}},
-		Author: atomAuthor{Name: lang.Pick(s.Config.Title, s.Config.TitleEn)}}
+	f := s.feedOf(lang, self, page, title)
 	v := &LangView{r: r, Lang: lang}
 	for _, u := range v.updates(changes) {
-		updated := u.Source.Date.String() + "T00:00:00Z"
-		if f.Updated < updated {
-			f.Updated = updated
-		}
 		var lines []string
 		for _, it := range u.Items {
 			lines = append(lines, lang.T("updates."+it.Kind)+": "+it.Text)
@@ -231,14 +194,10 @@ func (s *Site) updatesFeed(r *reads, lang *i18n.Lang, self, page, title string, 
 		if u.Source.Document == "" {
 			rel = v.SourceAnchor(u.Source.ID)
 		}
-		f.Entries = append(f.Entries, atomEntry{Title: u.Source.TitleIn(lang.Code), ID: s.feedID(self + "#" + u.Source.ID),
-			Updated: updated, Link: atomLink{Href: s.URLs.Abs(rel), Rel: "alternate", Type: "text/html"},
-			Summary: strings.Join(lines, "\n")})
+		f.Entries = append(f.Entries, discovery.Entry{Title: u.Source.TitleIn(lang.Code), ID: s.feedID(self + "#" + u.Source.ID),
+			Updated: u.Source.Date.String() + "T00:00:00Z", Link: s.URLs.Abs(rel), Summary: strings.Join(lines, "\n")})
 	}
-	if f.Updated == "" {
-		f.Updated = s.Data.Newest().String() + "T00:00:00Z"
-	}
-	return xmlDoc(f)
+	return discovery.Atom(f)
 }
 
 // searchText is what a series is found by besides its title and
@@ -252,48 +211,27 @@ func searchText(se *metrics.Series, lang string) string {
 	return strings.Join(words, " ")
 }
 
-func xmlDoc(v any) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	b.WriteByte('\n')
-	return b.Bytes(), nil
-}
-
-type urlset struct {
-	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapURL `xml:"url"`
-}
-
-type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
-}
-
-// sitemap lists every HTML page except 404.html and the embeds (noindex). Sitemaps want absolute
-// URLs: without an origin in the base URL the paths are listed as they are.
+// sitemap lists every HTML page except 404.html and the embeds (noindex).
+// Sitemaps want absolute URLs: without an origin in the base URL the paths
+// are listed as they are.
 func (s *Site) sitemap(paths []string, dates map[string]string) ([]byte, error) {
-	var u urlset
+	var urls []discovery.URL
 	for _, p := range paths {
 		if !strings.HasSuffix(p, ".html") || p == "404.html" || s.isEmbed(p) {
 			continue
 		}
 		rel := strings.TrimSuffix(p, "index.html")
-		u.URLs = append(u.URLs, sitemapURL{Loc: s.URLs.Abs(rel), LastMod: dates[rel]})
+		urls = append(urls, discovery.URL{Loc: s.URLs.Abs(rel), LastMod: dates[rel]})
 	}
-	return xmlDoc(u)
+	return discovery.Sitemap(urls)
 }
 
+// robots is robots.txt, naming the sitemap when its URL is absolute.
 func (s *Site) robots() []byte {
-	b := "User-agent: *\nAllow: /\n"
-	if s.URLs.Origin != "" { // a Sitemap line must be an absolute URL
-		b += "Sitemap: " + s.URLs.Abs("sitemap.xml") + "\n"
+	if s.URLs.Origin == "" {
+		return discovery.Robots("")
 	}
-	return []byte(b)
+	return discovery.Robots(s.URLs.Abs("sitemap.xml"))
 }
 
 // pageDates gives the date of dated pages, for the sitemap.

@@ -27,6 +27,10 @@
 //     clean build, byte for byte (TestCachedEqualsClean).
 //   - output: the output directory written atomically (staging, journal,
 //     lock, swap). It knows files, nothing of sites.
+//   - downloads and discovery: the files made for programs, from what the
+//     build gives them: the data's CSV, JSON, Data Package and zip; the
+//     Atom feeds, the sitemap and robots.txt. build's jobs (data.go,
+//     discovery.go) say what each reads; the search index is built here.
 //
 // Every chart also has an embed page, a job of the plan like the others
 // (embed.go): a metric's chart, read through reads as its metric page reads
