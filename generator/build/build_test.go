@@ -911,6 +911,11 @@ func TestGolden(t *testing.T) {
 		// The second site: a league table of 13 countries, charts that pick and highlight.
 		{sea, seaMetricEN, "sea-metric-egdi-rank.en.html"},
 		{sea, seaReportVI, "sea-report-viet-nam-trong-khu-vuc.vi.html"},
+		// What programs read: the feeds, the sitemap and robots.txt.
+		{out, "feed.xml", "feed.xml"},
+		{out, "en/updates.xml", "updates.en.xml"},
+		{out, "sitemap.xml", "sitemap.xml"},
+		{out, "robots.txt", "robots.txt"},
 	} {
 		name := filepath.Join("testdata", "golden", c.golden)
 		got := c.out[c.file]
