@@ -16,8 +16,7 @@ func (s *Site) has(what string) bool {
 	case "commitments":
 		return len(s.Data.Commitments) > 0
 	case "updates":
-		changes, _ := s.allChanges()
-		return len(changes) > 0
+		return s.Data.HasChanges()
 	}
 	return false
 }

@@ -80,6 +80,39 @@ func (d *Data) Changes() []SourceChanges {
 	return out
 }
 
+// HasChanges reports whether Changes lists anything, without listing it:
+// whether a published source added a point, a target, a task or a report.
+func (d *Data) HasChanges() bool {
+	listed := make(map[*Source]bool, len(d.Sources))
+	for _, src := range d.Sources {
+		listed[src] = true
+	}
+	adds := func(id string) bool { src := d.sourceByID[id]; return src != nil && listed[src] }
+	for _, s := range d.Series {
+		for i := range s.Points {
+			if p := &s.Points[i]; !p.Derived() && p.Source != "" && adds(p.Source) {
+				return true
+			}
+		}
+		for i := range s.Targets {
+			if adds(s.Targets[i].Source) {
+				return true
+			}
+		}
+	}
+	for _, c := range d.Commitments {
+		if adds(c.Source) {
+			return true
+		}
+		for i := range c.Reports {
+			if adds(c.Reports[i].Source) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // restatements maps each point of s that restates, with another value or
 // qualifier, a point of the same sub-series and period from an earlier
 // source to that point (the latest such).

@@ -1325,6 +1325,41 @@ func TestChanges(t *testing.T) {
 	}
 }
 
+// TestHasChanges: HasChanges says whether Changes lists anything: for the
+// test data, a series' points only, a target only, a draft's and nothing.
+func TestHasChanges(t *testing.T) {
+	check := func(name string, d *Data) {
+		t.Helper()
+		if got, want := d.HasChanges(), len(d.Changes()) > 0; got != want {
+			t.Errorf("%s: HasChanges() = %v, Changes lists %d sources", name, got, len(d.Changes()))
+		}
+	}
+	check("no data", &Data{sourceByID: map[string]*Source{}})
+	d, _ := loadOne(t, text(append(head("count", "digital-government"),
+		"[[points]]", "period = 2023", "value = 40", `source = "thuong-truc-2024-07"`, `quote = "40"`)...))
+	check("a point", d)
+	if !d.HasChanges() {
+		t.Fatalf("a point of a listed source is no change")
+	}
+	// The same data with the source left unlisted (as a draft is): nothing.
+	for _, src := range d.Sources {
+		if src.ID == "thuong-truc-2024-07" {
+			d.Sources = slices.DeleteFunc(slices.Clone(d.Sources), func(s *Source) bool { return s == src })
+			break
+		}
+	}
+	d.Commitments = nil
+	for _, s := range d.Series {
+		if s.ID != "test" {
+			s.Points, s.Targets = nil, nil
+		}
+	}
+	check("a point of an unlisted source", d)
+	if d.HasChanges() {
+		t.Errorf("a point of an unlisted source counts as a change")
+	}
+}
+
 // TestTargetBeforeFirstPoint: a deadline before a line's first figure is
 // a warning (by is likely mistyped).
 func TestTargetBeforeFirstPoint(t *testing.T) {
