@@ -70,9 +70,10 @@
 // that match no shape are said; screenshots map-*, en-map-* and
 // map-metric-*. Last, the English-only second site of
 // generator/build/testdata/world.txtar (16 countries on the world map):
-// its report and its series' page, map and league table, get every check
-// at 360 and 1280 px, console errors included, and must have no language
-// switch; screenshots world-report-* and world-metric-*.
+// its report, its series' page (map and league table) and that map's
+// embed page get every check at 360 and 1280 px, console errors included,
+// and must have no language switch; screenshots world-report-*,
+// world-metric-* and world-metric-map-embed-*.
 //
 // A first subtest, self-test, plants faults in a good metric page (a console
 // error, an inline style the CSP refuses, an undrawn chart, an empty table,

@@ -95,7 +95,7 @@ func (e *env) visitMaps(t *testing.T) {
 
 	// The English-only second site of generator/build: 16 countries on
 	// the world map, from a report and from their series' page (with its
-	// league table), at both widths.
+	// league table), and that map's embed page, at both widths.
 	out = filepath.Join(t.TempDir(), "world")
 	if _, err := build.Run(worldSite(t), out, build.Options{BaseURL: base}); err != nil {
 		t.Fatalf("building the world test site: %v", err)
@@ -106,6 +106,7 @@ func (e *env) visitMaps(t *testing.T) {
 	for _, pc := range []pageCase{
 		{name: "world-report", path: "reports/asia-on-the-map/", lang: "en", charts: true, axe: true, oneLang: true},
 		{name: "world-metric", path: "metrics/egdi-rank/", lang: "en", charts: true, axe: true, league: true, oneLang: true},
+		{name: "world-metric-map-embed", path: "embed/metrics/egdi-rank/map/", lang: "en", charts: true, axe: true, embed: true, oneLang: true},
 	} {
 		t.Run(pc.name, func(t *testing.T) { we.visit(t, pc) })
 	}

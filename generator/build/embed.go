@@ -14,8 +14,8 @@ import (
 	"github.com/tiendo/tiendo/generator/site"
 )
 
-// Embeds. Every chart has a page of its own (site.EmbedMetric,
-// site.EmbedChart) that another site shows in an <iframe>: the chart, its
+// Embeds. Every chart and map has a page of its own (site.EmbedMetric,
+// site.EmbedMetricMap, site.EmbedChart) that another site shows in an <iframe>: the chart, its
 // title and unit, its sources with their dates, and a link to the page it
 // comes from, which opens in the top window; no header or footer, and
 // robots noindex. The figure of a chart on its page offers the <iframe>
@@ -124,21 +124,35 @@ func (s *Site) embedJobs(docs []*doc) []job {
 	}
 	for _, lang := range s.Langs {
 		for _, se := range s.Data.Series {
-			if !s.embeddable[se.ID] {
+			id, path := se.ID, site.EmbedMetric(lang, se.ID)
+			if s.embeddable[id] {
+				add(path, se.File, func(r *reads) (*EmbedView, error) {
+					se := r.series(id)
+					v := s.embedView(r, lang, path, se.TitleIn(lang.Code))
+					v.From, v.FromTitle = site.Metric(lang, id), se.TitleIn(lang.Code)
+					switch cv, err := s.metricChart(r, lang, se); {
+					case errors.Is(err, errUnloaded):
+					case err != nil:
+						return nil, err
+					default:
+						cv.Embed = path
+						v.Chart, v.HasCharts = cv, true
+						v.From += "#" + cv.Anchor
+					}
+					return v, nil
+				})
+			}
+			if se.Map == "" || !charts.MapDraws(se) {
 				continue
 			}
-			id, path := se.ID, site.EmbedMetric(lang, se.ID)
-			add(path, se.File, func(r *reads) (*EmbedView, error) {
+			mapPath := site.EmbedMetricMap(lang, id)
+			add(mapPath, se.File, func(r *reads) (*EmbedView, error) {
 				se := r.series(id)
-				v := s.embedView(r, lang, path, se.TitleIn(lang.Code))
+				v := s.embedView(r, lang, mapPath, se.TitleIn(lang.Code))
 				v.From, v.FromTitle = site.Metric(lang, id), se.TitleIn(lang.Code)
-				switch cv, err := s.metricChart(r, lang, se); {
-				case errors.Is(err, errUnloaded):
-				case err != nil:
-					return nil, err
-				default:
-					cv.Embed = path
-					v.Chart, v.HasCharts = cv, true
+				if cv := s.metricMap(r, lang, se); cv != nil {
+					cv.Embed = mapPath
+					v.Chart, v.HasCharts, v.HasMaps = cv, true, true
 					v.From += "#" + cv.Anchor
 				}
 				return v, nil

@@ -20,7 +20,10 @@ var (
 	sourcesRe   = regexp.MustCompile(`(?s)<p class="chart-sources">(.*?)</p>`)
 	anchorRe    = regexp.MustCompile(`<a [^>]*>`)
 	fromRe      = regexp.MustCompile(`<p class="embed-from"><a href="([^"]+)" target="_top">`)
-	figureIDRe  = regexp.MustCompile(`<figure class="chart" id="([^"]+)"`)
+	figureIDRe  = regexp.MustCompile(`<figure class="chart(?: map)?" id="([^"]+)"`)
+	// A chart's or a map's figure, and its payload.
+	anyFigureRe = regexp.MustCompile(`(?s)<figure class="chart(?: map)?"[^>]*>.*?</figure>`)
+	payloadRe   = regexp.MustCompile(`(?s)<script type="application/json" data-(?:chart|map)="([^"]+)">(.*?)</script>`)
 )
 
 // TestEmbeds checks every chart's embed page against the chart on its
@@ -36,63 +39,72 @@ func TestEmbeds(t *testing.T) {
 	} {
 		t.Run(c.base, func(t *testing.T) {
 			out := render(t, fixture(t), build.Options{BaseURL: c.base})
-			embeds := map[string]bool{}
-			for name := range out {
-				if isEmbed(name) {
-					embeds[name] = false
-				}
-			}
+			embeds := checkEmbeds(t, out, c.prefix)
 			// 3 metrics and 2 report charts, in two languages.
 			if len(embeds) != 2*(3+2) {
 				t.Errorf("%d embed pages, want 10", len(embeds))
 			}
-			for _, name := range sortedKeys(out) {
-				if !strings.HasSuffix(name, ".html") || isEmbed(name) {
-					continue
-				}
-				page := string(out[name])
-				for _, fig := range figureRe.FindAllString(page, -1) {
-					figID := figureIDRe.FindStringSubmatch(fig)
-					code := embedCodeRe.FindStringSubmatch(fig)
-					if figID == nil || code == nil {
-						t.Errorf("%s: a chart without its embed code", name)
-						continue
-					}
-					src := iframeSrcRe.FindStringSubmatch(html.UnescapeString(code[1]))
-					if src == nil || !strings.HasPrefix(src[1], c.prefix) {
-						t.Errorf("%s#%s: embed code %q: want an <iframe src=%q…>", name, figID[1], code[1], c.prefix)
-						continue
-					}
-					file := strings.TrimPrefix(html.UnescapeString(src[1]), c.prefix) + "index.html"
-					done, ok := embeds[file]
-					if !ok {
-						t.Errorf("%s#%s: the embed code names %s, which is not built", name, figID[1], file)
-						continue
-					}
-					if done {
-						t.Errorf("%s: two charts name the same embed page", file)
-					}
-					embeds[file] = true
-					checkEmbed(t, file, string(out[file]), name, figID[1], fig)
-				}
-			}
-			for file, done := range embeds {
-				if !done {
-					t.Errorf("%s: no chart offers this embed page", file)
-				}
-			}
-			if strings.Contains(string(out["sitemap.xml"]), "/embed/") {
-				t.Error("the sitemap lists embed pages, which are noindex")
-			}
 		})
 	}
+}
+
+// checkEmbeds checks that every chart of out's pages offers the code of an
+// embed page of its own, that every embed page is offered by a chart, and
+// each against its chart (checkEmbed); it returns the embed pages.
+func checkEmbeds(t *testing.T, out map[string][]byte, prefix string) map[string]bool {
+	t.Helper()
+	embeds := map[string]bool{}
+	for name := range out {
+		if isEmbed(name) {
+			embeds[name] = false
+		}
+	}
+	for _, name := range sortedKeys(out) {
+		if !strings.HasSuffix(name, ".html") || isEmbed(name) {
+			continue
+		}
+		page := string(out[name])
+		for _, fig := range anyFigureRe.FindAllString(page, -1) {
+			figID := figureIDRe.FindStringSubmatch(fig)
+			code := embedCodeRe.FindStringSubmatch(fig)
+			if figID == nil || code == nil {
+				t.Errorf("%s: a chart without its embed code", name)
+				continue
+			}
+			src := iframeSrcRe.FindStringSubmatch(html.UnescapeString(code[1]))
+			if src == nil || !strings.HasPrefix(src[1], prefix) {
+				t.Errorf("%s#%s: embed code %q: want an <iframe src=%q…>", name, figID[1], code[1], prefix)
+				continue
+			}
+			file := strings.TrimPrefix(html.UnescapeString(src[1]), prefix) + "index.html"
+			done, ok := embeds[file]
+			if !ok {
+				t.Errorf("%s#%s: the embed code names %s, which is not built", name, figID[1], file)
+				continue
+			}
+			if done {
+				t.Errorf("%s: two charts name the same embed page", file)
+			}
+			embeds[file] = true
+			checkEmbed(t, file, string(out[file]), name, figID[1], fig)
+		}
+	}
+	for file, done := range embeds {
+		if !done {
+			t.Errorf("%s: no chart offers this embed page", file)
+		}
+	}
+	if strings.Contains(string(out["sitemap.xml"]), "/embed/") {
+		t.Error("the sitemap lists embed pages, which are noindex")
+	}
+	return embeds
 }
 
 // checkEmbed compares an embed page with the figure fig of the page in file
 // from.
 func checkEmbed(t *testing.T, file, embed, from, figID, fig string) {
 	t.Helper()
-	want, got := scriptRe.FindStringSubmatch(fig), scriptRe.FindStringSubmatch(embed)
+	want, got := payloadRe.FindStringSubmatch(fig), payloadRe.FindStringSubmatch(embed)
 	if want == nil || got == nil || want[1] != got[1] || want[2] != got[2] {
 		t.Errorf("%s: its chart is not the chart #%s of %s", file, figID, from)
 	}

@@ -359,6 +359,7 @@ func (s *Site) jobs(docs []*doc) []job {
 					}
 				}
 				if v.MapChart = s.metricMap(r, lang, se); v.MapChart != nil {
+					v.MapChart.Embed = site.EmbedMetricMap(lang, id)
 					v.HasCharts, v.HasMaps = true, true
 				}
 				v.Mentions = r.mentions(lang, id)

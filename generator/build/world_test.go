@@ -205,6 +205,11 @@ func TestWorldSite(t *testing.T) {
 		t.Errorf("the league table starts with %s (%d), want %s (%d), the best of 2024", rows[0][1], ranks[0], best, bestRank)
 	}
 
+	// Every chart and map has its embed page, the series' map too.
+	if embeds := checkEmbeds(t, out, "/"); !embeds["embed/"+strings.TrimSuffix(worldMetric, "index.html")+"map/index.html"] {
+		t.Errorf("the map of %s has no embed page", worldMetric)
+	}
+
 	// English only: no page in another language, and no Vietnamese letter
 	// in any page, feed or data file the site publishes (the vendored
 	// world file, which names countries in both, is an asset).

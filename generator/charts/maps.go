@@ -188,7 +188,7 @@ func buildMap(spec MapSpec, lang *i18n.Lang) (*mapPayload, *MapInfo, error) {
 	for _, sub := range se.Subseries {
 		at := map[calendar.Period]*mapEntry{}
 		for _, p := range se.PointsOf(sub.ID) {
-			if !p.Period.Timed() || !rng.Covers(p.Period) || (p.Value == nil && !p.IsGap()) {
+			if !onMap(p) || !rng.Covers(p.Period) {
 				continue
 			}
 			e := at[p.Period]
