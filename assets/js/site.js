@@ -177,11 +177,12 @@
     form.addEventListener('submit', (e) => e.preventDefault());
   }
 
-  // A metric page's league table comes sorted best first, readable
-  // without JavaScript. Here each column header becomes a button that
-  // sorts by it (again: the other way), aria-sort on the sorted column's
-  // header, and the filter above the table narrows the rows to the names
-  // that contain what is typed (accents and case aside). Rows without a
+  // A league table comes sorted best first, readable without
+  // JavaScript. Here each column header becomes a button that sorts by it
+  // (again: the other way), aria-sort on the sorted column's header, and
+  // on a metric page the filter above the table (data-filter-input)
+  // narrows the rows to the names that contain what is typed (accents and
+  // case aside). Rows without a
   // key (no figure, no comparable change) stay last either way; equal keys
   // keep the order they came in. What changed is said in the status line.
   function leagueTable(table) {
@@ -236,7 +237,7 @@
         if (status) status.textContent = msg('sorted').replace('%s', label).replace('%s', msg(dir));
       });
     });
-    const filter = document.getElementById('league-filter');
+    const filter = document.getElementById(table.getAttribute('data-filter-input'));
     if (filter) {
       filter.closest('.league-filter').hidden = false;
       filter.addEventListener('input', () => {

@@ -153,6 +153,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 			errs.Add(cfg.HeadlinePos(), "headline: unknown metric %q", id)
 		}
 	}
+	errs = append(errs, checkLeagues(cfg, data)...)
 	for _, se := range data.Series {
 		if slices.Contains(downloads.ReservedSeries, se.ID) {
 			errs.Add(se.Pos, "series id %q is taken by the downloads (data/all.csv, data/datapackage.json, and sources.json and commitments.json in the archive): give the series another", se.ID)

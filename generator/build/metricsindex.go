@@ -21,8 +21,8 @@ type IndexLine struct {
 
 // metricsIndex fills the metrics index: the themes, each with one tile per
 // series (its sub-series inside it) or, from compactIndex series on, one
-// line per series; every tile or line with the words the filter finds it
-// by.
+// line per series, or a theme of league = true its league table; every
+// tile, line or row with the words the filter finds it by.
 func (s *Site) metricsIndex(r *reads, v *View) {
 	v.Themes = s.themes(r, v.Lang)
 	n := 0
@@ -32,6 +32,11 @@ func (s *Site) metricsIndex(r *reads, v *View) {
 	v.Compact = n >= compactIndex
 	for i := range v.Themes {
 		th := &v.Themes[i]
+		if th.league {
+			if th.League = s.themeLeague(v.Lang, th.Series); th.League != nil {
+				continue
+			}
+		}
 		for _, se := range th.Series {
 			filter := filterText(v.Lang, se)
 			tiles := s.seriesTile(v.Lang, se)

@@ -130,12 +130,14 @@ type ThemeView struct {
 	Series    []*metrics.Series
 	Tiles     []Tile
 	Lines     []IndexLine // a large site's metrics index
+	League    *League     // a theme of league = true: its series in a league table
+	league    bool
 }
 
 func (s *Site) themes(r *reads, lang *i18n.Lang) []ThemeView {
 	var out []ThemeView
 	for _, t := range s.Config.Themes {
-		tv := ThemeView{ID: t.ID, Title: lang.Pick(t.Title, t.TitleEn)}
+		tv := ThemeView{ID: t.ID, Title: lang.Pick(t.Title, t.TitleEn), league: t.League}
 		for _, se := range r.data().Series {
 			if se.Theme == t.ID {
 				tv.Series = append(tv.Series, se)

@@ -90,6 +90,17 @@
 //	id       = "digital-government"
 //	title    = "Chính phủ số"         # required, in the default language
 //	title_en = "Digital government"   # as title_en above
+//	league   = true                   # optional: the metrics index shows the theme's series
+//	                                  #   as a league table, not as tiles (see below)
+//
+// A theme of league = true compares its series in one table on the
+// metrics index: a row per series, its latest figure, its change and the
+// period, best first, each column sortable with JavaScript; the rows link
+// to the series' pages, which keep their tiles. Such a theme is for
+// series that measure the same thing of different entities, or different
+// rankings of one: its series must be of one kind, unit and direction
+// (better), with no sub-series (a series with sub-series has a league
+// table of its own, on its page).
 //
 // # Languages
 //
@@ -161,6 +172,7 @@ type Theme struct {
 	ID      string `toml:"id"`
 	Title   string `toml:"title"`
 	TitleEn string `toml:"title_en"`
+	League  bool   `toml:"league"` // the metrics index lists its series in a league table
 }
 
 // Default is the site's default language, at the site's root.
@@ -182,6 +194,15 @@ func (s *Config) ThemeIDs() []string {
 
 // HeadlinePos is the position of the headline list, for messages.
 func (s *Config) HeadlinePos() diag.Pos { return s.file.Pos("headline") }
+
+// ThemePos is the position of a key of the i-th [[themes]], or of the
+// table when the key is "".
+func (s *Config) ThemePos(i int, key string) diag.Pos {
+	if key == "" {
+		return s.file.Pos("themes", i)
+	}
+	return s.file.Pos("themes", i, key)
+}
 
 // KeyPos is the position of a key's value, for messages.
 func (s *Config) KeyPos(key string) diag.Pos { return s.file.Pos(key) }
