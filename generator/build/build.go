@@ -228,16 +228,13 @@ func langCodes(langs []*i18n.Lang) []string {
 // language with the same title.
 func pageSlips(pages []*content.Page, langs []string) diag.List {
 	var w diag.List
-	type slot struct{ section, slug string }
-	by := map[slot]map[string]*content.Page{}
-	titles := map[string]*content.Page{}
+	type slot struct{ section, slug, lang string }
+	by := make(map[slot]*content.Page, len(pages))
+	type title struct{ lang, section, title string }
+	titles := make(map[title]*content.Page, len(pages))
 	for _, p := range pages {
-		k := slot{p.Section, p.Slug}
-		if by[k] == nil {
-			by[k] = map[string]*content.Page{}
-		}
-		by[k][p.Lang] = p
-		t := p.Lang + " " + p.Section + " " + strings.ToLower(strings.TrimSpace(p.Title))
+		by[slot{p.Section, p.Slug, p.Lang}] = p
+		t := title{p.Lang, p.Section, strings.ToLower(strings.TrimSpace(p.Title))}
 		if prev := titles[t]; prev != nil && !p.Draft && !prev.Draft {
 			w.Warn(p.KeyPos("title"), "the same title as %s: readers cannot tell the two apart in lists and search", prev.File)
 		} else if prev == nil {
@@ -248,9 +245,8 @@ func pageSlips(pages []*content.Page, langs []string) diag.List {
 	missing := map[gap][]*content.Page{}
 	var order []gap
 	for _, p := range pages {
-		versions := by[slot{p.Section, p.Slug}]
 		for _, l := range langs {
-			other := versions[l]
+			other := by[slot{p.Section, p.Slug, l}]
 			switch {
 			case l == p.Lang:
 			case other == nil && !p.Draft:
