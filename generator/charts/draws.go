@@ -1,6 +1,10 @@
 package charts
 
-import "github.com/tiendo/tiendo/generator/metrics"
+import (
+	"slices"
+
+	"github.com/tiendo/tiendo/generator/metrics"
+)
 
 // Draws reports whether Option has anything to draw for spec: a timed point
 // with a value, or a target, within its range. Without one, Option fails
@@ -12,8 +16,37 @@ func Draws(spec Spec) bool {
 			return false
 		}
 	}
-	lines, _ := collect(spec, "")
-	return len(lines) > 0
+	for _, s := range spec.Series {
+		for _, sub := range s.Lines() {
+			if drawsLine(spec, s, sub.ID) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// drawsLine reports whether collect keeps the line of sub-series sub of s:
+// one that the spec does not leave out and that has a point with a value
+// or a target within the spec's range. It asks what collect asks, without
+// building the line.
+func drawsLine(spec Spec, s *metrics.Series, sub string) bool {
+	if sub != "" && len(spec.Subseries) > 0 && !slices.Contains(spec.Subseries, sub) {
+		return false
+	}
+	for i := range s.Points {
+		p := &s.Points[i]
+		if p.Subseries == sub && p.Period.Timed() && spec.Covers(p.Period) && !p.IsGap() && p.Value != nil {
+			return true
+		}
+	}
+	for i := range s.Targets {
+		t := &s.Targets[i]
+		if t.Subseries == sub && t.Value != nil && t.By != nil && spec.Covers(*t.By) {
+			return true
+		}
+	}
+	return false
 }
 
 // MapDraws reports whether MapOption has anything to draw for se, with no
