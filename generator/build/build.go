@@ -429,7 +429,7 @@ func (s *Site) render(pl *plan, c *buildCache, prev map[string]outputFile, put p
 	if c != nil {
 		parallel(len(jobs), func(i int) error {
 			f, ok := prev[jobs[i].path]
-			fresh[i] = ok && f.Key != 0 && f.Key == c.readKey(s, f.deps)
+			fresh[i] = ok && c.fresh(s, f)
 			return nil
 		})
 	}

@@ -184,6 +184,9 @@ type buildCache struct {
 	dataProblems diag.List
 
 	prevOut map[string]outputFile // previous output, when it can be trusted
+
+	prevValsOnce sync.Once
+	prevVals     []uint64 // the value in this build of each of prev.Deps
 }
 
 // openCache reads the manifest in dir and scans the inputs in fsys. It
@@ -406,7 +409,7 @@ func (c *buildCache) previousOutput(out string) map[string]outputFile {
 		for _, f := range c.prev.Outputs {
 			f.deps = make([]dep, 0, len(f.Reads))
 			for _, i := range f.Reads {
-				if int(i) >= len(c.prev.Deps) {
+				if i < 0 || int(i) >= len(c.prev.Deps) {
 					f.Key = 0 // not to be trusted
 					break
 				}
@@ -929,6 +932,29 @@ func (c *buildCache) recordOf(s *Site, r *reads) record {
 // is made as it was.
 func (c *buildCache) readKey(s *Site, deps []dep) uint64 {
 	return store.Combine(append([]uint64{c.global}, c.valuesOf(s, deps)...))
+}
+
+// fresh reports whether nothing a previous output read has changed: its key
+// is the one its reads have now. The previous outputs share their reads
+// (manifest.Deps), so each is valued once, on every core, and an output
+// is checked by indexes.
+func (c *buildCache) fresh(s *Site, f outputFile) bool {
+	if f.Key == 0 || len(f.Reads) != len(f.deps) {
+		return false
+	}
+	c.prevValsOnce.Do(func() {
+		c.prevVals = make([]uint64, len(c.prev.Deps))
+		parallel(len(c.prev.Deps), func(i int) error {
+			c.prevVals[i] = c.valueOf(s, c.prev.Deps[i])
+			return nil
+		})
+	})
+	vs := make([]uint64, 1, 1+len(f.Reads))
+	vs[0] = c.global
+	for _, i := range f.Reads {
+		vs = append(vs, c.prevVals[i])
+	}
+	return store.Combine(vs) == f.Key
 }
 
 func (c *buildCache) valuesOf(s *Site, deps []dep) []uint64 {
