@@ -931,15 +931,21 @@ func (c *buildCache) recordOf(s *Site, r *reads) record {
 // have the values they had when it was made, with the same global key,
 // is made as it was.
 func (c *buildCache) readKey(s *Site, deps []dep) uint64 {
-	return store.Combine(append([]uint64{c.global}, c.valuesOf(s, deps)...))
+	return c.keyOf(c.valuesOf(s, deps))
+}
+
+// keyOf is the key of an output whose reads have the values vs.
+func (c *buildCache) keyOf(vs []uint64) uint64 {
+	return store.Combine(append([]uint64{c.global}, vs...))
 }
 
 // fresh reports whether nothing a previous output read has changed: its key
 // is the one its reads have now. The previous outputs share their reads
 // (manifest.Deps), so each is valued once, on every core, and an output
-// is checked by indexes.
+// is checked by indexes (which previousOutput has checked: an output with
+// an index out of range has no key).
 func (c *buildCache) fresh(s *Site, f outputFile) bool {
-	if f.Key == 0 || len(f.Reads) != len(f.deps) {
+	if f.Key == 0 {
 		return false
 	}
 	c.prevValsOnce.Do(func() {
@@ -949,12 +955,11 @@ func (c *buildCache) fresh(s *Site, f outputFile) bool {
 			return nil
 		})
 	})
-	vs := make([]uint64, 1, 1+len(f.Reads))
-	vs[0] = c.global
-	for _, i := range f.Reads {
-		vs = append(vs, c.prevVals[i])
+	vs := make([]uint64, len(f.Reads))
+	for k, i := range f.Reads {
+		vs[k] = c.prevVals[i]
 	}
-	return store.Combine(vs) == f.Key
+	return c.keyOf(vs) == f.Key
 }
 
 func (c *buildCache) valuesOf(s *Site, deps []dep) []uint64 {

@@ -527,6 +527,12 @@ func (spec Spec) Covers(p calendar.Period) bool {
 		(spec.To.IsZero() || !spec.To.End().Before(p.End()))
 }
 
+// picks reports whether the spec draws the line of sub-series sub ("" for
+// a series without sub-series): every line, unless it names sub-series.
+func (spec Spec) picks(sub string) bool {
+	return sub == "" || len(spec.Subseries) == 0 || slices.Contains(spec.Subseries, sub)
+}
+
 // collect returns the lines to draw and the x categories: the union of their
 // periods and target deadlines, in calendar order, with the gaps between them
 // filled (see fill). gapLabels reports whether the gaps are labelled.
@@ -541,7 +547,7 @@ func collect(spec Spec, lang string) (lines []*line, slots []slot) {
 	}
 	for _, s := range spec.Series {
 		for _, sub := range s.Lines() {
-			if sub.ID != "" && len(spec.Subseries) > 0 && !slices.Contains(spec.Subseries, sub.ID) {
+			if !spec.picks(sub.ID) {
 				continue
 			}
 			l := &line{series: s, name: s.TitleIn(lang), decimals: -1}

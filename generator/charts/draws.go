@@ -1,10 +1,6 @@
 package charts
 
-import (
-	"slices"
-
-	"github.com/tiendo/tiendo/generator/metrics"
-)
+import "github.com/tiendo/tiendo/generator/metrics"
 
 // Draws reports whether Option has anything to draw for spec: a timed point
 // with a value, or a target, within its range. Without one, Option fails
@@ -31,7 +27,7 @@ func Draws(spec Spec) bool {
 // or a target within the spec's range. It asks what collect asks, without
 // building the line.
 func drawsLine(spec Spec, s *metrics.Series, sub string) bool {
-	if sub != "" && len(spec.Subseries) > 0 && !slices.Contains(spec.Subseries, sub) {
+	if !spec.picks(sub) {
 		return false
 	}
 	for i := range s.Points {
