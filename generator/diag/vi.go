@@ -88,7 +88,9 @@ var vi = map[string]string{
 	"tiendo serve: port %d is already in use (another tiendo serve, or another program): stop it, or choose another port, for example --port %d\n": "tiendo serve: cổng %d đang được dùng (bởi một tiendo serve khác, hoặc một chương trình khác): hãy dừng chương trình đó, hoặc chọn cổng khác, ví dụ --port %d\n",
 
 	// package tomlfile: keys, values and TOML syntax
-	"%s":                                 "%s",
+	"%s": "%s",
+	"more than %d lists or inline tables inside each other here: nest fewer": "quá %d danh sách hoặc bảng trong dòng lồng vào nhau ở đây: hãy lồng ít hơn",
+	"this key has more than %d parts: write it with fewer dots":              "trường này có quá %d phần: hãy viết ít dấu chấm hơn",
 	"%v":                                 "%v",
 	"%s: %s":                             "%s: %s",
 	"unknown key %q":                     "trường %q không có trong định dạng của tệp này",

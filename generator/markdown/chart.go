@@ -26,6 +26,10 @@ func (d *doc) parseChart(f *ast.FencedCodeBlock, index int) (c Chart, ok bool) {
 	}
 	nerr := len(d.errs)
 
+	if off, msg := tomlfile.Overnested(body); off >= 0 {
+		d.errs.Add(d.bodyPos(f, body, off, 1), "chart: %s", msg)
+		return c, false
+	}
 	var m map[string]any
 	meta, err := toml.Decode(string(body), &m)
 	if err != nil {

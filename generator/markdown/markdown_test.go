@@ -148,6 +148,7 @@ func TestChartErrors(t *testing.T) {
 	}{
 		{"syntax", "metrics = [\"a\"]\ntitle = \n", []string{"p.md:10:9: chart: invalid TOML: expected value but found '\\n' instead"}},
 		{"unterminated string", "metrics = [\"a]\n", []string{`p.md:9:15: chart: invalid TOML: the string is not closed on its line: add its closing quote (text over several lines goes between """ and """)`}},
+		{"nested too deep", "metrics = [\"a\"]\ntitle = " + strings.Repeat("[", 1_000_000) + "\n", []string{`p.md:10:41: chart: more than 32 lists or inline tables inside each other here: nest fewer`}},
 		{"curly quotes", "metrics = [\"a\"]\ntitle = “Tỷ lệ”\n", []string{`p.md:10:9: chart: title: text goes between straight quotes "…", not “…”: write title = "Tỷ lệ"`}},
 		{"unknown key", "metrics = [\"a\"]\n  titel = \"x\"\n", []string{`p.md:10:3: chart: unknown key "titel": did you mean "title"?`}},
 		{"unknown key, not close", "metrics = [\"a\"]\n  colour = \"x\"\n", []string{`p.md:10:3: chart: unknown key "colour"; the keys are metrics, title, type, from, to, subseries and highlight (and map and period for a map)`}},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -47,6 +48,9 @@ func FuzzDecode(f *testing.F) {
 		"unknown = 1\n[[points]]\nvalu = 1\n[[points]]\nvalu = 2\n",
 		"title = 'x\n",
 		"[[points]]\n[points.inner]\n",
+		"tags = " + strings.Repeat("[", 40) + "\n",
+		"table = " + strings.Repeat("{a = ", 40) + "1\n",
+		strings.Repeat("a.", 40) + "b = 1\n",
 	} {
 		f.Add([]byte(s), 3)
 	}

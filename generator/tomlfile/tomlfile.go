@@ -39,8 +39,11 @@ type File struct {
 // unknown keys do not.
 func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) {
 	f := &File{Name: name}
-	f.index(data, lineOffset)
 	var errs diag.List
+	if !checkNesting(data, diag.Pos{File: name, Line: lineOffset + 1, Col: 1}, &errs) {
+		return f, errs
+	}
+	f.index(data, lineOffset)
 	md, err := toml.Decode(string(data), v)
 	if err != nil {
 		at := f.errorPos(err, data, lineOffset, v)
