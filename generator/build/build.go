@@ -107,9 +107,10 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	s.Config = cfg
 	langs, problems := i18n.Load(fsys, cfg.Languages...)
 	errs = append(errs, problems...)
-	if len(langs) == 0 {
-		// No interface strings for any language: pages have no URLs to
-		// check, and their problems would all follow from this one.
+	if len(langs) == 0 || !cfg.Decoded() {
+		// No interface strings, or a site.toml half read: pages have
+		// no URLs to check, series no themes, and their problems
+		// would all follow from these.
 		errs.Sort()
 		return nil, errs
 	}

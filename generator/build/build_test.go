@@ -1741,3 +1741,32 @@ func TestNoInterfaceStrings(t *testing.T) {
 		t.Errorf("no interface strings: %v", err)
 	}
 }
+
+// TestHalfReadConfig: a site.toml or a strings file with a syntax error
+// is the one error reported, not the missing title, themes and strings
+// that follow from it in every series and page.
+func TestHalfReadConfig(t *testing.T) {
+	for _, c := range []struct{ file, from, to string }{
+		{"content/site.toml", "as_of = ", "as_of = 2025-6-30\n#"},
+		{"content/site.toml", "title = \"", "title = \"\n"},
+		{"content/i18n/vi.toml", "", "\"x\" = \n"},
+	} {
+		m := fixture(t)
+		f := m[c.file]
+		if f == nil {
+			f = &fstest.MapFile{}
+			m[c.file] = f
+		}
+		if c.from != "" && !bytes.Contains(f.Data, []byte(c.from)) {
+			t.Fatalf("%s has no %q", c.file, c.from)
+		}
+		f.Data = bytes.Replace(f.Data, []byte(c.from), []byte(c.to), 1)
+		if c.from == "" {
+			f.Data = append([]byte(c.to), f.Data...)
+		}
+		_, errs := build.Load(siteFS(m), build.Options{})
+		if len(errs) != 1 || errs[0].Pos.File != c.file {
+			t.Errorf("%s with %q: want one error in it, got\n%v", c.file, c.to, errs)
+		}
+	}
+}

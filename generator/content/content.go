@@ -219,6 +219,13 @@ func LoadConfig(fsys fs.FS) (*Config, diag.List) {
 	f, problems := tomlfile.Decode(SiteFile, data, 0, s)
 	s.file = f
 	errs = append(errs, problems...)
+	if !f.Decoded() {
+		// Half read: a missing title, themes and languages would all
+		// follow from this one mistake. The languages line alone says
+		// which language the messages are in.
+		*s = Config{Languages: languagesOf(data), file: f}
+		return s, errs
+	}
 	errs = append(errs, s.checkLanguages()...)
 	en := s.Translates("en")
 	switch {
@@ -246,6 +253,28 @@ func LoadConfig(fsys fs.FS) (*Config, diag.List) {
 		}
 	}
 	return s, errs
+}
+
+// Decoded reports whether site.toml was read to its end. When it was not,
+// the Config holds only its languages, and what depends on the rest of it
+// is not judged: its errors would all follow from the one that stopped it.
+func (s *Config) Decoded() bool { return s.file.Decoded() }
+
+// languagesOf reads the languages line of a site.toml that cannot be read
+// as a whole; it gives Codes when that line cannot be read either.
+func languagesOf(data []byte) []string {
+	for line := range strings.SplitSeq(string(data), "\n") {
+		if k, _, ok := strings.Cut(line, "="); !ok || strings.TrimSpace(k) != "languages" {
+			continue
+		}
+		var v struct {
+			Languages []string `toml:"languages"`
+		}
+		if f, errs := tomlfile.Decode(SiteFile, []byte(line), 0, &v); f.Decoded() && len(errs) == 0 && len(v.Languages) > 0 && !slices.ContainsFunc(v.Languages, func(c string) bool { return !i18n.Supported(c) }) {
+			return v.Languages
+		}
+	}
+	return i18n.Codes
 }
 
 // checkLanguages checks the list of languages, and makes it the default
@@ -484,7 +513,7 @@ func (p *Page) CheckRefs(d *metrics.Data) diag.List {
 		case src != nil && !p.Draft:
 			errs.Add(p.KeyPos("sources"), "source %q is a draft (its entry at %s says draft = true): remove that line to publish it, or make this page a draft too", id, src.Pos)
 		case src == nil && d.Source(id) == nil && !d.SourcesUnread():
-			errs.Add(p.KeyPos("sources"), "unknown source %q (not in %s)", id, metrics.SourcesFile)
+			errs.Add(p.KeyPos("sources"), "%s", d.UnknownSource(id))
 		}
 	}
 	for _, id := range p.Metrics {

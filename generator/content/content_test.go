@@ -222,6 +222,14 @@ func TestLoadConfig(t *testing.T) {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
 	}
 
+	// A file read half way gives its error alone, not a missing title
+	// and themes, and the languages of its languages line.
+	english := "languages = [\"en\"]\n" + strings.Replace(siteTOML, `title = "Chính phủ số"`, `title = "Chính phủ số`, 1)
+	s, errs = LoadConfig(fstest.MapFS{SiteFile: {Data: []byte(english)}})
+	if len(errs) != 1 || !strings.Contains(errs.Error(), "the string is not closed") || s.Decoded() || strings.Join(s.Languages, ",") != "en" {
+		t.Errorf("half read: decoded %v, languages %v, errors:\n%v", s.Decoded(), s.Languages, errs)
+	}
+
 	_, errs = LoadConfig(fstest.MapFS{})
 	if errs.Err() == nil || !strings.HasPrefix(errs.Error(), "content/site.toml: cannot read") {
 		t.Errorf("missing site.toml: %v", errs)

@@ -89,6 +89,8 @@ var vi = map[string]string{
 
 	// package tomlfile: keys, values and TOML syntax
 	"%s": "%s",
+	"unknown interface string %q (not in %s)":                                "chuỗi giao diện %q không có (không có trong %s)",
+	"unknown interface string %q (not in %s): did you mean %q?":              "chuỗi giao diện %q không có (không có trong %s): có phải là %q?",
 	"more than %d lists or inline tables inside each other here: nest fewer": "quá %d danh sách hoặc bảng trong dòng lồng vào nhau ở đây: hãy lồng ít hơn",
 	"this key has more than %d parts: write it with fewer dots":              "trường này có quá %d phần: hãy viết ít dấu chấm hơn",
 	"%v":                                 "%v",
@@ -123,7 +125,7 @@ var vi = map[string]string{
 	"expected a comma (',') or array terminator (']'), but got %s":                         "trong danh sách […], các mục phải cách nhau bằng dấu phẩy và danh sách kết thúc bằng `]`, nhưng lại gặp %s",
 	"expected end of table array name delimiter ']', but got %s instead":                   "tên phần [[…]] phải kết thúc bằng `]]`, nhưng lại gặp %s",
 	"unexpected '=': key name appears blank":                                               "thiếu tên trường trước dấu `=`",
-	"invalid datetime: %s":                                                                 "ngày %s không hợp lệ: ngày viết theo thứ tự năm-tháng-ngày, ví dụ 2024-07-10",
+	"invalid date %s: a date is written year-month-day, e.g. 2024-07-10":                   "ngày %s không hợp lệ: ngày viết theo thứ tự năm-tháng-ngày, ví dụ 2024-07-10",
 	`unexpected EOF; expected '"'`:                                                         "tệp kết thúc khi văn bản chưa được đóng: hãy thêm dấu ngoặc kép đóng `\"`",
 	`unexpected EOF; expected '"""'`:                                                       "tệp kết thúc khi đoạn văn bản nhiều dòng chưa được đóng: hãy thêm `\"\"\"` ở cuối đoạn",
 
@@ -210,6 +212,7 @@ var vi = map[string]string{
 	"title is required":                                       "thiếu tiêu đề (`title`)",
 	"unknown metric %q (no %s/%s.toml)":                       "không có chuỗi số liệu %q (không có tệp %s/%s.toml)",
 	"unknown source %q (not in %s)":                           "không có nguồn %q (không có trong %s)",
+	"unknown source %q (not in %s): did you mean %q?":         "không có nguồn %q (không có trong %s): có phải là %q?",
 
 	// package i18n
 	"cannot read translations: %v": "không đọc được tệp bản dịch: %v",

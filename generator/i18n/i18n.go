@@ -77,13 +77,15 @@ func SupportedCodes() []string {
 // Load reads the interface strings of the languages codes (default first;
 // none means Codes), then the site's own strings in SiteDir. The shipped
 // files of the languages must define the same keys. The default language
-// is at the site's root (Prefix ""), the others under "<code>/".
+// is at the site's root (Prefix ""), the others under "<code>/". A shipped
+// file that cannot be read to its end gives no languages, only its errors.
 func Load(fsys fs.FS, codes ...string) ([]*Lang, diag.List) {
 	if len(codes) == 0 {
 		codes = Codes
 	}
 	var errs diag.List
 	var langs []*Lang
+	broken := false
 	for i, code := range codes {
 		l := New(code)
 		l.Prefix = ""
@@ -96,9 +98,17 @@ func Load(fsys fs.FS, codes ...string) ([]*Lang, diag.List) {
 			errs.Add(diag.Pos{File: name}, "cannot read translations: %v", err)
 			continue
 		}
-		_, problems := tomlfile.Decode(name, data, 0, &l.strings)
+		f, problems := tomlfile.Decode(name, data, 0, &l.strings)
 		errs.Append(problems.Err())
+		if !f.Decoded() {
+			// Half read: every string after the mistake would be
+			// reported missing, and every page that uses one.
+			broken = true
+		}
 		langs = append(langs, l)
+	}
+	if broken {
+		return nil, errs
 	}
 	if len(langs) == len(codes) {
 		for _, l := range langs[1:] {
@@ -161,11 +171,11 @@ func overrides(fsys fs.FS, langs []*Lang, codes []string) diag.List {
 			base, ok := lang.strings[k]
 			switch {
 			case !ok:
-				msg := fmt.Sprintf("unknown interface string %q (not in %s)", k, shipped)
 				if near := tomlfile.Closest(k, lang.keys()); near != "" {
-					msg += fmt.Sprintf(": did you mean %q?", near)
+					errs.Add(f.Pos(k), "unknown interface string %q (not in %s): did you mean %q?", k, shipped, near)
+				} else {
+					errs.Add(f.Pos(k), "unknown interface string %q (not in %s)", k, shipped)
 				}
-				errs.Add(f.Pos(k), "%s", msg)
 			case !slices.Equal(verbs(base), verbs(own[k])) && len(verbs(base)) == 0:
 				errs.Add(f.Pos(k), "%q takes no %%s or %%d (%s: %q)", k, shipped, base)
 			case !slices.Equal(verbs(base), verbs(own[k])):

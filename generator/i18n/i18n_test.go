@@ -224,6 +224,19 @@ func TestLoadBadFile(t *testing.T) {
 	}
 }
 
+// TestLoadHalfReadFile: a shipped file with a syntax error gives its error
+// alone, not every string after it reported missing, and no languages.
+func TestLoadHalfReadFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/i18n/vi.toml": {Data: []byte("\"nav.metrics\" = \"Chỉ số\"\n\"nav.data\" = Dữ liệu\n\"nav.sources\" = \"Nguồn\"\n")},
+		"templates/i18n/en.toml": {Data: []byte("\"nav.metrics\" = \"Metrics\"\n\"nav.data\" = \"Data\"\n\"nav.sources\" = \"Sources\"\n")},
+	}
+	langs, errs := Load(fsys)
+	if len(errs) != 1 || !strings.HasPrefix(errs.Error(), "templates/i18n/vi.toml:2:") || langs != nil {
+		t.Errorf("got %d languages and\n%v\nwant no language and one error in vi.toml at line 2", len(langs), errs)
+	}
+}
+
 func TestLoadLanguagesOfTheSite(t *testing.T) {
 	fsys := fstest.MapFS{
 		"templates/i18n/vi.toml": {Data: []byte("\"nav.metrics\" = \"Chỉ số\"\n")},

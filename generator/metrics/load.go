@@ -67,14 +67,18 @@ func LoadLangs(fsys fs.FS, themes []string, langs []string) (*Data, diag.List) {
 	var errs diag.List
 	d := &Data{sourceByID: map[string]*Source{}, seriesByID: map[string]*Series{}}
 	d.needEn = slices.Contains(langs[1:], "en")
+	d.lang = "vi"
+	if langs[0] == "vi" || langs[0] == "en" {
+		d.lang = langs[0]
+	}
 
 	var ok bool
 	var f *tomlfile.File
 	d.Sources, f, ok = loadSources(fsys, &errs)
 	d.sourcesUnread = !ok
 	for _, s := range d.Sources {
-		if s.Lang == "" && (langs[0] == "vi" || langs[0] == "en") {
-			s.Lang = langs[0]
+		if s.Lang == "" {
+			s.Lang = d.lang
 		}
 	}
 	d.archive, d.tables, d.unreadTables, d.unreadSeries = map[string]string{}, map[string]*Table{}, map[string]bool{}, map[string]bool{}
@@ -155,13 +159,16 @@ func LoadLangs(fsys fs.FS, themes []string, langs []string) (*Data, diag.List) {
 	stubs := map[string]bool{}
 	for i, name := range files {
 		s := loadSeries(decoded[i], d, themes, &errs)
-		if s == nil {
+		if s == nil || !ValidID(s.ID) {
 			// Its problems are reported; its name still names a series,
-			// so that what cites it is not also told the series is unknown.
+			// so that what cites it is not also told the series is
+			// unknown (an id that is no id is likely an edit of it).
 			if id := strings.TrimSuffix(path.Base(name), ".toml"); d.seriesByID[id] == nil {
 				d.seriesByID[id] = &Series{ID: id, File: name, Pos: diag.Pos{File: name, Line: 1, Col: 1}}
 				stubs[id] = true
 			}
+		}
+		if s == nil {
 			continue
 		}
 		if prev := d.seriesByID[s.ID]; prev != nil && !stubs[s.ID] {
@@ -651,7 +658,8 @@ func checkWord(v string, accepted []string, key string, pos diag.Pos, errs *diag
 }
 
 // checkSource checks that a citation names a known source, and returns the
-// language its numbers are written in.
+// language its numbers are written in: the source's, or the site's default
+// when there is no such source.
 func checkSource(d *Data, source string, pos diag.Pos, errs *diag.List) (lang string) {
 	switch src := d.sourceByID[source]; {
 	case source == "":
@@ -660,9 +668,23 @@ func checkSource(d *Data, source string, pos diag.Pos, errs *diag.List) (lang st
 		d.citeDraft(src, pos, errs)
 		return src.Language()
 	case !d.sourcesUnread:
-		errs.Add(pos, "unknown source %q (not in %s)", source, SourcesFile)
+		errs.Add(pos, "%s", d.UnknownSource(source))
 	}
-	return "vi"
+	return d.lang
+}
+
+// UnknownSource is the message for a citation of a source that is not in
+// sources.toml, with the id it is likely a slip for.
+func (d *Data) UnknownSource(id string) diag.Text {
+	ids := make([]string, 0, len(d.sourceByID))
+	for k := range d.sourceByID {
+		ids = append(ids, k)
+	}
+	slices.Sort(ids) // the closest of equals is the same each run
+	if near := tomlfile.Closest(id, ids); near != "" {
+		return diag.T("unknown source %q (not in %s): did you mean %q?", id, SourcesFile, near)
+	}
+	return diag.T("unknown source %q (not in %s)", id, SourcesFile)
 }
 
 // citeDraft reports a published series or commitment that cites a draft

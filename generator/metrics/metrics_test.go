@@ -831,6 +831,47 @@ func TestBrokenSourcesFile(t *testing.T) {
 	}
 }
 
+// TestSlipsDoNotCascade: a slip in an id is reported where it is, with
+// the id it is likely a slip for, and not again by what follows from it.
+func TestSlipsDoNotCascade(t *testing.T) {
+	// A source id misspelt: did you mean, and no quote checked in a
+	// language the source does not say.
+	fsys := fixture(t)
+	file := "content/metrics/egdi-rank.toml"
+	fsys[file].Data = bytes.Replace(fsys[file].Data, []byte(`source = "phien-hop-10-2025-02"`), []byte(`source = "phien-hop-10-2052-02"`), 1)
+	_, errs := Load(fsys, themes)
+	if want := `content/metrics/egdi-rank.toml:22:10: unknown source "phien-hop-10-2052-02" (not in content/sources.toml): did you mean "phien-hop-10-2025-02"?`; errs.Error() != want {
+		t.Errorf("a misspelt source:\n%v\nwant\n%s", errs, want)
+	}
+	// A series id that is no id: still known by its file's name, so what
+	// cites it is not told it is unknown.
+	fsys = fixture(t)
+	fsys[file].Data = append([]byte("id = \"xếp-hạng\"\n"), fsys[file].Data...)
+	d, errs := Load(fsys, themes)
+	if len(errs) != 1 || !strings.Contains(errs.Error(), `write id = "xep-hang"`) || !d.Unloaded("egdi-rank") {
+		t.Errorf("an invalid series id: unloaded %v,\n%v", d.Unloaded("egdi-rank"), errs)
+	}
+}
+
+// TestUnknownSourceReadInTheSiteLanguage: the numbers of a quote whose
+// source is unknown are read as the site's default language writes them.
+func TestUnknownSourceReadInTheSiteLanguage(t *testing.T) {
+	fsys := fixture(t)
+	file := "content/metrics/ecommerce-revenue.toml"
+	old := "source = \"thuong-truc-2024-07\"\nquote = \"Doanh thu thương mại điện tử tăng từ 13,7 tỷ USD năm 2021 lên 20,5 tỷ USD năm 2023.\""
+	if !bytes.Contains(fsys[file].Data, []byte(old)) {
+		t.Fatalf("%s has changed", file)
+	}
+	fsys[file].Data = bytes.Replace(fsys[file].Data, []byte(old), []byte("source = \"unknown\"\nquote = \"revenue grew to 13.7 billion USD\""), 1)
+	_, errs := LoadLangs(fsys, themes, []string{"en"})
+	if !strings.Contains(errs.Error(), `ecommerce-revenue.toml:13:10: unknown source "unknown"`) {
+		t.Errorf("the unknown source is not reported:\n%v", errs)
+	}
+	if strings.Contains(errs.Error(), "ecommerce-revenue.toml:14:") {
+		t.Errorf("the quote of an unknown source is read in another language than the site's:\n%v", errs)
+	}
+}
+
 func TestHedge(t *testing.T) {
 	for _, tt := range []struct {
 		quote     string

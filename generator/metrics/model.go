@@ -354,9 +354,10 @@ type Data struct {
 	// The drafts left out by Published, by id (see DraftSource).
 	draftSources map[string]*Source
 	draftSeries  map[string]*Series
-	draftTasks   int  // commitments
-	loadingDraft bool // Load is checking a draft, which may cite drafts
-	needEn       bool // English is a language of the site besides its default (see LoadLangs)
+	draftTasks   int    // commitments
+	loadingDraft bool   // Load is checking a draft, which may cite drafts
+	needEn       bool   // English is a language of the site besides its default (see LoadLangs)
+	lang         string // the site's default language: a source's when it names none
 }
 
 // Published returns the data without its drafts (draft = true): what the

@@ -257,7 +257,7 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) []Poi
 			continue
 		case d.sourceByID[tf.Source] == nil:
 			if !d.sourcesUnread {
-				errs.Add(at("source"), "unknown source %q (not in %s)", tf.Source, SourcesFile)
+				errs.Add(at("source"), "%s", d.UnknownSource(tf.Source))
 			}
 			d.unreadSeries[s.ID] = true
 			continue

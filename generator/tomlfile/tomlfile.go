@@ -720,7 +720,7 @@ var libraryMessages = []struct {
 		return diag.T("unexpected '=': key name appears blank")
 	}},
 	{regexp.MustCompile(`^invalid datetime: (".*")$`), func(m []string) diag.Text {
-		return diag.T("invalid datetime: %s", m[1])
+		return diag.T("invalid date %s: a date is written year-month-day, e.g. 2024-07-10", m[1])
 	}},
 	{regexp.MustCompile(`^unexpected EOF; expected '"'$`), func([]string) diag.Text {
 		return diag.T(`unexpected EOF; expected '"'`)

@@ -200,8 +200,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 // as content/site.toml lists them; tiendo's own when it cannot be read
 // (the build says why).
 func siteLanguages(dir string) []string {
-	cfg, errs := content.LoadConfig(inputs.Dir(dir))
-	if errs.Err() != nil || len(cfg.Languages) == 0 {
+	cfg, _ := content.LoadConfig(inputs.Dir(dir)) // its languages, even when it has errors
+	if len(cfg.Languages) == 0 {
 		return i18n.Codes
 	}
 	return cfg.Languages

@@ -163,6 +163,14 @@ func TestLanguage(t *testing.T) {
 	if code, out, errOut := runCmd("check", "--root", dir); code != 0 || !strings.HasPrefix(out, "ok: 2 pages, 3 series, ") {
 		t.Errorf("an English-only site: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
+	// Even when its site.toml has a mistake, or cannot be read to its end.
+	for _, slip := range []string{"titel = ", "title = \"\n"} {
+		edit(t, filepath.Join(dir, "content", "site.toml"), "title = ", slip)
+		if code, _, errOut := runCmd("check", "--root", dir); code != 1 || !regexp.MustCompile(`\n\d errors?\n$`).MatchString(errOut) || strings.Contains(errOut, "lỗi") {
+			t.Errorf("an English-only site with %q in site.toml: exit %d, stderr:\n%s", slip, code, errOut)
+		}
+		edit(t, filepath.Join(dir, "content", "site.toml"), slip, "title = ")
+	}
 }
 
 // englishOnly makes the site in dir (the fixture) a site in English only,
