@@ -89,10 +89,12 @@ var vi = map[string]string{
 
 	// package tomlfile: keys, values and TOML syntax
 	"%s": "%s",
-	"unknown interface string %q (not in %s)":                                "chuỗi giao diện %q không có (không có trong %s)",
-	"unknown interface string %q (not in %s): did you mean %q?":              "chuỗi giao diện %q không có (không có trong %s): có phải là %q?",
-	"more than %d lists or inline tables inside each other here: nest fewer": "quá %d danh sách hoặc bảng trong dòng lồng vào nhau ở đây: hãy lồng ít hơn",
-	"this key has more than %d parts: write it with fewer dots":              "trường này có quá %d phần: hãy viết ít dấu chấm hơn",
+	"sub-series %q matches no row of %s: its %q column writes %q; write key = %q":                                                           "nhóm %q không khớp dòng nào của %s: cột %q ghi %q; hãy viết `key = %q`",
+	"sub-series %q matches no row of %s: write as key the name its %q column gives it (key, else label_en, else label, is looked up there)": "nhóm %q không khớp dòng nào của %s: hãy ghi vào `key` tên mà cột %q dùng cho nhóm này (tìm theo `key`, nếu không có thì `label_en`, rồi `label`)",
+	"unknown interface string %q (not in %s)":                                                                                               "chuỗi giao diện %q không có (không có trong %s)",
+	"unknown interface string %q (not in %s): did you mean %q?":                                                                             "chuỗi giao diện %q không có (không có trong %s): có phải là %q?",
+	"more than %d lists or inline tables inside each other here: nest fewer":                                                                "quá %d danh sách hoặc bảng trong dòng lồng vào nhau ở đây: hãy lồng ít hơn",
+	"this key has more than %d parts: write it with fewer dots":                                                                             "trường này có quá %d phần: hãy viết ít dấu chấm hơn",
 	"%v":                                 "%v",
 	"%s: %s":                             "%s: %s",
 	"unknown key %q":                     "trường %q không có trong định dạng của tệp này",

@@ -108,6 +108,10 @@
 //	label_en = "Viet Nam"
 //	key = "Viet Nam"             # optional: how the table names it
 //
+// A declared sub-series that no row names, and no [[points]] of the file
+// gives, is an error at its [[subseries]]: it would be on the site without
+// figures. The error names the table's nearest spelling, if one is close.
+//
 // A series that declares none gets one sub-series per value of the column,
 // in the table's order (id "viet-nam", label and label_en "Viet Nam"). A
 // name written two ways ("Viet Nam", "Vietnam": the same but for case,

@@ -1158,6 +1158,28 @@ sha256 = "`+fmt.Sprintf("%x", sha256.Sum256([]byte(egovTable)))+`"
 	return fsys
 }
 
+// TestTableSubseriesNoRow: a declared sub-series that no row of its table
+// names is an error at its declaration, with the table's spelling, not a
+// sub-series on the site with no figures.
+func TestTableSubseriesNoRow(t *testing.T) {
+	series := func(vnm ...string) string {
+		l := append(head("rank", "digital-government"),
+			"[[table]]", `source = "egov-survey"`, `period = "Survey Year"`, `value = "EGDI Rank"`, `subseries = "Country Name"`, `of = "count"`,
+			"[[subseries]]", `id = "vnm"`, `label = "Việt Nam"`)
+		l = append(l, vnm...)
+		l = append(l, "[[subseries]]", `id = "tha"`, `label = "Thái Lan"`, `label_en = "Thailand"`)
+		return strings.Join(l, "\n")
+	}
+	_, errs := Load(tableSite(t, series(`label_en = "Vietnam"`)), themes)
+	if want := `content/metrics/t0.toml:13:1: sub-series "vnm" matches no row of content/sources/egov.csv: its "Country Name" column writes "Viet Nam"; write key = "Viet Nam"`; errs.Errors().Error() != want {
+		t.Errorf("a label the table does not write:\n%v\nwant\n%s", errs, want)
+	}
+	d, errs := Load(tableSite(t, series(`label_en = "Vietnam"`, `key = "Viet Nam"`)), themes)
+	if errs.Err() != nil || len(d.SeriesByID("t0").PointsOf("vnm")) != 3 {
+		t.Errorf("with its key: %v", errs)
+	}
+}
+
 // TestTables: a point cites a cell of an archived table, read in the
 // table's own number format; a series is filled from a table in one
 // declaration, with ranks out of a counted total, ties and gaps.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -245,6 +246,11 @@ func checkCell(d *Data, p *Point, at func(string) diag.Pos, errs *diag.List) {
 // the cell's words as its reason.
 func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) []Point {
 	var all []Point
+	declared := len(s.Subseries) > 0 && !s.autoSubseries
+	matched := map[string]bool{} // declared sub-series a row names
+	var named []string           // what the rows' sub-series cells say, in order
+	var lastTable *Table
+	var lastColumn string
 	for i, tf := range s.Tables {
 		at := func(k string) diag.Pos { return f.Pos("table", i, k) }
 		t := d.tables[tf.Source]
@@ -337,9 +343,14 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) []Poi
 			p.Period = period
 			if tf.Subseries != "" {
 				id, known, like := subOf(cell(cols["subseries"]))
+				if v := strings.TrimSpace(cell(cols["subseries"])); v != "" && !slices.Contains(named, v) {
+					named = append(named, v)
+				}
+				lastTable, lastColumn = t, tf.Subseries
 				if !known {
 					continue
 				}
+				matched[id] = true
 				if like != "" {
 					errs.Warn(t.pos(row), "row %d names %q, a sub-series of its own, though earlier rows name %q: if they are one, write its name one way in the table, or declare it with [[subseries]] and key", row, strings.TrimSpace(cell(cols["subseries"])), like)
 				}
@@ -387,7 +398,33 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) []Poi
 		}
 		all = append(all, added...)
 	}
+	if declared && lastTable != nil {
+		unmatchedSubseries(s, f, matched, named, lastTable, lastColumn, errs)
+	}
 	return all
+}
+
+// unmatchedSubseries reports each declared sub-series that no row of the
+// tables names and no point of the file gives: it would be on the site
+// with no figures, though the table likely has them under another name.
+func unmatchedSubseries(s *Series, f *tomlfile.File, matched map[string]bool, named []string, t *Table, column string, errs *diag.List) {
+	for i, sub := range s.Subseries {
+		if matched[sub.ID] || slices.ContainsFunc(s.Points, func(p Point) bool { return p.Subseries == sub.ID }) {
+			continue
+		}
+		at := f.Pos("subseries", i)
+		var near string
+		for _, name := range []string{sub.Key, sub.LabelEn, sub.Label} {
+			if name != "" && near == "" {
+				near = tomlfile.Closest(name, named)
+			}
+		}
+		if near != "" {
+			errs.Add(at, "sub-series %q matches no row of %s: its %q column writes %q; write key = %q", sub.ID, t.File, column, near, near)
+		} else {
+			errs.Add(at, "sub-series %q matches no row of %s: write as key the name its %q column gives it (key, else label_en, else label, is looked up there)", sub.ID, t.File, column)
+		}
+	}
 }
 
 func cellOf(t *Table, row, col int) string { v, _ := t.cell(row, col); return v }
