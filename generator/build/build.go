@@ -102,6 +102,14 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	}
 	s := &Site{fsys: fsys, URLs: urls, strict: opt.Strict, md: map[string]*markdown.Converter{}}
 
+	for _, dir := range []string{"templates", "assets"} {
+		if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
+			errs.Add(diag.Pos{File: dir + "/"}, "a site's folder holds content/, templates/ and assets/, and this one has no %s/: copy tiendo's own %s/ next to content/ (then change what you like in it)", dir, dir)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
 	cfg, problems := content.LoadConfig(fsys)
 	errs = append(errs, problems...)
 	s.Config = cfg

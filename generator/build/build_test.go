@@ -1728,8 +1728,9 @@ func TestMetricsIndex(t *testing.T) {
 	}
 }
 
-// A site without the interface strings of its language (no templates/
-// at all) is one error, not a crash when its pages are given URLs.
+// A site without templates/ and assets/ is told a site's folder holds
+// them; one without the interface strings of its language is one error,
+// not a crash when its pages are given URLs.
 func TestNoInterfaceStrings(t *testing.T) {
 	m := fstest.MapFS{
 		"content/site.toml":  {Data: []byte("title = \"Site\"\nlanguages = [\"en\"]\n")},
@@ -1737,6 +1738,12 @@ func TestNoInterfaceStrings(t *testing.T) {
 	}
 	_, err := build.Check(m, build.Options{})
 	var errs diag.List
+	if !errors.As(err, &errs) || len(errs) != 2 || !strings.HasPrefix(errs.Error(), "templates/: a site's folder holds content/, templates/ and assets/, and this one has no templates/") || !strings.Contains(errs.Error(), "has no assets/") {
+		t.Errorf("no templates/ and assets/: %v", err)
+	}
+	m["templates/base.html"] = &fstest.MapFile{Data: []byte("x")}
+	m["assets/site.css"] = &fstest.MapFile{Data: []byte("x")}
+	_, err = build.Check(m, build.Options{})
 	if !errors.As(err, &errs) || len(errs) != 1 || !strings.Contains(errs[0].Error(), "templates/i18n/en.toml: cannot read translations") {
 		t.Errorf("no interface strings: %v", err)
 	}

@@ -210,7 +210,9 @@ func siteLanguages(dir string) []string {
 // siteRoot returns the site's folder: dir when --root names one, else the
 // working directory or the nearest folder above it that holds
 // content/site.toml, as git finds its repository. A found folder is
-// relative to the working directory (".", "../..").
+// relative to the working directory (".", "../.."). A folder on the way
+// with series or sources but no site.toml stops the search: it is a site
+// being begun, and the one above it is not the one meant.
 func siteRoot(dir string) (string, error) {
 	isSite := func(dir string) bool {
 		fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(content.SiteFile)))
@@ -227,6 +229,10 @@ func siteRoot(dir string) (string, error) {
 		return "", err
 	}
 	for d := wd; ; d = filepath.Dir(d) {
+		if begun(d) && !isSite(d) {
+			// A site being begun: the one above it is not the one meant.
+			return "", fmt.Errorf("%s has content/ but no %s: write that file first (the README says the least it holds), or give --root DIR", d, content.SiteFile)
+		}
 		if isSite(d) {
 			if rel, err := filepath.Rel(wd, d); err == nil {
 				return rel, nil
@@ -237,6 +243,17 @@ func siteRoot(dir string) (string, error) {
 			return "", fmt.Errorf("no site here: neither %s nor any folder above it holds %s; go into the site's folder (cd), or give --root DIR", wd, content.SiteFile)
 		}
 	}
+}
+
+// begun reports whether dir holds what only a site's content/ holds (its
+// series, its sources), though perhaps not yet its site.toml.
+func begun(dir string) bool {
+	for _, name := range []string{metrics.SeriesDir, metrics.CommitmentsDir, metrics.SourcesFile} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // report prints problems one per line in the language lang and says

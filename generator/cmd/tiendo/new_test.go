@@ -277,6 +277,18 @@ func TestSiteRoot(t *testing.T) {
 		t.Errorf("check in content: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 
+	// A second site begun in a folder of the first: no file is written
+	// into the first.
+	begun := filepath.Join(dir, "second-site")
+	os.MkdirAll(filepath.Join(begun, "content", "metrics"), 0o755)
+	t.Chdir(begun)
+	if code, out, errOut := runCmd("new", "metric", "EGDI score"); code != 1 || out != "" || !strings.Contains(errOut, "has content/ but no content/site.toml") {
+		t.Errorf("new metric in a site being begun: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "metrics", "egdi-score.toml")); err == nil {
+		t.Error("tiendo new wrote into the site above")
+	}
+
 	t.Chdir(t.TempDir())
 	for _, args := range [][]string{{"check"}, {"build"}, {"serve"}, {"new", "note", "x"}} {
 		code, out, errOut := runCmd(args...)
