@@ -269,8 +269,10 @@
 //
 // # Stated and computed changes
 //
-// A change the source states with the value (change, change_pct) is what
-// tiles show, with its qualifier and change_since, or the previous point
+// A change the source states with the value (change, change_pct) is
+// checked as the value is: its quote must contain it, without its sign, as
+// the source writes numbers ("giảm 15 bậc" is change = -15), and
+// change_pct cannot be -100 or less. It is what tiles show, with its qualifier and change_since, or the previous point
 // when the stated change is their difference. Otherwise a change is computed
 // between the latest point and the latest earlier one that is quoted (not
 // derived), of a comparable period, out of the same total (`of`), and with

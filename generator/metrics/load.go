@@ -505,6 +505,7 @@ func loadSeries(ds decodedSeries, d *Data, themes []string, errs *diag.List) *Se
 			if p.Value != nil {
 				checkHedges(d.sourceByID[p.Source], p.Quote, *p.Value, p.Qualifier, p.Flag, p.QuotePos, errs)
 			}
+			checkChange(d, p, at, errs)
 		}
 		// (A draft source may have no date yet.)
 		if src := d.sourceByID[p.Source]; src != nil && !src.Date.IsZero() && p.Period.Timed() && p.Flag != Planned && p.Flag != Estimate &&
@@ -715,6 +716,27 @@ func checkCitation(d *Data, source, quote string, value *float64, srcPos, quoteP
 		}
 	}
 	d.verify(source, quote, quotePos, errs)
+}
+
+// checkChange checks a stated change as a value is checked: a fall of a
+// whole (change_pct = -100) or more is no figure, and the quote must
+// contain the change, as its source writes numbers (without its sign:
+// "giảm 15 bậc", "down 3.2%").
+func checkChange(d *Data, p *Point, at func(string) diag.Pos, errs *diag.List) {
+	for _, c := range []struct {
+		key string
+		v   *float64
+	}{{"change", p.Change}, {"change_pct", p.ChangePct}} {
+		switch {
+		case c.v == nil:
+		case c.key == "change_pct" && *c.v <= -100:
+			errs.Add(at(c.key), "change_pct = %s: a fall of 100%% or more leaves nothing; write the change the source states", FormatPlain(*c.v))
+		case d.sourceByID[p.Source] == nil || strings.TrimSpace(p.Quote) == "":
+			// reported by checkCitation
+		case findNumber(p.Quote, math.Abs(*c.v), d.sourceByID[p.Source].Language()) < 0:
+			errs.Add(at(c.key), "the quote does not contain the %s %s (written as %s)", c.key, FormatPlain(math.Abs(*c.v)), orList(NumberFormsIn(math.Abs(*c.v), d.sourceByID[p.Source].Language())))
+		}
+	}
 }
 
 // orList joins words with "or", in each language.

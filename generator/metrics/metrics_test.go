@@ -314,6 +314,7 @@ kind = "official-notice"
 		m + `c-missing.toml:2:8: unit is required`,
 		m + `c-missing.toml:6:1: source is required`,
 		m + `d-rank.toml:10:9: value 200 is above its of = 193`,
+		m + `d-rank.toml:12:10: the quote does not contain the change 15 (written as 15)`,
 		m + `d-rank.toml:14:9: the quote is not in content/sources/004_cb6bb587943c80bb.txt: copy it from the document exactly, letter for letter ("xếp hạng 200/193")`,
 		m + `d-rank.toml:20:10: unknown source "no-such-source" (not in content/sources.toml)`,
 		m + `d-rank.toml:21:9: the quote does not contain the value 86 (written as 86)`,
@@ -964,6 +965,28 @@ func TestFiguresAsStated(t *testing.T) {
 	}
 }
 
+// TestStatedChange: a stated change is a figure like a value: in its
+// quote, and not a fall of more than the whole.
+func TestStatedChange(t *testing.T) {
+	for _, tt := range []struct{ change, quote, want string }{
+		{"change_pct = -100", "28, giảm 100%", "change_pct = -100: a fall of 100% or more leaves nothing"},
+		{"change_pct = 1e308", "28, tăng 36%", "the quote does not contain the change_pct 1000000"},
+		{"change_pct = -36", "28, giảm 36%", ""},
+		{"change = 2.5", "28, tăng 2,5", ""},
+	} {
+		l := append(head("count", "digital-government"),
+			"[[points]]", "period = 2023", "derived_from = 2024",
+			"[[points]]", "period = 2024", "value = 28", `source = "nghe-an-2024-07"`, `quote = "`+tt.quote+`"`, tt.change)
+		fsys := unarchived(t)
+		fsys["content/metrics/test.toml"] = text(l...)
+		_, errs := Load(fsys, themes)
+		got := errs.Errors().Error()
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) || tt.want != "" && !strings.HasPrefix(got, "content/metrics/test.toml:15:14: ") {
+			t.Errorf("%s, quote %q:\n%s\nwant %q", tt.change, tt.quote, got, tt.want)
+		}
+	}
+}
+
 func TestDerivedPrecision(t *testing.T) {
 	for _, tt := range []struct {
 		value, change, pct string
@@ -977,7 +1000,7 @@ func TestDerivedPrecision(t *testing.T) {
 	} {
 		l := append(head("count", "digital-government"),
 			"[[points]]", "period = 2023", "derived_from = 2024",
-			"[[points]]", "period = 2024", "value = "+tt.value, `source = "nghe-an-2024-07"`, `quote = "`+strings.ReplaceAll(tt.value, ".", ",")+`"`)
+			"[[points]]", "period = 2024", "value = "+tt.value, `source = "nghe-an-2024-07"`, `quote = "`+strings.ReplaceAll(tt.value+" "+tt.change+tt.pct, ".", ",")+`"`)
 		if tt.change != "" {
 			l = append(l, "change = "+tt.change)
 		} else {
