@@ -337,13 +337,17 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 
 // overlay serves the problems of the last build in place of a page.
 func (s *Server) overlay(w http.ResponseWriter, gen int, problems []string) {
+	lang := s.Lang
+	if lang == "" {
+		lang = diag.English
+	}
 	var b strings.Builder
-	b.WriteString(`<!DOCTYPE html>
-<html lang="vi">
+	fmt.Fprintf(&b, `<!DOCTYPE html>
+<html lang="%s">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Lỗi khi dựng trang · tiendo serve</title>
+<title>%s · tiendo serve</title>
 <style>
 body { margin: 0; font: 16px/1.5 system-ui, sans-serif; background: #1d1f21; color: #f0f0f0; }
 main { max-width: 60rem; margin: 0 auto; padding: 2rem 1rem; }
@@ -355,13 +359,12 @@ code { font: 15px/1.4 ui-monospace, monospace; white-space: pre-wrap; overflow-w
 </head>
 <body>
 <main role="alert">
-`)
-	noun := "problems"
+`, lang, html.EscapeString(diag.Sprintf(lang, "Build failed")))
+	heading := diag.Sprintf(lang, "The site could not be built: %d problems", len(problems))
 	if len(problems) == 1 {
-		noun = "problem"
+		heading = diag.Sprintf(lang, "The site could not be built: 1 problem")
 	}
-	fmt.Fprintf(&b, "<h1>Không dựng được trang: %d lỗi <small lang=\"en\">(build failed: %d %s)</small></h1>\n", len(problems), len(problems), noun)
-	b.WriteString("<p>Sửa các lỗi dưới đây rồi lưu tệp: trang sẽ tự tải lại. <span lang=\"en\">Fix them and save: this page reloads by itself.</span></p>\n<ol>\n")
+	fmt.Fprintf(&b, "<h1>%s</h1>\n<p>%s</p>\n<ol>\n", html.EscapeString(heading), html.EscapeString(diag.Sprintf(lang, "Fix them and save: this page reloads by itself.")))
 	for _, p := range problems {
 		pos, msg := splitPos(p)
 		fmt.Fprintf(&b, "<li><code><span class=\"pos\">%s</span>%s</code></li>\n", html.EscapeString(pos), html.EscapeString(msg))

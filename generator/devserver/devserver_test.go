@@ -129,7 +129,7 @@ func TestOverlayShowsProblems(t *testing.T) {
 		t.Errorf("status %d, want 500", code)
 	}
 	for _, want := range []string{"content/notes/a.md:3:9:", "&#34;&lt;script&gt;&#34; is not a date",
-		"content/metrics/x.toml:12:1:", "2 lỗi", "2 problems)", "/__tiendo/reload.js?gen=1"} {
+		"content/metrics/x.toml:12:1:", "could not be built: 2 problems", `<html lang="en">`, "/__tiendo/reload.js?gen=1"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the overlay lacks %q:\n%s", want, body)
 		}
@@ -193,8 +193,14 @@ func TestOverlayLanguage(t *testing.T) {
 func TestOverlayCountsOneProblem(t *testing.T) {
 	buildErr := error(diag.List{{Pos: diag.Pos{File: "content/notes/a.md", Line: 3, Col: 9}, Msg: "one"}})
 	s, _ := newServer(t, &buildErr)
-	if _, body := get(t, s, "/notes/a/"); !strings.Contains(body, "1 lỗi") || !strings.Contains(body, "1 problem)") {
+	if _, body := get(t, s, "/notes/a/"); !strings.Contains(body, "could not be built: 1 problem<") {
 		t.Errorf("one problem is not counted as one:\n%s", body)
+	}
+	// In the site's language, and only in it.
+	s.Lang = diag.Vietnamese
+	s.Rebuild()
+	if _, body := get(t, s, "/notes/a/"); !strings.Contains(body, "Không dựng được trang: 1 lỗi") || !strings.Contains(body, `<html lang="vi">`) || strings.Contains(body, "problem") {
+		t.Errorf("the Vietnamese overlay:\n%s", body)
 	}
 }
 
