@@ -88,7 +88,9 @@ var vi = map[string]string{
 	"tiendo serve: port %d is already in use (another tiendo serve, or another program): stop it, or choose another port, for example --port %d\n": "tiendo serve: cổng %d đang được dùng (bởi một tiendo serve khác, hoặc một chương trình khác): hãy dừng chương trình đó, hoặc chọn cổng khác, ví dụ --port %d\n",
 
 	// package tomlfile: keys, values and TOML syntax
-	"%s":           "%s",
+	"%s": "%s",
+	"this series file is empty: it holds title, unit, kind, theme and the points (tiendo new metric writes one to fill in), or delete it": "tệp chuỗi số liệu này trống: tệp cần có `title`, `unit`, `kind`, `theme` và các số liệu (lệnh `tiendo new metric` tạo sẵn một tệp để điền), hoặc hãy xóa tệp",
+	"%s is too large a number to be a figure: write the figure the source gives":                                                          "%s là số quá lớn, không thể là một số liệu: hãy ghi số liệu mà nguồn nêu",
 	"Build failed": "Lỗi khi dựng trang",
 	"The site could not be built: %d problems":                                                    "Không dựng được trang: %d lỗi",
 	"The site could not be built: 1 problem":                                                      "Không dựng được trang: 1 lỗi",

@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
 	"errors"
@@ -314,11 +315,26 @@ func decodeSeries(fsys fs.FS, name string) decodedSeries {
 	if data == nil {
 		return ds
 	}
+	if blank(data) {
+		// Not six errors for the six keys it lacks.
+		ds.problems.Add(diag.Pos{File: name, Line: 1, Col: 1}, "this series file is empty: it holds title, unit, kind, theme and the points (tiendo new metric writes one to fill in), or delete it")
+		return ds
+	}
 	ds.s = &Series{}
 	f, problems := tomlfile.Decode(name, data, 0, ds.s)
 	ds.f = f
 	ds.problems.Append(problems)
 	return ds
+}
+
+// blank reports whether a TOML text has nothing but spaces and comments.
+func blank(data []byte) bool {
+	for line := range bytes.Lines(data) {
+		if l := bytes.TrimSpace(line); len(l) > 0 && l[0] != '#' {
+			return false
+		}
+	}
+	return true
 }
 
 func loadSeries(ds decodedSeries, d *Data, themes []string, errs *diag.List) *Series {

@@ -854,6 +854,19 @@ func TestSlipsDoNotCascade(t *testing.T) {
 	}
 }
 
+// TestEmptySeriesFile: a file with nothing in it is one error, not one
+// for each key it lacks, and its name still names a series.
+func TestEmptySeriesFile(t *testing.T) {
+	for _, data := range []string{"", "\n  \n", "# to do\n"} {
+		fsys := fixture(t)
+		fsys["content/metrics/new.toml"] = &fstest.MapFile{Data: []byte(data)}
+		d, errs := Load(fsys, themes)
+		if len(errs) != 1 || !strings.HasPrefix(errs.Error(), "content/metrics/new.toml:1:1: this series file is empty") || !d.Unloaded("new") {
+			t.Errorf("%q: %v", data, errs)
+		}
+	}
+}
+
 // TestUnknownSourceReadInTheSiteLanguage: the numbers of a quote whose
 // source is unknown are read as the site's default language writes them.
 func TestUnknownSourceReadInTheSiteLanguage(t *testing.T) {

@@ -257,6 +257,13 @@ func Hint(line string) diag.Text {
 			return diag.T(`%s: a month is written "year-month": write %s = "%s-%02d"`, key, key, m[2], month)
 		}
 	}
+	if _, err := strconv.ParseFloat(strings.ReplaceAll(val, "_", ""), 64); errors.Is(err, strconv.ErrRange) {
+		// 1e400: a number, but past what a float holds.
+		return diag.T("%s is too large a number to be a figure: write the figure the source gives", val)
+	}
+	if _, err := strconv.ParseFloat(val, 64); err == nil {
+		return diag.Text{} // a number (1e300), not one and its unit
+	}
 	if m := numberUnit.FindStringSubmatch(val); m != nil && unitKeys[key] {
 		return diag.T("%s: write the number alone, %s = %s; its unit (%s) is the series' unit, given once at the top of the file (unit = \"…\")", key, key, plainNumber(m[1]), m[2])
 	}
@@ -721,6 +728,9 @@ var libraryMessages = []struct {
 	}},
 	{regexp.MustCompile(`^invalid datetime: (".*")$`), func(m []string) diag.Text {
 		return diag.T("invalid date %s: a date is written year-month-day, e.g. 2024-07-10", m[1])
+	}},
+	{regexp.MustCompile(`^(\S+) is out of range for u?int\d*$`), func(m []string) diag.Text {
+		return diag.T("%s is too large a number to be a figure: write the figure the source gives", m[1])
 	}},
 	{regexp.MustCompile(`^unexpected EOF; expected '"'$`), func([]string) diag.Text {
 		return diag.T(`unexpected EOF; expected '"'`)

@@ -389,6 +389,8 @@ func TestHints(t *testing.T) {
 		{"date = 32/7/2024", ""},
 		{"value = 16.4", ""},
 		{`quote = "đạt 16,4"`, ""},
+		{"value = 1e400", "1e400 is too large a number to be a figure"},
+		{"value = 1e300", ""},
 	} {
 		got := Hint(tt.line).En
 		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
@@ -415,8 +417,10 @@ func TestMessagesInVietnamese(t *testing.T) {
 		Title string        `toml:"title"`
 		Date  calendar.Date `toml:"date"`
 		Tags  []string      `toml:"tags"`
+		N     float64       `toml:"n"`
 	}
 	for _, tt := range []struct{ src, en, vi string }{
+		{"n = 99999999999999999999\n", "f.toml:1:5: 99999999999999999999 is too large a number to be a figure", "f.toml:1:5: 99999999999999999999 là số quá lớn"},
 		{"title = Báo cáo\n", `f.toml:1:9: expected value but found "Báo" instead`, `f.toml:1:9: không đọc được giá trị bắt đầu bằng "Báo"`},
 		{"title = \n", `f.toml:1:9: expected value but found '\n' instead`, "f.toml:1:9: thiếu giá trị sau dấu `=`"},
 		{"title = \"a\"\ntitle = \"b\"\n", "f.toml:2:1: Key 'title' has already been defined.", "f.toml:2:1: trường `title` đã được ghi ở trên"},
