@@ -89,6 +89,7 @@ var vi = map[string]string{
 
 	// package tomlfile: keys, values and TOML syntax
 	"%s": "%s",
+	"unknown source %q (not in %s): is it the entry at %s, whose id %q is another's?":                                                     "không có nguồn %q (không có trong %s): có phải là mục ở %s, có mã %q trùng với mục khác?",
 	"this series file is empty: it holds title, unit, kind, theme and the points (tiendo new metric writes one to fill in), or delete it": "tệp chuỗi số liệu này trống: tệp cần có `title`, `unit`, `kind`, `theme` và các số liệu (lệnh `tiendo new metric` tạo sẵn một tệp để điền), hoặc hãy xóa tệp",
 	"%s is too large a number to be a figure: write the figure the source gives":                                                          "%s là số quá lớn, không thể là một số liệu: hãy ghi số liệu mà nguồn nêu",
 	"Build failed": "Lỗi khi dựng trang",

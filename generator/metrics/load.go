@@ -86,6 +86,7 @@ func LoadLangs(fsys fs.FS, themes []string, langs []string) (*Data, diag.List) {
 	for i, s := range d.Sources {
 		if d.sourceByID[s.ID] != nil {
 			errs.Add(s.Pos, "duplicate source id %q (first at %s)", s.ID, d.sourceByID[s.ID].Pos)
+			d.duplicateSources = append(d.duplicateSources, s)
 			continue
 		}
 		d.sourceByID[s.ID] = s
@@ -700,6 +701,12 @@ func (d *Data) UnknownSource(id string) diag.Text {
 	slices.Sort(ids) // the closest of equals is the same each run
 	if near := tomlfile.Closest(id, ids); near != "" {
 		return diag.T("unknown source %q (not in %s): did you mean %q?", id, SourcesFile, near)
+	}
+	if len(d.duplicateSources) > 0 {
+		// An id copied from another entry and not changed, or changed
+		// to an id that was taken: the entry meant is likely that one.
+		dup := d.duplicateSources[0]
+		return diag.T("unknown source %q (not in %s): is it the entry at %s, whose id %q is another's?", id, SourcesFile, dup.Pos, dup.ID)
 	}
 	return diag.T("unknown source %q (not in %s)", id, SourcesFile)
 }

@@ -304,7 +304,7 @@ kind = "official-notice"
 	want := []string{
 		`content/commitments/bad.toml:8:11: unknown metric "no-such-series"`,
 		`content/commitments/bad.toml:10:1: duplicate commitment id "task-a" (first at content/commitments/bad.toml:1:1)`,
-		`content/commitments/bad.toml:15:10: unknown source "nguon-khong-co" (not in content/sources.toml)`,
+		`content/commitments/bad.toml:15:10: unknown source "nguon-khong-co" (not in content/sources.toml): is it the entry at content/sources.toml:60:1, whose id "ket-luan-2024-07" is another's?`,
 		m + `a-unknown-key.toml:8:1: quote is required: a verbatim excerpt of the source that contains the figure`,
 		m + `a-unknown-key.toml:13:9: unknown key "points.qoute": did you mean "quote"?`,
 		m + `b-wrong-type.toml:10:9: value: a number is written without quotes: write value = 71`,
@@ -316,7 +316,7 @@ kind = "official-notice"
 		m + `d-rank.toml:10:9: value 200 is above its of = 193`,
 		m + `d-rank.toml:12:10: the quote does not contain the change 15 (written as 15)`,
 		m + `d-rank.toml:14:9: the quote is not in content/sources/004_cb6bb587943c80bb.txt: copy it from the document exactly, letter for letter ("xếp hạng 200/193")`,
-		m + `d-rank.toml:20:10: unknown source "no-such-source" (not in content/sources.toml)`,
+		m + `d-rank.toml:20:10: unknown source "no-such-source" (not in content/sources.toml): is it the entry at content/sources.toml:60:1, whose id "ket-luan-2024-07" is another's?`,
 		m + `d-rank.toml:21:9: the quote does not contain the value 86 (written as 86)`,
 		m + `d-rank.toml:25:16: a derived point has no value, quote, source or gap of its own: they come from the point it is derived from`,
 		m + `d-rank.toml:28:1: derived_from = 2019: no stated point of that period in this series`,

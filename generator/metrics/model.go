@@ -358,6 +358,9 @@ type Data struct {
 	loadingDraft bool   // Load is checking a draft, which may cite drafts
 	needEn       bool   // English is a language of the site besides its default (see LoadLangs)
 	lang         string // the site's default language: a source's when it names none
+	// duplicateSources are the entries of sources.toml whose id another
+	// has before them: left out, and named by what cites an unknown id.
+	duplicateSources []*Source
 }
 
 // Published returns the data without its drafts (draft = true): what the
