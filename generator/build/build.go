@@ -212,6 +212,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 
 	// Warnings found while loading (a hedge not recorded, a document's
 	// hash not recorded) join those judged on the whole data.
+	errs = errs.Unslipped() // "perod": not also "period is required"
 	warnings := append(errs.Warnings(), metrics.Warnings(data)...)
 	errs = errs.Errors()
 	if opt.Strict {

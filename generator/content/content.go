@@ -245,14 +245,14 @@ func LoadConfig(fsys fs.FS) (*Config, diag.List) {
 		seen[t.ID] = true
 		switch {
 		case t.Title == "" && en:
-			errs.Add(f.Pos("themes", i), "theme %q needs title and title_en", t.ID)
+			errs.Add(f.Pos("themes", i, "title"), "theme %q needs title and title_en", t.ID)
 		case t.Title == "":
-			errs.Add(f.Pos("themes", i), "theme %q needs a title", t.ID)
+			errs.Add(f.Pos("themes", i, "title"), "theme %q needs a title", t.ID)
 		case en && t.TitleEn == "":
 			errs.Add(f.Pos("themes", i), "theme %q needs title_en, its title in English (one of the site's languages)", t.ID)
 		}
 	}
-	return s, errs
+	return s, errs.Unslipped()
 }
 
 // Decoded reports whether site.toml was read to its end. When it was not,

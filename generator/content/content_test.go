@@ -208,7 +208,6 @@ func TestLoadConfig(t *testing.T) {
 	_, errs = LoadConfig(fstest.MapFS{SiteFile: {Data: []byte(bad)}})
 	errs.Sort()
 	want := []string{
-		`content/site.toml:12:1: theme "international-rankings" needs title and title_en`,
 		`content/site.toml:13:6: duplicate theme id "international-rankings"`,
 		`content/site.toml:14:9: unknown key "themes.titel": did you mean "title"?`,
 	}

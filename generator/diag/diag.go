@@ -45,6 +45,10 @@ type Error struct {
 	// Strict marks a warning that fails the build (--strict). It is still
 	// printed as a warning: the editor sees what kind of problem it is.
 	Strict bool
+	// Slip marks an unknown key that is a slip for a known one ("perod"
+	// for "period"): what is said of the known key, missing, is said at
+	// the slip's position, and follows from it (see Unslipped).
+	Slip bool
 }
 
 // Error prints the problem in English, as "file:line:col: message".
@@ -121,6 +125,28 @@ func (l *List) Append(err error) {
 	default:
 		*l = append(*l, &Error{Msg: err.Error()})
 	}
+}
+
+// Unslipped returns l without the problems that follow from a slip: those
+// at the position of an unknown key that is a slip for a known one (the
+// known key reported missing there), which the slip's own message covers.
+func (l List) Unslipped() List {
+	slips := map[Pos]bool{}
+	for _, e := range l {
+		if e.Slip && e.Pos.Line > 0 {
+			slips[e.Pos] = true
+		}
+	}
+	if len(slips) == 0 {
+		return l
+	}
+	out := make(List, 0, len(l))
+	for _, e := range l {
+		if e.Slip || !slips[e.Pos] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Errors returns the problems that fail a build: errors, and warnings made

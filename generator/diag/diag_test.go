@@ -192,3 +192,19 @@ func TestLanguages(t *testing.T) {
 		t.Errorf("nil argument: %q", got)
 	}
 }
+
+// TestUnslipped: what is said at a slip's position follows from it and is
+// dropped; the slip, and what is said elsewhere, stay.
+func TestUnslipped(t *testing.T) {
+	at := Pos{"a.toml", 3, 7}
+	var l List
+	l.Add(at, "unknown key %q: did you mean %q?", "perod", "period")
+	l[0].Slip = true
+	l.Add(at, "point: period (or as_of) is required")
+	l.Add(Pos{"a.toml", 4, 7}, "point: period (or as_of) is required")
+	l.Add(Pos{"b.toml", 3, 7}, "point: period (or as_of) is required")
+	got := l.Unslipped()
+	if len(got) != 3 || got[0] != l[0] || got[1] != l[2] || got[2] != l[3] {
+		t.Errorf("Unslipped:\n%v", got)
+	}
+}

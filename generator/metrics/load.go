@@ -208,7 +208,7 @@ func LoadLangs(fsys fs.FS, themes []string, langs []string) (*Data, diag.List) {
 		}
 		return a.ID < b.ID
 	})
-	return d, errs
+	return d, errs.Unslipped()
 }
 
 func readFile(fsys fs.FS, name string, errs *diag.List) []byte {
@@ -467,7 +467,7 @@ func loadSeries(ds decodedSeries, d *Data, themes []string, errs *diag.List) *Se
 			p.Period = calendar.AsOfDate(*p.AsOf)
 		}
 		if p.Period.IsZero() {
-			errs.Add(p.Pos, "point: period (or as_of) is required")
+			errs.Add(at("period"), "point: period (or as_of) is required") // at the table, or a slip for it
 		}
 		checkSub(p.Subseries, at("subseries"))
 		checkWord(p.Qualifier, Qualifiers, "qualifier", at("qualifier"), errs)
@@ -506,7 +506,7 @@ func loadSeries(ds decodedSeries, d *Data, themes []string, errs *diag.List) *Se
 			continue
 		}
 		if p.Value == nil {
-			errs.Add(p.Pos, "point %s: value is required (or gap = \"…\", saying why the period has none)", p.Period.Label())
+			errs.Add(at("value"), "point %s: value is required (or gap = \"…\", saying why the period has none)", p.Period.Label())
 		} else {
 			checkValue(s, *p.Value, p.Of, at("value"), errs)
 		}
@@ -571,13 +571,13 @@ func loadSeries(ds decodedSeries, d *Data, themes []string, errs *diag.List) *Se
 		checkSub(t.Subseries, at("subseries"))
 		switch {
 		case t.By == nil:
-			errs.Add(t.Pos, "target: by (the deadline) is required")
+			errs.Add(at("by"), "target: by (the deadline) is required")
 		case !t.By.Simple():
 			errs.Add(at("by"), "target: by must be a year, half, quarter, month or day (the deadline the target is due by), not %s", t.By)
 			t.By = nil
 		}
 		if t.Value == nil {
-			errs.Add(t.Pos, "target: value is required")
+			errs.Add(at("value"), "target: value is required")
 		} else {
 			checkValue(s, *t.Value, nil, at("value"), errs)
 		}

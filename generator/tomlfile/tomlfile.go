@@ -31,6 +31,9 @@ type File struct {
 	tables map[string]diag.Pos
 	// decoded is set when no syntax or type error stopped decoding.
 	decoded bool
+	// slips maps a known key path, missing, to the position of the
+	// unknown key that is a slip for it ("points.3.period" → perod's).
+	slips map[string]diag.Pos
 }
 
 // Decode decodes data into v. lineOffset is the number of lines that precede
@@ -104,6 +107,8 @@ func Decode(name string, data []byte, lineOffset int, v any) (*File, diag.List) 
 				errs.Add(p, "unknown table %q", key)
 			case near != "":
 				errs.Add(p, "unknown key %q: did you mean %q?", key, near)
+				f.slip(p, near)
+				errs[len(errs)-1].Slip = true
 			default:
 				errs.Add(p, "unknown key %q", key)
 			}
@@ -373,6 +378,9 @@ func (f *File) Pos(path ...any) diag.Pos {
 	for i, p := range path {
 		parts[i] = fmt.Sprint(p)
 	}
+	if p, ok := f.slips[strings.Join(parts, ".")]; ok && f.keys[strings.Join(parts, ".")] == (diag.Pos{}) {
+		return p // missing, and misspelt there
+	}
 	for n := len(parts); n > 0; n-- {
 		k := strings.Join(parts[:n], ".")
 		if p, ok := f.keys[k]; ok {
@@ -383,6 +391,33 @@ func (f *File) Pos(path ...any) diag.Pos {
 		}
 	}
 	return diag.Pos{File: f.Name, Line: 1, Col: 1}
+}
+
+// slip records that the unknown key whose value is at p stands for the
+// known key near of the same table, so that Pos places near, missing, at
+// the slip.
+func (f *File) slip(p diag.Pos, near string) {
+	for path, at := range f.keys {
+		if at == p {
+			if f.slips == nil {
+				f.slips = map[string]diag.Pos{}
+			}
+			parent, _, _ := cutLast(path)
+			if parent != "" {
+				near = parent + "." + near
+			}
+			f.slips[near] = p
+			return
+		}
+	}
+}
+
+// cutLast splits a key path before its last part.
+func cutLast(path string) (parent, last string, ok bool) {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[:i], path[i+1:], true
+	}
+	return "", path, false
 }
 
 // matching returns the positions in index (keys or tables) of a key given
