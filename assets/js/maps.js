@@ -18,7 +18,7 @@
  * option leaves out: the colours of the scale (sequential, colour-blind
  * safe, the darker the better in the light palette, the brighter the
  * better in the dark one; meta.better), the numbers with their unit at the
- * ends of the scale, and tooltips naming the shape, its value with its
+ * ends of the scale (as many as fit the element's width: scale), and tooltips naming the shape, its value with its
  * qualifier and flag, other sources' values and the link to the quoted
  * passage. The period selector is shown, and choosing a period draws its
  * figures (meta.periods[i].data) on its boundaries. If ECharts, a boundary
@@ -176,10 +176,44 @@
     return out;
   }
 
+  // scale is what of the colour scale depends on the element's width: the
+  // numbers at its ends and its length. ECharts lays the scale out in a
+  // row, its padding, the low end's text, a gap, the bar, a gap and the
+  // high end's text, centred, and clips what passes the element's edges:
+  // at 360 px "0.3764 score (0-1)" and "0.8701 score (0-1)" around a bar
+  // of 160 px do not fit. The bar shortens first, down to BAR_MIN; then
+  // the low end drops its unit, which the high end still says; then the
+  // high end does too (the page states the unit above the map).
+  const FONT = 12, GAP = 10, SCALE_PAD = 8, BAR_MAX = 160, BAR_MIN = 80, EDGE = 4;
+  let measurer = null;
+  function textWidth(text) {
+    if (!measurer) {
+      const c = document.createElement('canvas').getContext('2d');
+      if (!c) return text.length * FONT * 0.6;
+      c.font = FONT + 'px sans-serif'; // ECharts' default, which the scale keeps
+      measurer = c;
+    }
+    return measurer.measureText(text).width;
+  }
+  function scale(entry, vm) {
+    const meta = entry.payload.meta;
+    const room = entry.el.clientWidth - 2 * (SCALE_PAD + GAP + EDGE);
+    const plain = {unit: '', kind: meta.kind, lang: meta.lang, decimals: meta.decimals};
+    const tries = [[meta, meta], [meta, plain], [plain, plain]];
+    let text, bar;
+    for (const [hi, lo] of tries) {
+      text = [bare(hi, vm.max), bare(lo, vm.min)];
+      bar = Math.min(BAR_MAX, room - textWidth(text[0]) - textWidth(text[1]));
+      if (bar >= BAR_MIN) break;
+    }
+    return {text: text, itemHeight: Math.max(bar, 24)};
+  }
+
   function resize(entry) {
     if (!entry.chart) return;
     entry.chart.resize();
-    entry.chart.setOption({series: [layout(entry)]});
+    const range = entry.payload.option.visualMap[0];
+    entry.chart.setOption({series: [layout(entry)], visualMap: [scale(entry, range)]});
   }
 
   // shapeName is a shape's name in the page's language, from its file.
@@ -247,13 +281,13 @@
     option.tooltip = Object.assign({}, option.tooltip, {formatter: tooltip(entry), confine: true, enterable: true});
     option.visualMap = option.visualMap.map((vm) => Object.assign(vm, {
       inRange: {color: colours},
-      text: [bare(meta, vm.max), bare(meta, vm.min)],
-      textStyle: {color: TEXT[mode]},
+      textStyle: {color: TEXT[mode], fontSize: FONT},
+      textGap: GAP,
       // Shapes around a focused region reach under the scale: it keeps
       // the page's colour behind it.
-      backgroundColor: PAGE[mode], padding: [4, 8],
+      backgroundColor: PAGE[mode], padding: [4, SCALE_PAD],
       formatter: (v) => bare(meta, v)
-    }));
+    }, scale(entry, vm)));
     const series = option.series[0];
     series.map = meta.boundaries[period.boundary].url;
     Object.assign(series, layout(entry));

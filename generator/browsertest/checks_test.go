@@ -435,6 +435,9 @@ func (e *env) screenshots(t *testing.T, ctx context.Context, name string, charts
 		if w == 360 {
 			found = append(found, checkReflow(t, ctx)...)
 		}
+		if charts {
+			found = append(found, checkMapText(t, ctx, w)...)
+		}
 		var png []byte
 		run(t, ctx, chromedp.FullScreenshot(&png, 100))
 		file := filepath.Join(e.shots, fmt.Sprintf("%s-%d.png", name, w))
@@ -492,6 +495,41 @@ func checkReflow(t *testing.T, ctx context.Context) []string {
 	}
 	return nil
 }
+
+// checkMapText reports a map's text (the numbers at the ends of its
+// colour scale) that passes the edges of its canvas, where ECharts cuts
+// it off: at 360 px "0.3764 score (0-1)" lost its number.
+func checkMapText(t *testing.T, ctx context.Context, width int64) []string {
+	t.Helper()
+	var found []string
+	for _, c := range eval[[]string](t, ctx, mapTextJS) {
+		found = append(found, fmt.Sprintf("at %d px, a map's text is cut off at its edge: %s", width, c))
+	}
+	return found
+}
+
+// mapTextJS lists the text ECharts draws on each map's canvas (zrender's
+// display list: its text spans) that passes its left or right edge.
+const mapTextJS = `(() => {
+  const out = [];
+  document.querySelectorAll('script[type="application/json"][data-map]').forEach((s) => {
+    const el = document.getElementById(s.getAttribute('data-map'));
+    const chart = el && window.echarts && window.echarts.getInstanceByDom(el);
+    if (!chart) return;
+    const w = chart.getWidth();
+    chart.getZr().storage.getDisplayList(true).forEach((d) => {
+      const text = d.style && d.style.text;
+      if (typeof text !== 'string' || !text.trim() || d.invisible || d.ignore) return;
+      const r = d.getBoundingRect().clone();
+      const m = d.getComputedTransform();
+      if (m) r.applyTransform(m);
+      if (r.x < -0.5 || r.x + r.width > w + 0.5) {
+        out.push(el.id + ': "' + text + '" spans ' + Math.round(r.x) + ' to ' + Math.round(r.x + r.width) + ' px of ' + w);
+      }
+    });
+  });
+  return out;
+})()`
 
 func mustJSON(v any) string {
 	b, err := json.Marshal(v)

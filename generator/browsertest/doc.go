@@ -68,7 +68,11 @@
 // included, and the map's own: the period selector shows and draws the
 // other period, the tooltip names the shape and its value, and the codes
 // that match no shape are said; screenshots map-*, en-map-* and
-// map-metric-*. Last, the English-only second site of
+// map-metric-*. On every map, at both widths, no text ECharts draws (the
+// numbers at the ends of the colour scale) passes the canvas's edges;
+// the note's first map is also drawn with a long unit, whose numbers at
+// 360 px fit only on a shorter scale (screenshots map-long-unit-embed-*),
+// and the check must see a scale made too long on purpose. Last, the English-only second site of
 // generator/build/testdata/world.txtar (16 countries on the world map):
 // its report, its series' page (map and league table) and that map's
 // embed page get every check at 360 and 1280 px, console errors included,

@@ -93,6 +93,43 @@ func (e *env) visitMaps(t *testing.T) {
 	metric := pageCase{name: "map-metric", path: "metrics/thu-ban-do/", lang: "vi", charts: true, axe: true, altPath: "en/metrics/thu-ban-do/"}
 	t.Run(metric.name, func(t *testing.T) { me.visit(t, metric) })
 
+	// The same site with a long unit on the note's first map: at 360 px
+	// the numbers at the ends of its colour scale, with that unit, are
+	// wider than the element with the scale's full length, and must still
+	// show whole. The check must see a scale that does not fit.
+	long := mapSite(t)
+	lm := long.(overlay).content.(fstest.MapFS)
+	toml := string(lm["content/metrics/thu-ban-do.toml"].Data)
+	toml = strings.Replace(toml, `unit = "%"`, `unit = "nghìn tài khoản định danh"`, 1)
+	toml = strings.Replace(toml, `kind = "rate"`, `kind = "count"`, 1)
+	lm["content/metrics/thu-ban-do.toml"] = &fstest.MapFile{Data: []byte(toml)}
+	out = filepath.Join(t.TempDir(), "long")
+	if _, err := build.Run(long, out, build.Options{BaseURL: base}); err != nil {
+		t.Fatalf("building the map test site with a long unit: %v", err)
+	}
+	le := *e
+	le.origin = serve(t, out)
+	le.downloads = map[string]bool{}
+	embed := pageCase{name: "map-long-unit-embed", path: "embed/" + mapNote + "chart-1/", lang: "vi", charts: true, embed: true}
+	t.Run(embed.name, func(t *testing.T) {
+		le.visit(t, embed)
+		pr := &problems{origin: le.origin}
+		ctx, cancel, _ := le.open(t, embed.path, pr)
+		defer cancel()
+		run(t, ctx, chromedp.EmulateViewport(360, 800))
+		if _, found := checkCharts(t, ctx, 10*time.Second); len(found) > 0 {
+			t.Fatal(found)
+		}
+		eval[bool](t, ctx, `(() => {
+  const chart = window.echarts.getInstanceByDom(document.getElementById('chart_0_thu_ban_do'));
+  chart.setOption({visualMap: [{itemHeight: 320}]});
+  return true;
+})()`)
+		if found := checkMapText(t, ctx, 360); len(found) == 0 {
+			t.Error("self-test: a colour scale of 320 px at 360 px wide passes the map's edges, and checkMapText did not say so")
+		}
+	})
+
 	// The English-only second site of generator/build: 16 countries on
 	// the world map, from a report and from their series' page (with its
 	// league table), and that map's embed page, at both widths.
