@@ -280,19 +280,16 @@ func (s *Site) mapView(r *reads, lang *i18n.Lang, c markdown.Chart) (*ChartView,
 			}
 			codes = append(codes, code)
 		}
-		mv.Unmatched = lang.T("map.unmatched", n, strings.Join(codes, ", "))
-		if n == 1 {
-			mv.Unmatched = lang.T("map.unmatched_one", codes[0])
-		}
+		mv.Unmatched = lang.N("map.unmatched", n, n, strings.Join(codes, ", "))
 	}
 	if len(m.Boundaries) > 1 {
 		var vs []string
 		for i, b := range m.Boundaries {
 			switch {
 			case i == 0:
-				vs = append(vs, lang.T("map.version_until", lang.Date(m.Boundaries[1].ValidFrom.AddDays(-1)), b.Codes()))
+				vs = append(vs, lang.N("map.version_until", b.Codes(), lang.Date(m.Boundaries[1].ValidFrom.AddDays(-1)), b.Codes()))
 			default:
-				vs = append(vs, lang.T("map.version_from", lang.Date(b.ValidFrom), b.Codes()))
+				vs = append(vs, lang.N("map.version_from", b.Codes(), lang.Date(b.ValidFrom), b.Codes()))
 			}
 		}
 		mv.Versions = lang.T("map.versions", strings.Join(vs, "; "))

@@ -403,7 +403,7 @@ func (v *LangView) updates(changes []metrics.SourceChanges) []UpdateView {
 			if cs := figures[c.Series]; c.Kind == metrics.NewPoint && len(cs) > manyFigures {
 				if cs[0].Point == c.Point {
 					u.Items = append(u.Items, UpdateItem{Kind: c.Kind, Path: v.MetricPath(c.Series.ID),
-						Text: v.T("updates.figures", c.Series.TitleIn(v.Lang.Code), len(cs))})
+						Text: v.N("updates.figures", len(cs), c.Series.TitleIn(v.Lang.Code), len(cs))})
 				}
 				continue
 			}
@@ -440,6 +440,13 @@ type Pager struct {
 
 // T translates an interface string.
 func (v *LangView) T(key string, args ...any) string { return v.Lang.T(key, args...) }
+
+// N is Lang.N: the interface string for key in the form for the count n.
+func (v *LangView) N(key string, n int, args ...any) string { return v.Lang.N(key, n, args...) }
+
+// Form is the string of key in the form for the count n, unformatted, for
+// site.js to fill in.
+func (v *LangView) Form(key string, n int) string { return v.Lang.T(i18n.Form(v.Lang, key, n)) }
 
 // URL links a site-relative path under the base path.
 func (v *LangView) URL(rel string) string { return v.site().URLs.Path(rel) }

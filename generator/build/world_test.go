@@ -167,7 +167,7 @@ func TestWorldSite(t *testing.T) {
 		en := i18nStrings(t, "../../templates/i18n/en.toml")
 		msg := fmt.Sprintf(en["map.unmatched"], len(unmatched), strings.Join(unmatched, ", "))
 		if len(unmatched) == 1 {
-			msg = fmt.Sprintf(en["map.unmatched_one"], unmatched[0])
+			msg = fmt.Sprintf(en["map.unmatched.one"], 1, unmatched[0])
 		}
 		if !strings.Contains(html.UnescapeString(string(out[page])), `<p class="map-unmatched" role="note">`+msg+`</p>`) {
 			t.Errorf("%s does not say %q", page, msg)
@@ -203,6 +203,11 @@ func TestWorldSite(t *testing.T) {
 	best, bestRank := bestOf(t, m, "content/sources/egov-world.csv", "2024")
 	if html.UnescapeString(rows[0][1]) != best || ranks[0] != bestRank {
 		t.Errorf("the league table starts with %s (%d), want %s (%d), the best of 2024", rows[0][1], ranks[0], best, bestRank)
+	}
+
+	// The home page counts its theme's one series in the singular.
+	if home := string(out["index.html"]); !strings.Contains(home, `<span class="count">1 metric</span>`) {
+		t.Errorf("the home page does not say its theme has \"1 metric\"")
 	}
 
 	// Every chart and map has its embed page, the series' map too.

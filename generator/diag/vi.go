@@ -26,6 +26,7 @@ var vi = map[string]string{
 	"interface strings for %q, which is not a language of the site (languages in content/site.toml: %s)": "chuỗi giao diện cho %q, vốn không phải ngôn ngữ của trang (languages trong content/site.toml: %s)",
 	"%q takes no %%s or %%d (%s: %q)":                                                                    "%q không nhận %%s hay %%d (%s: %q)",
 	"%q must keep %s, in this order, as in %s (%q): the templates fill them in":                          "%q phải giữ %s, đúng thứ tự, như trong %s (%q): các mẫu trang điền giá trị vào đó",
+	"%q must have the %%s and %%d of %q (%q), in the same order":                                         "%q phải có đúng các %%s và %%d của %q (%q), theo cùng thứ tự",
 	"sub-series %q needs a label":                                                                        "nhóm %q cần có `label`",
 	"chart: %q is listed twice in %s":                                                                    "biểu đồ: %q được ghi hai lần trong %s",
 	"chart: %q must be a non-empty list of %s, e.g. %s = %s":                                             "biểu đồ: %q phải là một danh sách %s, không rỗng, ví dụ %s = %s",

@@ -11,6 +11,20 @@
 // page, the introductions of its sections) are written neutrally in
 // templates/i18n and overridden in content/i18n by a site that says more.
 //
+// A string that counts something has a plural form: under its key the
+// form for every count but one ("home.series_count" = "%d metrics"), and,
+// in a language whose nouns change with the number, under the key with
+// ".one" added the form for a count of 1 ("home.series_count.one" = "%d
+// metric"). N picks the form by the count it is given; a language without
+// grammatical number (Vietnamese) writes no ".one" key, and its one form
+// serves every count. A singular form keeps the %s and %d of its plural;
+// it is the one kind of key the shipped files of the languages need not
+// share, and a site may add one in content/i18n for any key that has a
+// string. (A key ending in ".one" whose file has no string under the key
+// without it is an ordinary string.) site.js fills in the strings of the page's data-msg-*
+// attributes: the search page gives it both forms of "search.count", the
+// filters' status lines have only the plural form.
+//
 // A site's languages are the codes listed in content/site.toml, the
 // default first (package content). Adding a language is adding its
 // strings file to templates/i18n and its conventions to this package: its
@@ -105,6 +119,9 @@ func Load(fsys fs.FS, codes ...string) ([]*Lang, diag.List) {
 			// reported missing, and every page that uses one.
 			broken = true
 		}
+		if problems.Err() == nil {
+			errs = append(errs, checkForms(f, l.strings)...)
+		}
 		langs = append(langs, l)
 	}
 	if broken {
@@ -169,6 +186,10 @@ func overrides(fsys fs.FS, langs []*Lang, codes []string) diag.List {
 		shipped := Dir + "/" + code + ".toml"
 		for _, k := range keys {
 			base, ok := lang.strings[k]
+			if plural, one := strings.CutSuffix(k, oneSuffix); !ok && one {
+				// A singular form the shipped file lacks: like its plural.
+				base, ok = lang.strings[plural]
+			}
 			switch {
 			case !ok:
 				if near := tomlfile.Closest(k, lang.keys()); near != "" {
@@ -220,9 +241,36 @@ func (l *Lang) keys() []string {
 	return out
 }
 
+// oneSuffix ends the key of a string's form for a count of 1.
+const oneSuffix = ".one"
+
+// checkForms reports a singular form (KEY.one) of a strings file that has
+// other %s and %d than its plural (KEY).
+func checkForms(f *tomlfile.File, strs map[string]string) diag.List {
+	var errs diag.List
+	keys := make([]string, 0, len(strs))
+	for k := range strs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		plural, one := strings.CutSuffix(k, oneSuffix)
+		if !one {
+			continue
+		}
+		if other, ok := strs[plural]; ok && !slices.Equal(verbs(other), verbs(strs[k])) {
+			errs.Add(f.Pos(k), "%q must have the %%s and %%d of %q (%q), in the same order", k, plural, other)
+		}
+	}
+	return errs
+}
+
 func missing(have, other map[string]string) []string {
 	var out []string
 	for k := range have {
+		if _, ok := have[strings.TrimSuffix(k, oneSuffix)]; ok && strings.HasSuffix(k, oneSuffix) {
+			continue // a singular form, which a language may not have
+		}
 		if _, ok := other[k]; !ok {
 			out = append(out, k)
 		}
@@ -258,6 +306,24 @@ func (l *Lang) T(key string, args ...any) string {
 		return fmt.Sprintf(s, args...)
 	}
 	return s
+}
+
+// N returns the interface string for key in the form for the count n
+// (Form), formatted with args, or with n alone when there are none.
+func (l *Lang) N(key string, n int, args ...any) string {
+	if len(args) == 0 {
+		args = []any{n}
+	}
+	return l.T(Form(l, key, n), args...)
+}
+
+// Form returns the key of the form of key's string for the count n:
+// key + ".one" when n is 1 and the language has that form, else key.
+func Form(l *Lang, key string, n int) string {
+	if n == 1 && l.Has(key+oneSuffix) {
+		return key + oneSuffix
+	}
+	return key
 }
 
 // Has reports whether key has a translation.

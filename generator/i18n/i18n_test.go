@@ -310,3 +310,59 @@ func TestSiteStrings(t *testing.T) {
 		t.Errorf("%d errors, want 4:\n%s", len(errs), got)
 	}
 }
+
+func TestPluralForms(t *testing.T) {
+	fsys := fstest.MapFS{
+		// Vietnamese has no plural: one form for every count.
+		"templates/i18n/vi.toml": {Data: []byte("\"home.series_count\" = \"%d chỉ số\"\n\"map.unmatched\" = \"%d mã không khớp: %s.\"\n")},
+		"templates/i18n/en.toml": {Data: []byte("\"home.series_count\" = \"%d metrics\"\n\"home.series_count.one\" = \"%d metric\"\n" +
+			"\"map.unmatched\" = \"%d codes match no shape: %s.\"\n")},
+		// A site adds the singular the shipped file lacks.
+		"content/i18n/en.toml": {Data: []byte("\"map.unmatched.one\" = \"%d code matches no shape: %s.\"\n")},
+	}
+	langs, errs := Load(fsys)
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	vi, en := langs[0], langs[1]
+	for _, tt := range []struct {
+		l    *Lang
+		n    int
+		want string
+	}{
+		{en, 0, "0 metrics"}, {en, 1, "1 metric"}, {en, 2, "2 metrics"}, {en, 21, "21 metrics"},
+		{vi, 1, "1 chỉ số"}, {vi, 4, "4 chỉ số"},
+	} {
+		if got := tt.l.N("home.series_count", tt.n); got != tt.want {
+			t.Errorf("%s N(home.series_count, %d) = %q, want %q", tt.l.Code, tt.n, got, tt.want)
+		}
+	}
+	if got := en.N("map.unmatched", 1, 1, "sgp"); got != "1 code matches no shape: sgp." {
+		t.Errorf("the site's singular: %q", got)
+	}
+	if got := en.N("map.unmatched", 2, 2, "sgp, bhr"); got != "2 codes match no shape: sgp, bhr." {
+		t.Errorf("the plural: %q", got)
+	}
+
+	// A singular with other verbs than its plural is an error; so is a
+	// site's singular of a key that does not exist. A shipped ".one" key
+	// without a plural is an ordinary string, shared by the languages.
+	fsys["templates/i18n/en.toml"] = &fstest.MapFile{Data: []byte("\"home.series_count\" = \"%d metrics\"\n\"home.series_count.one\" = \"one metric\"\n" +
+		"\"map.unmatched\" = \"%d codes match no shape: %s.\"\n\"map.unmached.one\" = \"%d code: %s.\"\n")}
+	fsys["content/i18n/en.toml"] = &fstest.MapFile{Data: []byte("\"map.unmatched.one\" = \"A code matches no shape: %s.\"\n\"home.count.one\" = \"%d\"\n")}
+	_, errs = Load(fsys)
+	got := errs.Error()
+	for _, want := range []string{
+		`templates/i18n/en.toml:2:27: "home.series_count.one" must have the %s and %d of "home.series_count" ("%d metrics"), in the same order`,
+		`templates/i18n/vi.toml: missing translation "map.unmached.one"`,
+		`content/i18n/en.toml:1:23: "map.unmatched.one" must keep %d %s, in this order, as in templates/i18n/en.toml ("%d codes match no shape: %s.")`,
+		`content/i18n/en.toml:2:20: unknown interface string "home.count.one"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors\n%s\ndo not contain %q", got, want)
+		}
+	}
+	if len(errs) != 4 {
+		t.Errorf("%d errors, want 4:\n%s", len(errs), got)
+	}
+}
