@@ -293,6 +293,15 @@ func errorCount(n int) diag.Text {
 	return diag.T("%d errors", n)
 }
 
+// count is one if n is 1, else other: a count in English's singular or
+// plural (the catalog gives each its Vietnamese, which has no plural).
+func count(n int, one, other diag.Text) diag.Text {
+	if n == 1 {
+		return one
+	}
+	return other
+}
+
 func warningCount(n int) diag.Text {
 	if n == 1 {
 		return diag.T("1 warning")
@@ -344,8 +353,19 @@ func checkCmd(root string, strict bool, lang string, stdout, stderr io.Writer) i
 	if report(stderr, lang, errs, res.Warnings) {
 		return 1
 	}
-	diag.Fprintf(stdout, lang, "ok: %d pages, %d series, %d points, %d targets, %d commitments, %d sources", res.Pages, res.Series, res.Points, res.Targets, res.Commitments, res.Sources)
-	diag.Fprintf(stdout, lang, "; %d quotes verified in %s", res.Quotes, metrics.ArchiveDir)
+	fmt.Fprint(stdout, "ok: ") // the same in Vietnamese
+	diag.Fprintf(stdout, lang, "%s, %s, %s, %s, %s, %s",
+		count(res.Pages, diag.T("1 page"), diag.T("%d pages", res.Pages)),
+		diag.T("%d series", res.Series),
+		count(res.Points, diag.T("1 point"), diag.T("%d points", res.Points)),
+		count(res.Targets, diag.T("1 target"), diag.T("%d targets", res.Targets)),
+		count(res.Commitments, diag.T("1 commitment"), diag.T("%d commitments", res.Commitments)),
+		count(res.Sources, diag.T("1 source"), diag.T("%d sources", res.Sources)))
+	if res.Quotes == 1 {
+		diag.Fprintf(stdout, lang, "; 1 quote verified in %s", metrics.ArchiveDir)
+	} else {
+		diag.Fprintf(stdout, lang, "; %d quotes verified in %s", res.Quotes, metrics.ArchiveDir)
+	}
 	if res.Unverified > 0 {
 		diag.Fprintf(stdout, lang, ", %d not verified (their sources have no archived document)", res.Unverified)
 	}

@@ -87,6 +87,10 @@ func TestCheck(t *testing.T) {
 	if !strings.HasPrefix(out, "ok: 4 pages, 3 series, ") || errOut != "" {
 		t.Errorf("stdout %q, stderr %q", out, errOut)
 	}
+	// The site's one commitment is counted in the singular.
+	if !strings.Contains(out, ", 1 commitment, ") {
+		t.Errorf("stdout %q: want \", 1 commitment, \"", out)
+	}
 
 	// Three mistakes in three files: one line each, file:line:col, exit 1.
 	edit(t, filepath.Join(dir, "content/metrics/egdi-rank.toml"), "value = 71", "value = 71.5")
