@@ -683,11 +683,11 @@ func dueText(l *i18n.Lang, c *metrics.Commitment) string {
 	case c.DueEvent != "":
 		return c.DueEventIn(l.Code)
 	case c.Due.Grain == calendar.Day:
-		return l.T("due.by_day", l.Period(c.Due))
+		return l.T("due.by_day", l.Period(c.Due.Period))
 	case c.Due.Grain == calendar.Year:
-		return l.T("due.in_year", l.Period(c.Due))
+		return l.T("due.in_year", l.Period(c.Due.Period))
 	}
-	return l.T("due.in", l.PeriodNoun(c.Due))
+	return l.T("due.in", l.PeriodNoun(c.Due.Period))
 }
 
 // Status is a commitment's status at the date it is judged at (see

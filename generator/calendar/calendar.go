@@ -210,7 +210,11 @@ func ParsePeriod(s string) (Period, error) {
 }
 
 func parseSimple(s string) (Period, error) {
-	bad := diag.Errorf("%q is not a period: want 2024, 2024-H1, 2024-Q2, 2024-06, 2024-06-30, a span \"2021/2024\" or \"unstated\"", s)
+	return parseOne(s, diag.Errorf("%q is not a period: want 2024, 2024-H1, 2024-Q2, 2024-06, 2024-06-30, a span \"2021/2024\" or \"unstated\"", s))
+}
+
+// parseOne parses a period of one grain, or returns bad.
+func parseOne(s string, bad error) (Period, error) {
 	year, rest, dash := strings.Cut(s, "-")
 	y, err := strconv.Atoi(year)
 	if err != nil || len(year) != 4 || y < 1900 || y > 2200 {
@@ -260,6 +264,35 @@ func (p *Period) UnmarshalTOML(v any) error {
 	default:
 		err = diag.Errorf("want a period like 2024, \"2024-H1\", \"2024-Q2\", \"2024-06\" or 2024-06-30, not %v", v)
 	}
+	return err
+}
+
+// Deadline is a Period written where only one of a single grain belongs
+// (a commitment's due: a year, half, quarter, month or day). It reads
+// what Period reads, spans and "unstated" too, for its reader to reject
+// with a message of its own, but a value that is no period is told only
+// the forms of one grain, not the span and "unstated" it may not take.
+type Deadline struct{ Period }
+
+// UnmarshalTOML reads d as Period.UnmarshalTOML does.
+func (d *Deadline) UnmarshalTOML(v any) error {
+	s, ok := v.(string)
+	if !ok {
+		return d.Period.UnmarshalTOML(v)
+	}
+	p, err := ParsePeriod(s)
+	if err == nil {
+		d.Period = p
+		return nil
+	}
+	// A day or month written as Vietnamese writes it has its own message.
+	if _, e := time.Parse("2/1/2006", s); e == nil {
+		return err
+	}
+	if _, e := time.Parse("1/2006", s); e == nil {
+		return err
+	}
+	d.Period, err = parseOne(s, diag.Errorf("%q is not a period of one year, half, quarter, month or day: want 2024, 2024-H1, 2024-Q2, 2024-06 or 2024-06-30", s))
 	return err
 }
 

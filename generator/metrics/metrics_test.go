@@ -1718,3 +1718,36 @@ func TestNoEnglishRequired(t *testing.T) {
 		}
 	}
 }
+
+// TestDueForms: a due that is no period is told the forms due takes, not
+// the span and "unstated" it rejects; those get due's own message.
+func TestDueForms(t *testing.T) {
+	fsys := fixture(t)
+	commitment := func(due string) []string {
+		return []string{`[[commitments]]`, `id = "task-` + strings.Trim(strings.NewReplacer(" ", "-", "/", "-").Replace(due), `"`) + `"`,
+			`agency = "Bộ Công an"`, `task = "Việc."`, `due = ` + due,
+			`source = "ket-luan-2024-07"`, `quote = "hoàn thành trước ngày 20 tháng 7 năm 2024"`, ``}
+	}
+	// One file each: a value that is no period stops its file.
+	for i, due := range []string{`"Q2 2025"`, `"2024/2025"`, `"unstated"`, `"2025-13/2026"`, `"10/7/2025"`} {
+		fsys[fmt.Sprintf("content/commitments/due-%d.toml", i+1)] = text(commitment(due)...)
+	}
+	_, errs := Load(fsys, themes)
+	errs.Sort()
+	want := []string{
+		`content/commitments/due-1.toml:5:8: "Q2 2025" is not a period of one year, half, quarter, month or day: want 2024, 2024-H1, 2024-Q2, 2024-06 or 2024-06-30`,
+		`content/commitments/due-2.toml:5:7: commitment "task-2024-2025": due must be a year, half, quarter, month or day`,
+		`content/commitments/due-3.toml:5:7: commitment "task-unstated": due must be a year, half, quarter, month or day`,
+		`content/commitments/due-4.toml:5:8: "2025-13/2026" is not a period of one year, half, quarter, month or day: want 2024, 2024-H1, 2024-Q2, 2024-06 or 2024-06-30`,
+		`content/commitments/due-5.toml:5:8: "10/7/2025" is not a period as it is written here: a day is written 2025-07-10 (year-month-day)`,
+	}
+	got := messages(errs)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	for _, e := range errs {
+		if strings.Contains(e.Msg, "span") || strings.Contains(e.Msg, `or "unstated"`) || strings.Contains(e.Vi, "giai đoạn") {
+			t.Errorf("the message for due offers a form due rejects: %s", e.In("en"))
+		}
+	}
+}

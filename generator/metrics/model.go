@@ -191,27 +191,27 @@ type Target struct {
 // Commitment is a task assigned to a lead agency (and partners) with a
 // deadline as stated, and the dated reports of later sources on it.
 type Commitment struct {
-	ID         string          `toml:"id" json:"id,omitempty"`
-	Agency     string          `toml:"agency" json:"agency,omitempty"`
-	AgencyEn   string          `toml:"agency_en" json:"agency_en,omitempty"`
-	Partners   []string        `toml:"partners" json:"partners,omitempty"`
-	PartnersEn []string        `toml:"partners_en" json:"partners_en,omitempty"`
-	Task       string          `toml:"task" json:"task,omitempty"`
-	TaskEn     string          `toml:"task_en" json:"task_en,omitempty"`
-	Due        calendar.Period `toml:"due" json:"due,omitempty"`
-	DueBefore  calendar.Date   `toml:"due_before" json:"due_before,omitempty"`
-	DueEvent   string          `toml:"due_event" json:"due_event,omitempty"`
-	DueEventEn string          `toml:"due_event_en" json:"due_event_en,omitempty"`
-	Source     string          `toml:"source" json:"source,omitempty"`
-	Quote      string          `toml:"quote" json:"quote,omitempty"`
-	QuoteEn    string          `toml:"quote_en" json:"quote_en,omitempty"`
-	Reports    []Report        `toml:"reports" json:"reports,omitempty"`
-	Metrics    []string        `toml:"metrics" json:"metrics,omitempty"`
-	Checked    calendar.Date   `toml:"checked" json:"checked,omitempty"`
-	AsOf       calendar.Date   `toml:"as_of" json:"as_of,omitempty"`
-	Note       string          `toml:"note" json:"note,omitempty"`
-	NoteEn     string          `toml:"note_en" json:"note_en,omitempty"`
-	Draft      bool            `toml:"draft" json:"-"` // loaded and checked, not published (see Published)
+	ID         string            `toml:"id" json:"id,omitempty"`
+	Agency     string            `toml:"agency" json:"agency,omitempty"`
+	AgencyEn   string            `toml:"agency_en" json:"agency_en,omitempty"`
+	Partners   []string          `toml:"partners" json:"partners,omitempty"`
+	PartnersEn []string          `toml:"partners_en" json:"partners_en,omitempty"`
+	Task       string            `toml:"task" json:"task,omitempty"`
+	TaskEn     string            `toml:"task_en" json:"task_en,omitempty"`
+	Due        calendar.Deadline `toml:"due" json:"due,omitempty"`
+	DueBefore  calendar.Date     `toml:"due_before" json:"due_before,omitempty"`
+	DueEvent   string            `toml:"due_event" json:"due_event,omitempty"`
+	DueEventEn string            `toml:"due_event_en" json:"due_event_en,omitempty"`
+	Source     string            `toml:"source" json:"source,omitempty"`
+	Quote      string            `toml:"quote" json:"quote,omitempty"`
+	QuoteEn    string            `toml:"quote_en" json:"quote_en,omitempty"`
+	Reports    []Report          `toml:"reports" json:"reports,omitempty"`
+	Metrics    []string          `toml:"metrics" json:"metrics,omitempty"`
+	Checked    calendar.Date     `toml:"checked" json:"checked,omitempty"`
+	AsOf       calendar.Date     `toml:"as_of" json:"as_of,omitempty"`
+	Note       string            `toml:"note" json:"note,omitempty"`
+	NoteEn     string            `toml:"note_en" json:"note_en,omitempty"`
+	Draft      bool              `toml:"draft" json:"-"` // loaded and checked, not published (see Published)
 
 	// OldStatus, OldStatusSource and OldStatusQuote are the keys a
 	// commitment's status once had, before [[commitments.reports]]: read
