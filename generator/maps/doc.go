@@ -31,9 +31,15 @@
 //	2 mã không khớp với bản đồ: bhr (Bahrain), sgp (Singapore).
 //
 // The same message names a code that is no country's (a typing mistake,
-// "vnn" for "vnm"): make check does not report it, so read the message on
-// the page when you add a country. N. Cyprus, Somaliland and Kosovo have a
-// shape but no ISO code: they are drawn, never coloured.
+// "vnn" for "vnm"). make check warns of it when the sub-series' label is
+// the name of a shape no other sub-series takes, with the code to write:
+//
+//	content/metrics/egdi-score.toml:49:6: warning: sub-series "vnn" (Viet Nam) matches no shape of map "world": did you mean id = "vnm", the code of Viet Nam?
+//
+// A mistyped code whose label names no shape is said only on the page,
+// so read the message there when you add a country. N. Cyprus,
+// Somaliland and Kosovo have a shape but no ISO code: they are drawn,
+// never coloured.
 //
 // When the shapes with a figure cover less than half of the map (the
 // countries of one region on the world map), the map is framed on them,
