@@ -263,7 +263,8 @@ func (s *Config) Decoded() bool { return s.file.Decoded() }
 // languagesOf reads the languages line of a site.toml that cannot be read
 // as a whole; it gives Codes when that line cannot be read either.
 func languagesOf(data []byte) []string {
-	for line := range strings.SplitSeq(string(data), "\n") {
+	for line := range strings.SplitSeq(strings.TrimPrefix(string(data), "\ufeff"), "\n") {
+		line = strings.TrimSuffix(line, "\r")
 		if k, _, ok := strings.Cut(line, "="); !ok || strings.TrimSpace(k) != "languages" {
 			continue
 		}

@@ -269,11 +269,12 @@
 //
 // # Stated and computed changes
 //
-// A change the source states with the value (change, change_pct) is
-// checked as the value is: its quote must contain it, without its sign, as
-// the source writes numbers ("giảm 15 bậc" is change = -15), and
-// change_pct cannot be -100 or less. It is what tiles show, with its qualifier and change_since, or the previous point
-// when the stated change is their difference. Otherwise a change is computed
+// A change the source states with the value (change, change_pct) of a
+// quoted point must be in its quote, without its sign, as the source
+// writes numbers ("giảm 15 bậc" is change = -15); change_pct cannot be
+// below -100, and no value is derived from -100. It is what tiles show,
+// with its qualifier and change_since, or the previous point when the
+// stated change is their difference. Otherwise a change is computed
 // between the latest point and the latest earlier one that is quoted (not
 // derived), of a comparable period, out of the same total (`of`), and with
 // neither value hedged. Ranks change in places, rates in percentage points,

@@ -706,7 +706,7 @@ func (d *Data) UnknownSource(id string) diag.Text {
 		// An id copied from another entry and not changed, or changed
 		// to an id that was taken: the entry meant is likely that one.
 		dup := d.duplicateSources[0]
-		return diag.T("unknown source %q (not in %s): is it the entry at %s, whose id %q is another's?", id, SourcesFile, dup.Pos, dup.ID)
+		return diag.T("unknown source %q (not in %s; the entry at %s has the id %q, which an earlier entry already has: is it that one?)", id, SourcesFile, dup.Pos, dup.ID)
 	}
 	return diag.T("unknown source %q (not in %s)", id, SourcesFile)
 }
@@ -752,8 +752,8 @@ func checkChange(d *Data, p *Point, at func(string) diag.Pos, errs *diag.List) {
 	}{{"change", p.Change}, {"change_pct", p.ChangePct}} {
 		switch {
 		case c.v == nil:
-		case c.key == "change_pct" && *c.v <= -100:
-			errs.Add(at(c.key), "change_pct = %s: a fall of 100%% or more leaves nothing; write the change the source states", FormatPlain(*c.v))
+		case c.key == "change_pct" && *c.v < -100:
+			errs.Add(at(c.key), "change_pct = %s: a fall of more than 100%% leaves less than nothing; write the change the source states", FormatPlain(*c.v))
 		case d.sourceByID[p.Source] == nil || strings.TrimSpace(p.Quote) == "":
 			// reported by checkCitation
 		case findNumber(p.Quote, math.Abs(*c.v), d.sourceByID[p.Source].Language()) < 0:
@@ -840,6 +840,8 @@ func derive(s *Series, p *Point, errs *diag.List) {
 	case origin.Change != nil:
 		v := roundDecimals(*origin.Value-*origin.Change, max(decimalsOf(*origin.Value), decimalsOf(*origin.Change)))
 		p.Value, p.Origin = &v, origin
+	case origin.ChangePct != nil && *origin.ChangePct <= -100:
+		errs.Add(p.Pos, "derived_from = %s: that point fell by %s%%, from which no earlier value can be worked out", p.DerivedFrom, FormatPlain(-*origin.ChangePct))
 	case origin.ChangePct != nil:
 		factor := 1 + *origin.ChangePct/100
 		// The factor has the digits of 100 + change_pct (1,36 for 36 %):

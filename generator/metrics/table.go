@@ -251,25 +251,30 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) []Poi
 	var named []string           // what the rows' sub-series cells say, in order
 	var lastTable *Table
 	var lastColumn string
+	skipped := false // a table not read: its rows may name the sub-series
 	for i, tf := range s.Tables {
 		at := func(k string) diag.Pos { return f.Pos("table", i, k) }
 		t := d.tables[tf.Source]
 		switch {
 		case tf.Source == "":
 			errs.Add(f.Pos("table", i), "[[table]] needs source: a source whose document is a .csv table")
+			skipped = true
 			continue
 		case d.unreadTables[tf.Source]:
 			d.unreadSeries[s.ID] = true // its table's problem is reported
+			skipped = true
 			continue
 		case d.sourceByID[tf.Source] == nil:
 			if !d.sourcesUnread {
 				errs.Add(at("source"), "%s", d.UnknownSource(tf.Source))
 			}
 			d.unreadSeries[s.ID] = true
+			skipped = true
 			continue
 		case t == nil:
 			errs.Add(at("source"), "the document of source %q is not a .csv table", tf.Source)
 			d.unreadSeries[s.ID] = true
+			skipped = true
 			continue
 		}
 		d.citeDraft(d.sourceByID[tf.Source], at("source"), errs)
@@ -307,6 +312,7 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) []Poi
 			}
 		}
 		if !ok {
+			skipped = true
 			continue
 		}
 		subOf := subseriesKeys(s, tf.Subseries != "")
@@ -398,7 +404,7 @@ func fillFromTables(s *Series, f *tomlfile.File, d *Data, errs *diag.List) []Poi
 		}
 		all = append(all, added...)
 	}
-	if declared && lastTable != nil {
+	if declared && lastTable != nil && !skipped {
 		unmatchedSubseries(s, f, matched, named, lastTable, lastColumn, errs)
 	}
 	return all

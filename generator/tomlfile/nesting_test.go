@@ -25,7 +25,7 @@ func TestNestingLimits(t *testing.T) {
 		{"quoted parts", strings.Repeat(`"a".`, 100) + "b = 1", 1, 4 * MaxKeyParts, "parts"},
 		{"table name", "[" + strings.Repeat("a.", 100_000) + "b]\nc = 1", 1, 1 + 2*MaxKeyParts, "parts"},
 		{"at the limits", "v = " + deep("[", "]", MaxNesting) + "\n" + strings.Repeat("a.", MaxKeyParts-1) + "b = 1\n", 0, 0, ""},
-		{"in strings", `v = "` + strings.Repeat("[{.", 1000) + "\"\nw = '''\n" + strings.Repeat("[.", 1000) + "\n'''\n# " + strings.Repeat("[", 1000) + "\nx = \"\\\"[\"", 0, 0, ""},
+		{"in strings", `v = "` + strings.Repeat("[{.", 1000) + "\"\nw = '''\n" + strings.Repeat("[.", 1000) + "\n'''\n# " + strings.Repeat("[", 1000) + "\nx = \"\\\"" + strings.Repeat("[", 40) + "\"\ny = '''a''''\nz = \"#" + strings.Repeat("[", 40) + "\"\r\n", 0, 0, ""},
 		{"floats and times", "v = [1.5, 2.5, 3.5]\nt = 07:32:00.999\nd = 2024-01-01T00:00:00.5Z\n", 0, 0, ""},
 	} {
 		start := time.Now()

@@ -764,7 +764,7 @@ var libraryMessages = []struct {
 	{regexp.MustCompile(`^invalid datetime: (".*")$`), func(m []string) diag.Text {
 		return diag.T("invalid date %s: a date is written year-month-day, e.g. 2024-07-10", m[1])
 	}},
-	{regexp.MustCompile(`^(\S+) is out of range for u?int\d*$`), func(m []string) diag.Text {
+	{regexp.MustCompile(`^(\S+) is out of range for (?:u?int|float)\d*$`), func(m []string) diag.Text {
 		return diag.T("%s is too large a number to be a figure: write the figure the source gives", m[1])
 	}},
 	{regexp.MustCompile(`^unexpected EOF; expected '"'$`), func([]string) diag.Text {
