@@ -134,7 +134,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	wg.Add(2)
 	go func() { defer wg.Done(); data, dataProblems = loadData(fsys, cfg.ThemeIDs(), cfg.Languages, c) }()
 	go func() { defer wg.Done(); tmpl, tmplProblems = render.Load(fsys, s.funcs()) }()
-	pages, pageProblems, cached, failed := loadPages(fsys, c)
+	pages, pageProblems, failed := loadPages(fsys, c)
 	// A link to a page with errors is fine once the page is (its errors
 	// fail the build): it is not also reported broken.
 	s.failedPages = map[string]bool{}
@@ -171,11 +171,7 @@ func load(fsys fs.FS, opt Options, c *buildCache) (*Site, diag.List) {
 	errs = append(errs, pageProblems...)
 	seen := map[string]*content.Page{}
 	for _, p := range pages {
-		refs := p.CheckRefs(data)
-		if len(refs) > 0 && cached[p] {
-			refs = recheckRefs(fsys, p, data) // with positions in the front matter
-		}
-		errs = append(errs, refs...)
+		errs = append(errs, p.CheckRefs(data)...)
 		key := p.Lang + ":" + site.Page(s.Lang(p.Lang), p.Section, p.Slug)
 		if prev := seen[key]; prev != nil {
 			errs.Add(diag.Pos{File: p.File, Line: 1, Col: 1}, "same URL as %s", prev.File)

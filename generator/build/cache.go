@@ -69,7 +69,7 @@ import (
 )
 
 // cacheVersion changes when the format of the cache files changes.
-const cacheVersion = "tiendo-cache-5"
+const cacheVersion = "tiendo-cache-6"
 
 // pageShards is the number of files the page records are spread over, so
 // that an edit rewrites one small file.
@@ -107,7 +107,7 @@ type manifest struct {
 type pageRecord struct {
 	File     string
 	FileHash uint64
-	Page     content.Page // Body is nil
+	Page     content.Page // Body is nil; Keys places its problems as in a clean build
 	Meta     uint64       // hash of what lists of pages show
 	Parse    diag.List    // warnings of parsing it
 
@@ -559,10 +559,10 @@ func loadData(fsys fs.FS, themes, langs []string, c *buildCache) (*metrics.Data,
 
 // loadPages is content.LoadPages on every core. With a cache, a page whose
 // file did not change is restored without being read (and without its
-// body); cached reports those.
+// body).
 // loadPages also returns the pages that have errors (their file names,
 // sections and slugs are known).
-func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*content.Page]bool, []*content.Page) {
+func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, []*content.Page) {
 	var names []string
 	var linkProblems diag.List
 	if c != nil {
@@ -613,7 +613,6 @@ func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*cont
 	})
 	var out, failed []*content.Page
 	errs := linkProblems
-	cached := map[*content.Page]bool{}
 	for i, p := range pages {
 		errs = append(errs, problems[i]...)
 		if broken[i] != nil {
@@ -623,13 +622,11 @@ func loadPages(fsys fs.FS, c *buildCache) ([]*content.Page, diag.List, map[*cont
 			continue
 		}
 		out = append(out, p)
-		if fromCache[i] {
-			cached[p] = true
-		} else if c != nil {
+		if !fromCache[i] && c != nil {
 			c.putPage(p, problems[i])
 		}
 	}
-	return out, errs, cached, failed
+	return out, errs, failed
 }
 
 func (c *buildCache) hashOf(name string) uint64 {
@@ -637,17 +634,6 @@ func (c *buildCache) hashOf(name string) uint64 {
 		return 0
 	}
 	return c.hashes[name]
-}
-
-// recheckRefs checks the references of a page restored from the cache
-// after parsing it again, so that problems point into its front matter.
-func recheckRefs(fsys fs.FS, p *content.Page, d *metrics.Data) diag.List {
-	data, err := fs.ReadFile(fsys, p.File)
-	if err != nil {
-		return p.CheckRefs(d)
-	}
-	fresh, _ := content.ParsePage(p.File, data)
-	return fresh.CheckRefs(d)
 }
 
 // Pages

@@ -229,15 +229,18 @@ func removeSite(t *testing.T, root, name string) {
 // templates and partials, assets), and makes templates start to show data
 // they did not show, each time building with the cache of the build
 // before: the output, or the errors, must be a clean build's, byte for
-// byte. The files come from the site itself: a new kind of input is tested
-// as soon as the site has one.
+// byte, and so must its warnings, with their positions. The files come
+// from the site itself: a new kind of input is tested as soon as the site
+// has one.
 func TestCachedEqualsClean(t *testing.T) {
 	root := soundSite(t)
 	out, cache := filepath.Join(root, "public"), filepath.Join(root, ".cache", "tiendo")
 	opt := Options{BaseURL: "/tiendo/", Cache: cache}
+	var cleanWarnings string // of the last clean build
 	clean := func() (map[string]string, string) {
 		dir := filepath.Join(t.TempDir(), "clean")
-		_, err := Run(inputs.Dir(root), dir, Options{BaseURL: opt.BaseURL})
+		res, err := Run(inputs.Dir(root), dir, Options{BaseURL: opt.BaseURL})
+		cleanWarnings = res.Warnings.Error()
 		if err != nil {
 			return nil, err.Error()
 		}
@@ -256,6 +259,9 @@ func TestCachedEqualsClean(t *testing.T) {
 		case err == nil && wantErr != "":
 			t.Errorf("%s: the cached build succeeds and a clean one fails with\n%s", step, wantErr)
 		case err == nil:
+			if got := res.Warnings.Error(); got != cleanWarnings {
+				t.Errorf("%s: the cached build warns\n%s\nand a clean one\n%s", step, got, cleanWarnings)
+			}
 			sameFiles(t, step, files(t, out), want)
 			return res.Render.Reused > 0
 		}
@@ -264,6 +270,15 @@ func TestCachedEqualsClean(t *testing.T) {
 	base, baseErr := clean()
 	if baseErr != "" {
 		t.Fatalf("the site does not build: %s", baseErr)
+	}
+	baseWarnings := cleanWarnings
+	if !strings.Contains(baseWarnings, "the same title as") {
+		t.Fatalf("the site has changed (it has two pages of the same title): fix the test")
+	}
+	back := func(step string) {
+		t.Helper()
+		cleanWarnings = baseWarnings
+		check(step, base, "")
 	}
 	check("first build", base, "")
 	for _, name := range inputFiles(t, root) {
@@ -278,7 +293,7 @@ func TestCachedEqualsClean(t *testing.T) {
 				contentSteps++
 			}
 			undo()
-			check(step+", and back", base, "")
+			back(step + ", and back")
 		}
 	}
 
@@ -307,7 +322,7 @@ func TestCachedEqualsClean(t *testing.T) {
 		check(s.name+", and the data edited", want, wantErr)
 		writeSite(t, root, s.template, tmpl)
 		writeSite(t, root, s.data, data)
-		check(s.name+", and back", base, "")
+		back(s.name + ", and back")
 	}
 	// The test means something only if cached builds reuse what they can.
 	if reused < contentSteps {

@@ -134,6 +134,7 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -352,20 +353,45 @@ type Page struct {
 	Tags    []string      `toml:"tags"`
 	Weight  int           `toml:"weight"`
 
-	Body        []byte `toml:"-"` // markdown after the front matter
-	BodyLine    int    `toml:"-"` // number of lines before Body in the file
-	Hash        uint64 `toml:"-"` // hash of the file's bytes
-	frontMatter *tomlfile.File
+	Body     []byte `toml:"-"` // markdown after the front matter
+	BodyLine int    `toml:"-"` // number of lines before Body in the file
+	Hash     uint64 `toml:"-"` // hash of the file's bytes
+	Keys     []Key  `toml:"-"` // where the front matter sets each key, in the order of Page's fields
+
+	// A Page is its exported fields (TestPageIsItsExportedFields): a copy
+	// of them, such as the build cache keeps, is the page, and says what
+	// the parsed file says, positions included.
 }
 
-// KeyPos returns the position of a front-matter key, for messages.
-// A page restored from the build cache has no front matter to point into:
-// its problems are at the start of the file.
-func (p *Page) KeyPos(key ...any) diag.Pos {
-	if p.frontMatter == nil {
-		return diag.Pos{File: p.File, Line: 1, Col: 1}
+// Key is where the front matter of a page sets a key: the line and column
+// of its value.
+type Key struct {
+	Name      string
+	Line, Col int
+}
+
+// frontMatterKeys are the keys of the front matter, as Page's fields name
+// them.
+var frontMatterKeys = func() []string {
+	var keys []string
+	t := reflect.TypeOf(Page{})
+	for i := range t.NumField() {
+		if tag := t.Field(i).Tag.Get("toml"); tag != "" && tag != "-" {
+			keys = append(keys, tag)
+		}
 	}
-	return p.frontMatter.Pos(key...)
+	return keys
+}()
+
+// KeyPos returns the position of a front-matter key's value, for messages:
+// the start of the file when the front matter does not set it.
+func (p *Page) KeyPos(key string) diag.Pos {
+	for _, k := range p.Keys {
+		if k.Name == key {
+			return diag.Pos{File: p.File, Line: k.Line, Col: k.Col}
+		}
+	}
+	return diag.Pos{File: p.File, Line: 1, Col: 1}
 }
 
 // Delim is the front matter delimiter line.
@@ -447,7 +473,14 @@ func ParsePage(name string, data []byte) (*Page, diag.List) {
 	}
 	p.Body, p.BodyLine = body, bodyLine
 	f, problems := tomlfile.Decode(name, front, 1, p)
-	p.frontMatter = f
+	// The front matter's keys are all at its top level, and a page whose
+	// front matter sets any other is not built (an unknown key is an
+	// error): the positions of these keys are every position f can give.
+	for _, key := range frontMatterKeys {
+		if at := f.Pos(key); at != start {
+			p.Keys = append(p.Keys, Key{Name: key, Line: at.Line, Col: at.Col})
+		}
+	}
 	errs = append(errs, problems...)
 	if strings.TrimSpace(p.Title) == "" && problems.Err() == nil {
 		errs.Add(f.Pos("title"), "title is required") // at an empty title, or the file's start

@@ -1,13 +1,38 @@
 package content
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/tiendo/tiendo/generator/calendar"
 	"github.com/tiendo/tiendo/generator/diag"
+	"github.com/tiendo/tiendo/generator/tomlfile"
 )
+
+// TestPageIsItsExportedFields: the build cache keeps a page's exported
+// fields (package store writes no other), and a page restored from them
+// must be the page a clean build parses, down to where its messages point.
+// A field that is not exported would be lost.
+func TestPageIsItsExportedFields(t *testing.T) {
+	typ := reflect.TypeOf(Page{})
+	for i := range typ.NumField() {
+		if f := typ.Field(i); !f.IsExported() {
+			t.Errorf("Page.%s is not exported: a page restored from the build cache would not have it", f.Name)
+		}
+	}
+	p, errs := ParsePage("content/reports/x.md", []byte(report))
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	q := *p // what the cache restores
+	for _, key := range frontMatterKeys {
+		if q.KeyPos(key) != p.KeyPos(key) {
+			t.Errorf("a copy places %s at %s, the page at %s", key, q.KeyPos(key), p.KeyPos(key))
+		}
+	}
+}
 
 func TestSplit(t *testing.T) {
 	tests := []struct {
@@ -78,6 +103,15 @@ func TestParsePage(t *testing.T) {
 	}
 	if got := p.KeyPos("metrics").String(); got != "content/reports/ket-luan-so-ket-6-thang-2024.md:6:11" {
 		t.Errorf("KeyPos(metrics) = %s, want line 6 (front matter starts on line 2)", got)
+	}
+	// Every key is placed as the front matter's locator places it, and a
+	// key the page does not set at the start of the file.
+	front, _, _, _ := Split(p.File, []byte(report))
+	f, _ := tomlfile.Decode(p.File, front, 1, &Page{})
+	for _, key := range append(frontMatterKeys, "weight", "no-such-key") {
+		if got, want := p.KeyPos(key), f.Pos(key); got != want {
+			t.Errorf("KeyPos(%s) = %s, want %s", key, got, want)
+		}
 	}
 
 	en, errs := ParsePage("content/reports/ket-luan-so-ket-6-thang-2024.en.md", []byte(report))
