@@ -21,7 +21,9 @@ package build
 // they had, under the same global key, is not made again: its file is
 // kept as it is. What a template starts to show is recorded as it is
 // shown; nothing lists what a kind of page reads. A page's conversion is
-// keyed the same way, from what it read (its charts' series).
+// keyed the same way, from what it read (its charts' series). What a list
+// of pages is keyed by is what templates can see of each (PageView); a
+// page's body reaches them only as its HTML, on its own page (readPage).
 //
 // Levels, cheapest first:
 //   - nothing changed (same inputs, binary, options, output directory):
@@ -842,13 +844,9 @@ func (c *buildCache) saveSearch() error {
 	})
 }
 
-// pageMeta hashes what lists, feeds and indexes can show of a page: the
-// page without its body.
-func pageMeta(p *content.Page) uint64 {
-	q := *p
-	q.Body, q.BodyLine, q.Hash = nil, 0, 0
-	return store.Key(q)
-}
+// pageMeta hashes what lists, feeds and indexes can show of a page: its
+// PageView, all templates can reach of it.
+func pageMeta(p *content.Page) uint64 { return store.Key(*pageView(p)) }
 
 // Keys
 

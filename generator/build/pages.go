@@ -255,7 +255,7 @@ func (s *Site) jobs(docs []*doc) []job {
 					home.Tiles = append(home.Tiles, s.seriesTile(lang, se)...)
 				}
 			}
-			home.List = r.latest(lang)
+			home.List = pageViews(r.latest(lang))
 			for _, sec := range content.Sections {
 				if sec != "pages" && r.hasSection(lang, sec) {
 					home.Sections = append(home.Sections, sec)
@@ -279,7 +279,7 @@ func (s *Site) jobs(docs []*doc) []job {
 					v.err = err
 					return v
 				}
-				v.Page, v.Body, v.HasCharts = p, template.HTML(d.result.HTML), len(d.charts) > 0
+				v.Page, v.Body, v.HasCharts = pageView(p), template.HTML(d.result.HTML), len(d.charts) > 0
 				v.HasMaps = hasMaps(d.charts)
 				if len(d.result.Headings) >= 4 {
 					v.TOC = d.result.Headings
@@ -311,7 +311,7 @@ func (s *Site) jobs(docs []*doc) []job {
 						title = lang.T("list.title_page", title, n)
 					}
 					v := s.view(r, lang, "list", path, title)
-					v.List = r.listPage(lang, sec, n)
+					v.List = pageViews(r.listPage(lang, sec, n))
 					of := r.listPages(lang, sec)
 					v.Pager = &Pager{N: n, Of: of}
 					if n > 1 {
@@ -364,7 +364,7 @@ func (s *Site) jobs(docs []*doc) []job {
 					v.MapChart.Embed = site.EmbedMetricMap(lang, id)
 					v.HasCharts, v.HasMaps = true, true
 				}
-				v.Mentions = r.mentions(lang, id)
+				v.Mentions = pageViews(r.mentions(lang, id))
 				v.Evidence = v.evidence(se)
 				return v
 			})

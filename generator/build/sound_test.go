@@ -309,6 +309,25 @@ func TestCachedEqualsClean(t *testing.T) {
 		{"the sources page counts the commitments",
 			"templates/sources.html", "</ol>", "</ol><p>{{len .Commitments}}</p>",
 			"content/commitments/thuong-truc-2024-07.toml", "[[commitments]]", "[[commitments]]\nid = \"them\"\nagency = \"Bộ Công an\"\ntask = \"Thêm.\"\ndue = 2024-12-31\nsource = \"thuong-truc-2024-07\"\nquote = \"hoàn thành trước 31/12/2024\"\n\n[[commitments]]"},
+		// What a template can reach of a page is what the cache keeps of
+		// it and what lists are keyed by: a route to more (its markdown,
+		// where its keys are, its file's hash) would show a page restored
+		// from the cache differently, or a list kept when it changed.
+		{"every page's footer shows the markdown of the footer pages",
+			"templates/partials/chrome.html", "</footer>", "{{range .FooterPages}}<small>{{len .Body}}</small>{{end}}</footer>",
+			"content/notes/ma-khac.md", "Số liệu ở", "Số liệu mới ở"},
+		{"a page shows its markdown",
+			"templates/page.html", `<div class="prose">`, `<div class="prose">{{len .Page.Body}}`,
+			"content/notes/ma-khac.md", "Số liệu ở", "Số liệu mới ở"},
+		{"the list of pages shows where each page's title is",
+			"templates/partials/tile.html", "{{.Title}}</a>", `{{.Title}}</a><small>{{.KeyPos "title"}}</small>`,
+			"content/notes/ma-khac.md", "+++\ntitle", "+++\n# Một dòng chú thích.\ntitle"},
+		{"the list of pages shows the line each page's text starts on",
+			"templates/partials/tile.html", "{{.Title}}</a>", `{{.Title}}</a><small>{{.BodyLine}}</small>`,
+			"content/notes/ma-khac.md", "+++\ntitle", "+++\n# Một dòng chú thích.\ntitle"},
+		{"the list of pages shows the hash of each page's file",
+			"templates/partials/tile.html", "{{.Title}}</a>", `{{.Title}}</a><small>{{.Hash}}</small>`,
+			"content/notes/ma-khac.md", "Số liệu ở", "Số liệu mới ở"},
 	} {
 		tmpl, data := readSite(t, root, s.template), readSite(t, root, s.data)
 		if !strings.Contains(tmpl, s.old) || !strings.Contains(data, s.dataOld) {

@@ -47,8 +47,8 @@ type View struct {
 	HasMaps   bool // one of the charts is a map: the page loads the map build of ECharts and maps.js
 	NoIndex   bool
 
-	Page     *content.Page
-	Body     template.HTML
+	Page     *PageView     // a page of content/: its front matter
+	Body     template.HTML // its HTML
 	TOC      []markdown.Heading
 	Series   *metrics.Series
 	Document *DocumentView // a source's page
@@ -57,15 +57,57 @@ type View struct {
 	League   *League    // a metric page's sub-series, best first
 	MapChart *ChartView // a metric page's map, when its series names one (maps.go)
 	Tiles    []Tile
-	Mentions []*content.Page
+	Mentions []*PageView
 	Evidence []Evidence // a metric page's points
-	List     []*content.Page
+	List     []*PageView
 	Pager    *Pager   // a section index cut into pages
 	Sections []string // home: the sections listed in List
 	Themes   []ThemeView
 	Compact  bool // the metrics index lists a series a line
 
 	err error // the view could not be made (a page that could not be converted)
+}
+
+// PageView is what templates can show of a page of content/: its front
+// matter and where it is. It is all they can reach of one, in a list or on
+// its own page (whose HTML is View.Body, read through reads): not its
+// markdown, which a page restored from the build cache does not have, nor
+// its file's hash or where its keys are. A list is keyed by the PageViews
+// of its pages (pageMeta), made from fields the cache keeps: a page
+// restored from the cache shows as in a clean build, and a list is made
+// again when what it can show of a page changes (TestPageViewIsWhatListsAreKeyedBy).
+type PageView struct {
+	Section string // reports, notes, pages
+	Slug    string // the path under the section: "hop", "2025/hop"
+	Lang    string
+	File    string // its file: "content/notes/2025/hop.md"
+	Title   string
+	Date    calendar.Date
+	Summary string
+	Draft   bool
+	Sources []string
+	Metrics []string
+	Tags    []string
+	Weight  int
+}
+
+// pageView is what templates show of p.
+func pageView(p *content.Page) *PageView {
+	return &PageView{Section: p.Section, Slug: p.Slug, Lang: p.Lang, File: p.File,
+		Title: p.Title, Date: p.Date, Summary: p.Summary, Draft: p.Draft,
+		Sources: p.Sources, Metrics: p.Metrics, Tags: p.Tags, Weight: p.Weight}
+}
+
+// pageViews is pageView of each page of a list.
+func pageViews(list []*content.Page) []*PageView {
+	if list == nil {
+		return nil
+	}
+	out := make([]*PageView, len(list))
+	for i, p := range list {
+		out[i] = pageView(p)
+	}
+	return out
 }
 
 // ChromeView is what the shared parts of pages (header, footer) receive
@@ -493,7 +535,7 @@ func (v *LangView) MetricFeedPath(id string) string {
 	return site.MetricFeed(v.Lang, id)
 }
 func (v *LangView) SectionPath(s string) string { return site.SectionIndex(v.Lang, s) }
-func (v *LangView) PagePath(p *content.Page) string {
+func (v *LangView) PagePath(p *PageView) string {
 	return site.Page(v.Lang, p.Section, p.Slug)
 }
 func (v *LangView) CSV(id string) string  { return site.DataCSV(id) }
@@ -553,11 +595,11 @@ func (v *LangView) SourceKinds() string {
 }
 
 // FooterPages are the pages of the "pages" section (about, methodology).
-func (v *LangView) FooterPages() []*content.Page { return v.r.section(v.Lang, "pages") }
+func (v *LangView) FooterPages() []*PageView { return pageViews(v.r.section(v.Lang, "pages")) }
 
 // Methodology is the page named by `methodology` in content/site.toml, in
 // the page's language, or nil.
-func (v *LangView) Methodology() *content.Page {
+func (v *LangView) Methodology() *PageView {
 	for _, p := range v.FooterPages() {
 		if p.Slug == v.site().Config.Methodology {
 			return p
