@@ -117,3 +117,39 @@ func TestTemplatesCannotReachAPage(t *testing.T) {
 		t.Error("the walk does not find PageView: fix the test")
 	}
 }
+
+// TestPageRecordsKeepEveryField: package store writes the exported fields
+// of a value only, so that whatever of a page the cache restores (the
+// parsed page, what its conversion found, their problems) must have no
+// other: an unexported field would be lost on a page restored from the
+// cache, and it would differ from a clean build's.
+func TestPageRecordsKeepEveryField(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var walk func(typ reflect.Type, path string)
+	walk = func(typ reflect.Type, path string) {
+		if seen[typ] {
+			return
+		}
+		seen[typ] = true
+		switch typ.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Array:
+			walk(typ.Elem(), path+"[]")
+		case reflect.Map:
+			walk(typ.Key(), path+"{key}")
+			walk(typ.Elem(), path+"{}")
+		case reflect.Struct:
+			for i := range typ.NumField() {
+				f := typ.Field(i)
+				if !f.IsExported() {
+					t.Errorf("%s.%s (%s) is not exported: the cache does not keep it", path, f.Name, typ)
+					continue
+				}
+				walk(f.Type, path+"."+f.Name)
+			}
+		case reflect.Interface, reflect.Func, reflect.Chan:
+			t.Errorf("%s is a %s: the cache cannot keep it", path, typ)
+		}
+	}
+	walk(reflect.TypeOf(pageRecord{}), "pageRecord")
+	walk(reflect.TypeOf(searchRecord{}), "searchRecord")
+}
