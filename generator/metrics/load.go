@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math"
 	"path"
 	"regexp"
@@ -694,12 +695,8 @@ func checkSource(d *Data, source string, pos diag.Pos, errs *diag.List) (lang st
 // UnknownSource is the message for a citation of a source that is not in
 // sources.toml, with the id it is likely a slip for.
 func (d *Data) UnknownSource(id string) diag.Text {
-	ids := make([]string, 0, len(d.sourceByID))
-	for k := range d.sourceByID {
-		ids = append(ids, k)
-	}
-	slices.Sort(ids) // the closest of equals is the same each run
-	if near := tomlfile.Closest(id, ids); near != "" {
+	// Sorted: the closest of equals is the same each run.
+	if near := tomlfile.Closest(id, slices.Sorted(maps.Keys(d.sourceByID))); near != "" {
 		return diag.T("unknown source %q (not in %s): did you mean %q?", id, SourcesFile, near)
 	}
 	if len(d.duplicateSources) > 0 {
@@ -741,11 +738,12 @@ func checkCitation(d *Data, source, quote string, value *float64, srcPos, quoteP
 	d.verify(source, quote, quotePos, errs)
 }
 
-// checkChange checks a stated change as a value is checked: a fall of a
-// whole (change_pct = -100) or more is no figure, and the quote must
-// contain the change, as its source writes numbers (without its sign:
+// checkChange checks a stated change as a value is checked: a fall of
+// more than the whole (change_pct below -100) is no figure, and the quote
+// must contain the change, as its source writes numbers (without its sign:
 // "giảm 15 bậc", "down 3.2%").
 func checkChange(d *Data, p *Point, at func(string) diag.Pos, errs *diag.List) {
+	src := d.sourceByID[p.Source]
 	for _, c := range []struct {
 		key string
 		v   *float64
@@ -754,10 +752,10 @@ func checkChange(d *Data, p *Point, at func(string) diag.Pos, errs *diag.List) {
 		case c.v == nil:
 		case c.key == "change_pct" && *c.v < -100:
 			errs.Add(at(c.key), "change_pct = %s: a fall of more than 100%% leaves less than nothing; write the change the source states", FormatPlain(*c.v))
-		case d.sourceByID[p.Source] == nil || strings.TrimSpace(p.Quote) == "":
+		case src == nil || strings.TrimSpace(p.Quote) == "":
 			// reported by checkCitation
-		case findNumber(p.Quote, math.Abs(*c.v), d.sourceByID[p.Source].Language()) < 0:
-			errs.Add(at(c.key), "the quote does not contain the %s %s (written as %s)", c.key, FormatPlain(math.Abs(*c.v)), orList(NumberFormsIn(math.Abs(*c.v), d.sourceByID[p.Source].Language())))
+		case findNumber(p.Quote, math.Abs(*c.v), src.Language()) < 0:
+			errs.Add(at(c.key), "the quote does not contain the %s %s (written as %s)", c.key, FormatPlain(math.Abs(*c.v)), orList(NumberFormsIn(math.Abs(*c.v), src.Language())))
 		}
 	}
 }

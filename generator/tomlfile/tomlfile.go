@@ -378,8 +378,11 @@ func (f *File) Pos(path ...any) diag.Pos {
 	for i, p := range path {
 		parts[i] = fmt.Sprint(p)
 	}
-	if p, ok := f.slips[strings.Join(parts, ".")]; ok && f.keys[strings.Join(parts, ".")] == (diag.Pos{}) {
-		return p // missing, and misspelt there
+	full := strings.Join(parts, ".")
+	if p, ok := f.slips[full]; ok {
+		if _, set := f.keys[full]; !set {
+			return p // missing, and misspelt there
+		}
 	}
 	for n := len(parts); n > 0; n-- {
 		k := strings.Join(parts[:n], ".")
@@ -402,22 +405,13 @@ func (f *File) slip(p diag.Pos, near string) {
 			if f.slips == nil {
 				f.slips = map[string]diag.Pos{}
 			}
-			parent, _, _ := cutLast(path)
-			if parent != "" {
-				near = parent + "." + near
+			if i := strings.LastIndexByte(path, '.'); i >= 0 {
+				near = path[:i+1] + near // in the slip's table
 			}
 			f.slips[near] = p
 			return
 		}
 	}
-}
-
-// cutLast splits a key path before its last part.
-func cutLast(path string) (parent, last string, ok bool) {
-	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		return path[:i], path[i+1:], true
-	}
-	return "", path, false
 }
 
 // matching returns the positions in index (keys or tables) of a key given
